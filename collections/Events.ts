@@ -1,0 +1,110 @@
+import type { CollectionConfig } from 'payload'
+
+import { versionedContentAccess } from '@/access/collectionAccess'
+import { countryField } from '@/fields/country'
+import { slugField } from '@/fields/slug'
+import { urlField } from '@/fields/url'
+import { groups, label } from '@/labels'
+
+const dayAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
+
+export const Events: CollectionConfig = {
+  slug: 'events',
+  labels: { singular: label('Veranstaltung', 'Event'), plural: label('Veranstaltungen', 'Events') },
+  graphQL: { singularName: 'Event', pluralName: 'Events' },
+  admin: {
+    group: groups.content,
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'startsAt', 'city'],
+  },
+  access: versionedContentAccess,
+  versions: { drafts: true, maxPerDoc: 50 },
+  defaultSort: '-startsAt',
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      localized: true,
+      label: label('Titel', 'Title'),
+    },
+    slugField('title'),
+    {
+      name: 'startsAt',
+      type: 'date',
+      required: true,
+      index: true,
+      label: label('Beginn', 'Starts at'),
+      admin: dayAndTime,
+    },
+    {
+      name: 'endsAt',
+      type: 'date',
+      label: label('Ende', 'Ends at'),
+      admin: dayAndTime,
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+        value &&
+        siblingData?.startsAt &&
+        new Date(String(value)) < new Date(String(siblingData.startsAt))
+          ? 'The end lies before the start'
+          : true,
+    },
+    { name: 'venue', type: 'text', label: label('Ort', 'Venue') },
+    { name: 'city', type: 'text', label: label('Stadt', 'City') },
+    countryField(),
+    urlField('onlineUrl', { label: label('Online-Teilnahme', 'Online URL') }),
+    {
+      name: 'description',
+      type: 'richText',
+      localized: true,
+      label: label('Beschreibung', 'Description'),
+    },
+    {
+      name: 'organizers',
+      type: 'relationship',
+      relationTo: 'organizations',
+      hasMany: true,
+      label: label('Veranstalter', 'Organizers'),
+    },
+    {
+      name: 'hosts',
+      type: 'relationship',
+      relationTo: 'people',
+      hasMany: true,
+      label: label('Gastgeber:innen', 'Hosts'),
+    },
+    {
+      name: 'speakers',
+      type: 'relationship',
+      relationTo: 'people',
+      hasMany: true,
+      label: label('Sprecher:innen', 'Speakers'),
+    },
+    {
+      name: 'supporters',
+      type: 'relationship',
+      relationTo: 'organizations',
+      hasMany: true,
+      label: label('Unterstützer', 'Supporters'),
+    },
+    urlField('registrationUrl', { label: label('Anmeldung', 'Registration URL') }),
+    {
+      name: 'participants',
+      type: 'group',
+      label: label('Teilnehmende', 'Participants'),
+      fields: [
+        { name: 'count', type: 'number', min: 0, label: label('Anzahl', 'Count') },
+        {
+          name: 'kind',
+          type: 'select',
+          defaultValue: 'expected',
+          options: [
+            { label: label('erwartet', 'expected'), value: 'expected' },
+            { label: label('berichtet', 'reported'), value: 'reported' },
+          ],
+          label: label('Art der Zahl', 'Kind of count'),
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,63 @@
+import path from 'node:path'
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { isStaff } from '@/access/isStaff'
+import { groups, label } from '@/labels'
+
+/** What may be uploaded; Payload checks each file's content against this list, not its name. */
+export const allowedMimeTypes = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/avif',
+  'application/pdf',
+]
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: label('Medium', 'Media item'), plural: label('Medien', 'Media') },
+  graphQL: { singularName: 'MediaItem', pluralName: 'Media' },
+  admin: { group: groups.content, useAsTitle: 'filename', defaultColumns: ['filename', 'alt'] },
+  access: { read: anyone, create: isStaff, update: isStaff, delete: isStaff },
+  upload: {
+    staticDir: path.resolve(process.cwd(), 'media'),
+    mimeTypes: allowedMimeTypes,
+    focalPoint: true,
+    adminThumbnail: 'thumbnail',
+    imageSizes: [
+      { name: 'thumbnail', width: 400 },
+      { name: 'card', width: 800 },
+      { name: 'hero', width: 1600 },
+      { name: 'og', width: 1200, height: 630, position: 'centre' },
+    ],
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      localized: true,
+      label: label('Alternativtext', 'Alt text'),
+    },
+    {
+      name: 'caption',
+      type: 'textarea',
+      localized: true,
+      label: label('Bildunterschrift', 'Caption'),
+    },
+    {
+      name: 'credit',
+      type: 'text',
+      label: label('Bildnachweis', 'Credit'),
+      admin: { description: 'z. B. der Name der Fotografin / e.g. the photographer' },
+    },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      label: label('Eigentümer', 'Owner'),
+      admin: { position: 'sidebar' },
+    },
+  ],
+}

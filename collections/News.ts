@@ -1,0 +1,91 @@
+import type { CollectionConfig } from 'payload'
+
+import { versionedContentAccess } from '@/access/collectionAccess'
+import { newsEditor } from '@/fields/newsEditor'
+import { slugField } from '@/fields/slug'
+import { setPublishedAt } from '@/hooks/setPublishedAt'
+import { groups, label } from '@/labels'
+
+export const News: CollectionConfig = {
+  slug: 'news',
+  labels: { singular: label('Meldung', 'News item'), plural: label('Neuigkeiten', 'News') },
+  graphQL: { singularName: 'NewsItem', pluralName: 'News' },
+  admin: {
+    group: groups.content,
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'publishedAt', '_status'],
+  },
+  access: versionedContentAccess,
+  versions: {
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    maxPerDoc: 50,
+  },
+  defaultSort: '-publishedAt',
+  hooks: { beforeChange: [setPublishedAt] },
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      localized: true,
+      label: label('Titel', 'Title'),
+    },
+    slugField('title'),
+    { name: 'excerpt', type: 'textarea', localized: true, label: label('Anreißer', 'Excerpt') },
+    {
+      name: 'body',
+      type: 'richText',
+      localized: true,
+      editor: newsEditor,
+      label: label('Text', 'Body'),
+    },
+    {
+      name: 'heroImage',
+      type: 'upload',
+      relationTo: 'media',
+      label: label('Titelbild', 'Hero image'),
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      label: label('Veröffentlicht am', 'Published at'),
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: 'people',
+      hasMany: true,
+      label: label('Autor:innen', 'Authors'),
+    },
+    {
+      name: 'organizations',
+      type: 'relationship',
+      relationTo: 'organizations',
+      hasMany: true,
+      label: label('Organisationen', 'Organizations'),
+    },
+    {
+      name: 'projects',
+      type: 'relationship',
+      relationTo: 'projects',
+      hasMany: true,
+      label: label('Projekte', 'Projects'),
+    },
+    {
+      name: 'principles',
+      type: 'relationship',
+      relationTo: 'principles',
+      hasMany: true,
+      label: label('Prinzipien', 'Principles'),
+    },
+    {
+      name: 'tags',
+      type: 'text',
+      hasMany: true,
+      label: label('Schlagworte', 'Tags'),
+      admin: { position: 'sidebar' },
+    },
+  ],
+}

@@ -1,0 +1,55 @@
+import type { CollectionConfig } from 'payload'
+
+import { versionedContentAccess } from '@/access/collectionAccess'
+import { countryField } from '@/fields/country'
+import { slugField } from '@/fields/slug'
+import { urlField } from '@/fields/url'
+import { groups, label } from '@/labels'
+
+export const organizationKinds = [
+  'research',
+  'industry',
+  'startup',
+  'association',
+  'public-funder',
+  'other',
+] as const
+
+export const Organizations: CollectionConfig = {
+  slug: 'organizations',
+  labels: {
+    singular: label('Organisation', 'Organization'),
+    plural: label('Organisationen', 'Organizations'),
+  },
+  graphQL: { singularName: 'Organization', pluralName: 'Organizations' },
+  admin: {
+    group: groups.community,
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'kind', 'country'],
+  },
+  access: versionedContentAccess,
+  versions: { drafts: true, maxPerDoc: 50 },
+  defaultPopulate: { name: true, shortName: true, slug: true, logo: true, kind: true },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: label('Name', 'Name') },
+    { name: 'shortName', type: 'text', label: label('Kurzname', 'Short name') },
+    slugField('name'),
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      index: true,
+      options: organizationKinds.map((value) => ({ label: value, value })),
+      label: label('Art', 'Kind'),
+    },
+    countryField(),
+    urlField('website', { label: label('Website', 'Website') }),
+    { name: 'logo', type: 'upload', relationTo: 'media', label: label('Logo', 'Logo') },
+    {
+      name: 'description',
+      type: 'richText',
+      localized: true,
+      label: label('Beschreibung', 'Description'),
+    },
+  ],
+}

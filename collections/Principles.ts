@@ -1,0 +1,37 @@
+import type { CollectionConfig } from 'payload'
+
+import { versionedContentAccess } from '@/access/collectionAccess'
+import { slugField } from '@/fields/slug'
+import { groups, label } from '@/labels'
+
+export const Principles: CollectionConfig = {
+  slug: 'principles',
+  labels: { singular: label('Prinzip', 'Principle'), plural: label('Prinzipien', 'Principles') },
+  graphQL: { singularName: 'Principle', pluralName: 'Principles' },
+  admin: { group: groups.content, useAsTitle: 'title', defaultColumns: ['position', 'title'] },
+  access: versionedContentAccess,
+  versions: { drafts: true, maxPerDoc: 50 },
+  defaultSort: 'position',
+  defaultPopulate: { title: true, slug: true, position: true, summary: true },
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      localized: true,
+      label: label('Titel', 'Title'),
+    },
+    slugField('title'),
+    {
+      name: 'position',
+      type: 'number',
+      required: true,
+      unique: true,
+      min: 1,
+      admin: { position: 'sidebar', step: 1 },
+      label: label('Position', 'Position'),
+    },
+    { name: 'summary', type: 'textarea', localized: true, label: label('Kurzfassung', 'Summary') },
+    { name: 'body', type: 'richText', localized: true, label: label('Text', 'Body') },
+  ],
+}

@@ -1,0 +1,126 @@
+import type { CollectionConfig } from 'payload'
+
+import { versionedContentAccess } from '@/access/collectionAccess'
+import { isStaffField } from '@/access/isStaffField'
+import { slugField } from '@/fields/slug'
+import { urlField } from '@/fields/url'
+import { groups, label } from '@/labels'
+
+export const projectStatuses = ['planned', 'active', 'completed'] as const
+export const reviewStates = ['draft', 'in-review', 'changes-requested', 'approved'] as const
+
+export const Projects: CollectionConfig = {
+  slug: 'projects',
+  labels: { singular: label('Projekt', 'Project'), plural: label('Projekte', 'Projects') },
+  graphQL: { singularName: 'Project', pluralName: 'Projects' },
+  admin: {
+    group: groups.content,
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'organization', 'status', '_status'],
+  },
+  access: versionedContentAccess,
+  versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
+  defaultPopulate: { title: true, slug: true, summary: true, status: true, logo: true },
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      localized: true,
+      label: label('Titel', 'Title'),
+    },
+    slugField('title'),
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      required: true,
+      index: true,
+      label: label('Träger', 'Owner'),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'partners',
+      type: 'relationship',
+      relationTo: 'organizations',
+      hasMany: true,
+      label: label('Partner', 'Partners'),
+    },
+    {
+      name: 'people',
+      type: 'relationship',
+      relationTo: 'people',
+      hasMany: true,
+      label: label('Personen', 'People'),
+    },
+    { name: 'summary', type: 'textarea', localized: true, label: label('Kurzfassung', 'Summary') },
+    { name: 'body', type: 'richText', localized: true, label: label('Text', 'Body') },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'active',
+      index: true,
+      options: projectStatuses.map((value) => ({ label: value, value })),
+      label: label('Status', 'Status'),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'funding',
+      type: 'group',
+      label: label('Förderung', 'Funding'),
+      fields: [
+        {
+          name: 'funder',
+          type: 'relationship',
+          relationTo: 'organizations',
+          label: label('Förderer', 'Funder'),
+        },
+        { name: 'programme', type: 'text', label: label('Programm', 'Programme') },
+        { name: 'grantNumber', type: 'text', label: label('Förderkennzeichen', 'Grant number') },
+        { name: 'startDate', type: 'date', label: label('Beginn', 'Start') },
+        { name: 'endDate', type: 'date', label: label('Ende', 'End') },
+      ],
+    },
+    urlField('website', { label: label('Website', 'Website') }),
+    { name: 'logo', type: 'upload', relationTo: 'media', label: label('Logo', 'Logo') },
+    {
+      name: 'principles',
+      type: 'relationship',
+      relationTo: 'principles',
+      hasMany: true,
+      label: label('Prinzipien', 'Principles'),
+    },
+    {
+      name: 'review',
+      type: 'group',
+      label: label('Prüfung', 'Review'),
+      // The review trail is internal: staff read it; the public never does.
+      access: { read: isStaffField },
+      admin: { position: 'sidebar' },
+      fields: [
+        {
+          name: 'state',
+          type: 'select',
+          defaultValue: 'draft',
+          index: true,
+          options: reviewStates.map((value) => ({ label: value, value })),
+          label: label('Status', 'State'),
+        },
+        { name: 'note', type: 'textarea', label: label('Anmerkung', 'Note') },
+        {
+          name: 'submittedBy',
+          type: 'relationship',
+          relationTo: 'users',
+          label: label('Eingereicht von', 'Submitted by'),
+        },
+        {
+          name: 'reviewedBy',
+          type: 'relationship',
+          relationTo: 'users',
+          label: label('Geprüft von', 'Reviewed by'),
+        },
+      ],
+    },
+  ],
+}

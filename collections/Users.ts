@@ -1,0 +1,55 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOrSelf } from '@/access/adminOrSelf'
+import { isAdmin, isAdminField } from '@/access/isAdmin'
+import { roles } from '@/access/roles'
+import { staffOrSelf } from '@/access/staffOrSelf'
+import { groups, label } from '@/labels'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: label('Benutzer', 'User'), plural: label('Benutzer', 'Users') },
+  graphQL: { singularName: 'User', pluralName: 'Users' },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  admin: {
+    group: groups.system,
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'role', 'organization'],
+  },
+  access: {
+    read: staffOrSelf,
+    create: isAdmin,
+    update: adminOrSelf,
+    delete: isAdmin,
+    unlock: isAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: label('Name', 'Name') },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      options: roles.map((role) => ({ label: role, value: role })),
+      label: label('Rolle', 'Role'),
+      // Only admins set roles: nobody can raise their own.
+      access: { create: isAdminField, update: isAdminField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      label: label('Organisation', 'Organization'),
+      access: { create: isAdminField, update: isAdminField },
+      admin: { position: 'sidebar', condition: (data) => data?.role === 'partner' },
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+        siblingData?.role === 'partner' && !value
+          ? 'A partner belongs to exactly one organization'
+          : true,
+    },
+  ],
+}

@@ -1,0 +1,151 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+/**
+ * The portal's settings, read once from the environment (see `.env.example`).
+ * Development works with nothing set; production refuses to start without the values that must
+ * never have a working default (secrets, public URL, database).
+ */
+export type Environment = {
+  production: boolean
+  databaseUri: string
+  payloadSecret: string
+  previewSecret: string
+  serverUrl: string
+  port: number
+  adminEmail?: string
+  adminPassword?: string
+  seed: boolean
+  corsOrigins: string[]
+  smtp?: { host: string; port: number; user?: string; pass?: string }
+  mailFrom: string
+  uploadMaxBytes: number
+  readCacheMaxBytes: number
+}
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The portal cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'EnvironmentError'
+  }
+}
+
+type Source = Record<string, string | undefined>
+
+const DEFAULT_DEV_DATABASE = 'file:./data/portal.db'
+
+/** Where development secrets are generated once; `data/` is ignored by git. */
+export const devSecretFile = (cwd = process.cwd()): string => path.join(cwd, 'data', '.secret')
+
+type DevSecrets = { payloadSecret: string; previewSecret: string }
+
+function loadOrCreateDevSecrets(file: string): DevSecrets {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<DevSecrets>
+    if (parsed.payloadSecret && parsed.previewSecret) return parsed as DevSecrets
+  } catch {
+    // missing or unreadable: generate below
+  }
+  const secrets: DevSecrets = {
+    payloadSecret: crypto.randomBytes(32).toString('hex'),
+    previewSecret: crypto.randomBytes(24).toString('hex'),
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  return secrets
+}
+
+const blank = (value: string | undefined): value is undefined => !value || value.trim() === ''
+
+function positiveInt(source: Source, name: string, fallback: number, problems: string[]): number {
+  const raw = source[name]
+  if (blank(raw)) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value <= 0) {
+    problems.push(`${name} must be a positive whole number, got "${raw}"`)
+    return fallback
+  }
+  return value
+}
+
+function flag(raw: string | undefined, fallback: boolean): boolean {
+  if (blank(raw)) return fallback
+  return !['0', 'false', 'no', 'off'].includes(raw.trim().toLowerCase())
+}
+
+/**
+ * Reads and checks the environment. Throws an `EnvironmentError` naming every problem at once,
+ * so an operator fixes them in one go rather than one restart at a time.
+ */
+export function readEnvironment(
+  source: Source = process.env,
+  options: { cwd?: string } = {},
+): Environment {
+  const production = source.NODE_ENV === 'production'
+  // `next build` runs with NODE_ENV=production but serves nothing: it must not need secrets.
+  const building = source.NEXT_PHASE === 'phase-production-build'
+  const problems: string[] = []
+  const port = positiveInt(source, 'PORT', 3000, problems)
+
+  let payloadSecret = source.PAYLOAD_SECRET?.trim()
+  let previewSecret = source.PREVIEW_SECRET?.trim()
+  let databaseUri = source.DATABASE_URI?.trim()
+  let serverUrl = source.SERVER_URL?.trim().replace(/\/+$/, '')
+
+  if (production && !building) {
+    if (!payloadSecret)
+      problems.push('PAYLOAD_SECRET is required in production (signs login tokens)')
+    else if (payloadSecret.length < 32)
+      problems.push('PAYLOAD_SECRET must be at least 32 characters long')
+    if (!previewSecret) problems.push('PREVIEW_SECRET is required in production (draft previews)')
+    if (!serverUrl) problems.push('SERVER_URL is required in production (the public base URL)')
+    if (!databaseUri)
+      problems.push('DATABASE_URI is required in production (file:… for SQLite or mongodb://…)')
+  } else if (!payloadSecret || !previewSecret) {
+    const generated = building
+      ? { payloadSecret: 'build-only', previewSecret: 'build-only' }
+      : loadOrCreateDevSecrets(devSecretFile(options.cwd))
+    payloadSecret ||= generated.payloadSecret
+    previewSecret ||= generated.previewSecret
+  }
+  databaseUri ||= DEFAULT_DEV_DATABASE
+  serverUrl ||= `http://localhost:${port}`
+  if (serverUrl && !/^https?:\/\/[^/]+/.test(serverUrl)) {
+    problems.push(`SERVER_URL must be an absolute http(s) URL, got "${serverUrl}"`)
+  }
+
+  const smtpHost = source.SMTP_HOST?.trim()
+  const smtp = smtpHost
+    ? {
+        host: smtpHost,
+        port: positiveInt(source, 'SMTP_PORT', 587, problems),
+        user: source.SMTP_USER || undefined,
+        pass: source.SMTP_PASS || undefined,
+      }
+    : undefined
+
+  const corsOrigins = (source.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean)
+
+  if (problems.length > 0) throw new EnvironmentError(problems)
+
+  return {
+    production,
+    databaseUri,
+    payloadSecret: payloadSecret ?? '',
+    previewSecret: previewSecret ?? '',
+    serverUrl,
+    port,
+    adminEmail: source.ADMIN_EMAIL?.trim() || undefined,
+    adminPassword: source.ADMIN_PASSWORD || undefined,
+    seed: flag(source.SEED, !production),
+    corsOrigins: [...new Set([serverUrl, ...corsOrigins])],
+    smtp,
+    mailFrom: source.MAIL_FROM?.trim() || 'New Wave of European AI <portal@localhost>',
+    uploadMaxBytes: positiveInt(source, 'UPLOAD_MAX_BYTES', 15 * 1024 * 1024, problems),
+    readCacheMaxBytes: positiveInt(source, 'READ_CACHE_MAX_BYTES', 64 * 1024 * 1024, problems),
+  }
+}

@@ -1,0 +1,79 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { de } from '@payloadcms/translations/languages/de'
+import { en } from '@payloadcms/translations/languages/en'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Events } from '@collections/Events'
+import { Media } from '@collections/Media'
+import { News } from '@collections/News'
+import { Organizations } from '@collections/Organizations'
+import { People } from '@collections/People'
+import { Principles } from '@collections/Principles'
+import { Projects } from '@collections/Projects'
+import { Signatories } from '@collections/Signatories'
+import { Users } from '@collections/Users'
+
+import { databaseAdapter, parseDatabaseUri } from './db'
+import { emailAdapter } from './email/adapter'
+import { readEnvironment } from './env'
+import { Declaration } from './globals/Declaration'
+import { Site } from './globals/Site'
+import { locales } from './locales'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const env = readEnvironment()
+
+export default buildConfig({
+  secret: env.payloadSecret,
+  serverURL: env.serverUrl,
+  cors: env.corsOrigins,
+  csrf: env.corsOrigins,
+  db: databaseAdapter(parseDatabaseUri(env.databaseUri)),
+  editor: lexicalEditor(),
+  email: emailAdapter(env),
+  sharp,
+  collections: [
+    News,
+    Projects,
+    Principles,
+    Events,
+    Media,
+    People,
+    Organizations,
+    Signatories,
+    Users,
+  ],
+  globals: [Declaration, Site],
+  localization: {
+    locales: locales.map(({ code, label }) => ({ code, label })),
+    defaultLocale: 'de',
+    fallback: true,
+  },
+  i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
+  admin: {
+    user: Users.slug,
+    // No network here or on many servers: never ask Gravatar for avatars.
+    avatar: 'default',
+    meta: { titleSuffix: ' – New Wave of European AI' },
+    importMap: { baseDir: dirname },
+  },
+  upload: { limits: { fileSize: env.uploadMaxBytes } },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, '../schema.graphql'),
+    disablePlaygroundInProduction: true,
+  },
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+    // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.
+    autoGenerate: false,
+  },
+  jobs: {
+    // Scheduled publishing runs in this process, once a minute; tests run jobs by hand.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => process.env.NODE_ENV !== 'test',
+  },
+  telemetry: false,
+})

@@ -1,0 +1,88 @@
+import next from 'next'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { getPayload } from 'payload'
+
+import { bootstrap, BootstrapError, type AdminLogin } from '../bootstrap'
+import { DatabaseUriError, parseDatabaseUri } from '../db'
+import { EnvironmentError, readEnvironment, type Environment } from '../env'
+import { createApp } from './app'
+import { installGracefulShutdown } from './shutdown'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+function banner(env: Environment, admin: AdminLogin | null, seeded: boolean): string {
+  const lines = [
+    '',
+    `  New Wave of European AI portal is running (${env.production ? 'production' : 'development'})`,
+    `  Portal:   ${env.serverUrl}/`,
+    `  Admin:    ${env.serverUrl}/admin`,
+    `  GraphQL:  ${env.serverUrl}/api/graphql`,
+  ]
+  if (admin?.password) {
+    lines.push(`  Login:    ${admin.email} / ${admin.password}`)
+    lines.push('            (generated now and shown only this once: change it in the admin)')
+  } else if (admin) {
+    lines.push(`  Login:    ${admin.email} with ADMIN_PASSWORD`)
+  } else {
+    lines.push('  Login:    with an existing account (passwords are never printed again)')
+  }
+  if (seeded) lines.push('  Content:  the initiative content was seeded into the empty database')
+  return `${lines.join('\n')}\n`
+}
+
+/** Refusals an operator can fix: print the message alone, without a stack trace. */
+function refuse(error: unknown): never {
+  if (
+    error instanceof EnvironmentError ||
+    error instanceof DatabaseUriError ||
+    error instanceof BootstrapError
+  ) {
+    console.error(error.message)
+    process.exit(1)
+  }
+  throw error
+}
+
+export async function start(): Promise<void> {
+  // Next's telemetry would call out to the internet on every start; opt in explicitly if wanted.
+  process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+  let env: Environment
+  try {
+    env = readEnvironment()
+    parseDatabaseUri(env.databaseUri)
+  } catch (error) {
+    refuse(error)
+  }
+
+  // Payload first: one instance, cached on globalThis, that Next's routes reuse; its job runner
+  // starts here with it.
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config })
+  let result: Awaited<ReturnType<typeof bootstrap>>
+  try {
+    result = await bootstrap(payload, env)
+  } catch (error) {
+    await payload.destroy().catch(() => undefined)
+    refuse(error)
+  }
+
+  const nextApp = next({ dev: !env.production, dir: root, port: env.port, hostname: 'localhost' })
+  await nextApp.prepare()
+
+  let shuttingDown = false
+  const app = createApp({
+    payload,
+    handle: nextApp.getRequestHandler(),
+    https: env.serverUrl.startsWith('https://'),
+    isShuttingDown: () => shuttingDown,
+  })
+  const server = createServer(app)
+  const upgrade = nextApp.getUpgradeHandler()
+  server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head))
+  installGracefulShutdown(server, payload, () => {
+    shuttingDown = true
+  })
+  server.listen(env.port, () => console.log(banner(env, result.admin, result.seeded)))
+}

@@ -1,0 +1,82 @@
+import config from '@payload-config'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { getPayload, type Payload } from 'payload'
+
+const BASE = 'http://localhost:3000'
+
+/** The Payload instance of this test file, on its own copy of the seeded database. */
+export const startPayload = (): Promise<Payload> => getPayload({ config })
+
+const handlers = {
+  GET: REST_GET(config),
+  POST: REST_POST(config),
+  PATCH: REST_PATCH(config),
+  DELETE: REST_DELETE(config),
+}
+const graphqlHandler = GRAPHQL_POST(config)
+
+type Init = { token?: string; body?: unknown; headers?: Record<string, string> }
+
+function headersFor({ token, headers, body }: Init): Headers {
+  const h = new Headers(headers)
+  if (token) h.set('Authorization', `JWT ${token}`)
+  if (body !== undefined && !(body instanceof FormData)) h.set('Content-Type', 'application/json')
+  return h
+}
+
+/**
+ * A REST call through the same Next route handlers the server mounts at /api/…, so access
+ * control, query parsing and error mapping are the real ones.
+ */
+export async function rest(
+  method: keyof typeof handlers,
+  path: string,
+  init: Init = {},
+): Promise<{
+  status: number
+  body: Record<string, unknown> & { docs?: Record<string, unknown>[] }
+}> {
+  const url = new URL(`/api${path}`, BASE)
+  const body =
+    init.body === undefined
+      ? undefined
+      : init.body instanceof FormData
+        ? init.body
+        : JSON.stringify(init.body)
+  const request = new Request(url, { method, headers: headersFor(init), body })
+  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+  const text = await response.text()
+  return { status: response.status, body: text ? JSON.parse(text) : {} }
+}
+
+export type GraphQLResult<T = Record<string, unknown>> = {
+  status: number
+  data?: T
+  errors?: { message: string; extensions?: Record<string, unknown> }[]
+}
+
+/** A GraphQL request through the route handler mounted at /api/graphql. */
+export async function graphql<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  init: Omit<Init, 'body'> = {},
+): Promise<GraphQLResult<T>> {
+  const request = new Request(new URL('/api/graphql', BASE), {
+    method: 'POST',
+    headers: headersFor({ ...init, body: {} }),
+    body: JSON.stringify({ query, variables }),
+  })
+  const response = await graphqlHandler(request)
+  const json = (await response.json()) as Omit<GraphQLResult<T>, 'status'>
+  return { status: response.status, ...json }
+}
+
+/** Logs in through REST and returns the token, as a browser or frontend would. */
+export async function login(email: string, password: string): Promise<string> {
+  const { status, body } = await rest('POST', '/users/login', { body: { email, password } })
+  if (status !== 200 || typeof body.token !== 'string') {
+    throw new Error(`login of ${email} failed: ${status} ${JSON.stringify(body)}`)
+  }
+  return body.token
+}

@@ -1,0 +1,22 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { templateDatabase, testEnvironment } from './testEnv'
+
+/** Once per `npm test`: a migrated, seeded SQLite file that every test file copies. */
+export default function globalSetup() {
+  fs.rmSync(path.dirname(templateDatabase), { recursive: true, force: true })
+  fs.mkdirSync(path.dirname(templateDatabase), { recursive: true })
+  const started = Date.now()
+  execFileSync(process.execPath, ['--import', 'tsx', 'test/helpers/buildTemplate.ts'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      ...testEnvironment,
+      NODE_OPTIONS: '',
+      DATABASE_URI: `file:${templateDatabase}`,
+    },
+  })
+  process.stderr.write(`\nTemplate database built in ${Date.now() - started} ms\n`)
+}
