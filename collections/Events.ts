@@ -5,6 +5,7 @@ import { countryField } from '@/fields/country'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { groups, label } from '@/labels'
+import { publicReadsPublished } from '@/hooks/publicReadsPublished'
 
 const dayAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
 
@@ -18,6 +19,7 @@ export const Events: CollectionConfig = {
     defaultColumns: ['title', 'startsAt', 'city'],
   },
   access: versionedContentAccess,
+  hooks: { beforeOperation: [publicReadsPublished] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-startsAt',
   fields: [

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { versionedContentAccess } from '@/access/collectionAccess'
 import { newsEditor } from '@/fields/newsEditor'
 import { slugField } from '@/fields/slug'
+import { publicReadsPublished } from '@/hooks/publicReadsPublished'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { groups, label } from '@/labels'
 
@@ -21,7 +22,7 @@ export const News: CollectionConfig = {
     maxPerDoc: 50,
   },
   defaultSort: '-publishedAt',
-  hooks: { beforeChange: [setPublishedAt] },
+  hooks: { beforeOperation: [publicReadsPublished], beforeChange: [setPublishedAt] },
   fields: [
     {
       name: 'title',

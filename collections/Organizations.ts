@@ -5,6 +5,7 @@ import { countryField } from '@/fields/country'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { groups, label } from '@/labels'
+import { publicReadsPublished } from '@/hooks/publicReadsPublished'
 
 export const organizationKinds = [
   'research',
@@ -28,6 +29,7 @@ export const Organizations: CollectionConfig = {
     defaultColumns: ['name', 'kind', 'country'],
   },
   access: versionedContentAccess,
+  hooks: { beforeOperation: [publicReadsPublished] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultPopulate: { name: true, shortName: true, slug: true, logo: true, kind: true },
   fields: [

@@ -4,6 +4,7 @@ import { versionedContentAccess } from '@/access/collectionAccess'
 import { linksField } from '@/fields/links'
 import { slugField } from '@/fields/slug'
 import { groups, label } from '@/labels'
+import { publicReadsPublished } from '@/hooks/publicReadsPublished'
 
 export const People: CollectionConfig = {
   slug: 'people',
@@ -15,6 +16,7 @@ export const People: CollectionConfig = {
     defaultColumns: ['name', 'organization', 'initiator'],
   },
   access: versionedContentAccess,
+  hooks: { beforeOperation: [publicReadsPublished] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultPopulate: { name: true, honorific: true, slug: true, roleTitle: true, photo: true },
   fields: [

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { versionedContentAccess } from '@/access/collectionAccess'
 import { slugField } from '@/fields/slug'
 import { groups, label } from '@/labels'
+import { publicReadsPublished } from '@/hooks/publicReadsPublished'
 
 export const Principles: CollectionConfig = {
   slug: 'principles',
@@ -10,6 +11,7 @@ export const Principles: CollectionConfig = {
   graphQL: { singularName: 'Principle', pluralName: 'Principles' },
   admin: { group: groups.content, useAsTitle: 'title', defaultColumns: ['position', 'title'] },
   access: versionedContentAccess,
+  hooks: { beforeOperation: [publicReadsPublished] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: 'position',
   defaultPopulate: { title: true, slug: true, position: true, summary: true },

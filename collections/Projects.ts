@@ -5,6 +5,7 @@ import { isStaffField } from '@/access/isStaffField'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { groups, label } from '@/labels'
+import { publicReadsPublished } from '@/hooks/publicReadsPublished'
 
 export const projectStatuses = ['planned', 'active', 'completed'] as const
 export const reviewStates = ['draft', 'in-review', 'changes-requested', 'approved'] as const
@@ -19,6 +20,7 @@ export const Projects: CollectionConfig = {
     defaultColumns: ['title', 'organization', 'status', '_status'],
   },
   access: versionedContentAccess,
+  hooks: { beforeOperation: [publicReadsPublished] },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
   defaultPopulate: { title: true, slug: true, summary: true, status: true, logo: true },
   fields: [

@@ -22,7 +22,11 @@ export type Environment = {
   mailFrom: string
   uploadMaxBytes: number
   readCacheMaxBytes: number
+  logLevel: LogLevel
 }
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof logLevels)[number]
 
 export class EnvironmentError extends Error {
   constructor(readonly problems: string[]) {
@@ -130,6 +134,14 @@ export function readEnvironment(
     .map((origin) => origin.trim().replace(/\/+$/, ''))
     .filter(Boolean)
 
+  const uploadMaxBytes = positiveInt(source, 'UPLOAD_MAX_BYTES', 15 * 1024 * 1024, problems)
+  const readCacheMaxBytes = positiveInt(source, 'READ_CACHE_MAX_BYTES', 64 * 1024 * 1024, problems)
+
+  const logLevel = (source.LOG_LEVEL?.trim() || 'info') as LogLevel
+  if (!logLevels.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`)
+  }
+
   if (problems.length > 0) throw new EnvironmentError(problems)
 
   return {
@@ -145,7 +157,8 @@ export function readEnvironment(
     corsOrigins: [...new Set([serverUrl, ...corsOrigins])],
     smtp,
     mailFrom: source.MAIL_FROM?.trim() || 'New Wave of European AI <portal@localhost>',
-    uploadMaxBytes: positiveInt(source, 'UPLOAD_MAX_BYTES', 15 * 1024 * 1024, problems),
-    readCacheMaxBytes: positiveInt(source, 'READ_CACHE_MAX_BYTES', 64 * 1024 * 1024, problems),
+    uploadMaxBytes,
+    readCacheMaxBytes,
+    logLevel,
   }
 }

@@ -75,5 +75,6 @@ export default buildConfig({
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.NODE_ENV !== 'test',
   },
+  logger: { options: { level: env.logLevel } },
   telemetry: false,
 })

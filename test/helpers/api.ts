@@ -2,10 +2,34 @@ import config from '@payload-config'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { getPayload, type Payload } from 'payload'
 
+import { ensureAdmin } from '@/bootstrap'
+import { readEnvironment } from '@/env'
+import { seed } from '@/seed/seed'
+
 const BASE = 'http://localhost:3000'
 
-/** The Payload instance of this test file, on its own copy of the seeded database. */
-export const startPayload = (): Promise<Payload> => getPayload({ config })
+/**
+ * The Payload instance of this test file, on its own copy of the seeded database. In the MongoDB
+ * lane each test file gets its own fresh database instead, seeded here the same way.
+ */
+export async function startPayload(): Promise<Payload> {
+  const payload = await getPayload({ config })
+  if (payload.db.name === 'mongoose') {
+    await ensureAdmin(payload, readEnvironment())
+    await seed(payload, { log: () => undefined })
+  }
+  return payload
+}
+
+/** Closes the database (and drops a MongoDB lane's per-file database). */
+export async function stopPayload(payload: Payload): Promise<void> {
+  if (payload.db.name === 'mongoose') {
+    await (
+      payload.db as unknown as { connection: { dropDatabase(): Promise<unknown> } }
+    ).connection.dropDatabase()
+  }
+  await payload.destroy()
+}
 
 const handlers = {
   GET: REST_GET(config),

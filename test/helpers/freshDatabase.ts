@@ -1,6 +1,7 @@
 /**
- * Runs before each test file: a private copy of the seeded template database, and the test
- * environment, set before anything imports the Payload config.
+ * Runs before each test file: a private database, and the test environment, set before anything
+ * imports the Payload config. SQLite (the default): a copy of the seeded template. The MongoDB lane
+ * (TEST_LANE=mongodb): a fresh database on TEST_MONGODB_URI, seeded by startPayload().
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -9,6 +10,16 @@ import path from 'node:path'
 
 import { templateDatabase, testEnvironment } from './testEnv'
 
-const copy = path.join(os.tmpdir(), 'initiative-portal-tests', `${crypto.randomUUID()}.db`)
-fs.copyFileSync(templateDatabase, copy)
-Object.assign(process.env, testEnvironment, { DATABASE_URI: `file:${copy}` })
+function databaseForThisFile(): string {
+  const name = `portal-test-${crypto.randomUUID()}`
+  if (process.env.TEST_LANE === 'mongodb') {
+    const url = new URL(process.env.TEST_MONGODB_URI ?? '')
+    url.pathname = `/${name}`
+    return url.toString()
+  }
+  const copy = path.join(os.tmpdir(), 'initiative-portal-tests', `${name}.db`)
+  fs.copyFileSync(templateDatabase, copy)
+  return `file:${copy}`
+}
+
+Object.assign(process.env, testEnvironment, { DATABASE_URI: databaseForThisFile() })

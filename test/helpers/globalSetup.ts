@@ -6,6 +6,7 @@ import { templateDatabase, testEnvironment } from './testEnv'
 
 /** Once per `npm test`: a migrated, seeded SQLite file that every test file copies. */
 export default function globalSetup() {
+  if (process.env.TEST_LANE === 'mongodb') return
   fs.rmSync(path.dirname(templateDatabase), { recursive: true, force: true })
   fs.mkdirSync(path.dirname(templateDatabase), { recursive: true })
   const started = Date.now()

@@ -15,4 +15,6 @@ export const testEnvironment: Record<string, string> = {
   ADMIN_EMAIL: testAdmin.email,
   ADMIN_PASSWORD: testAdmin.password,
   SEED: 'false',
+  // Handled errors are logged by Payload; tests assert on responses. TEST_LOG_LEVEL=info to see them.
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
 }

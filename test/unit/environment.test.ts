@@ -1,0 +1,100 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { devSecretFile, EnvironmentError, readEnvironment } from '@/env'
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'portal-env-'))
+
+describe('development defaults', () => {
+  test('works with nothing set: SQLite file, localhost URL, seeding on', () => {
+    const env = readEnvironment({}, { cwd: tempDir() })
+    expect(env.production).toBe(false)
+    expect(env.databaseUri).toBe('file:./data/portal.db')
+    expect(env.serverUrl).toBe('http://localhost:3000')
+    expect(env.port).toBe(3000)
+    expect(env.seed).toBe(true)
+    expect(env.uploadMaxBytes).toBe(15 * 1024 * 1024)
+    expect(env.readCacheMaxBytes).toBe(64 * 1024 * 1024)
+  })
+
+  test('generates the secrets once into data/.secret and reuses them', () => {
+    const cwd = tempDir()
+    const first = readEnvironment({}, { cwd })
+    const second = readEnvironment({}, { cwd })
+    expect(first.payloadSecret).toMatch(/^[0-9a-f]{64}$/)
+    expect(second.payloadSecret).toBe(first.payloadSecret)
+    expect(second.previewSecret).toBe(first.previewSecret)
+    expect(fs.statSync(devSecretFile(cwd)).mode & 0o777).toBe(0o600)
+  })
+
+  test('SERVER_URL follows PORT and CORS always allows the portal itself', () => {
+    const env = readEnvironment(
+      { PORT: '4100', CORS_ORIGINS: 'https://a.example, https://b.example/' },
+      { cwd: tempDir() },
+    )
+    expect(env.serverUrl).toBe('http://localhost:4100')
+    expect(env.corsOrigins).toEqual([
+      'http://localhost:4100',
+      'https://a.example',
+      'https://b.example',
+    ])
+  })
+
+  test('rejects malformed numbers with a message naming the variable', () => {
+    expect(() => readEnvironment({ PORT: 'eighty' }, { cwd: tempDir() })).toThrow(
+      /PORT must be a positive whole number/,
+    )
+    expect(() => readEnvironment({ UPLOAD_MAX_BYTES: '-1' }, { cwd: tempDir() })).toThrow(
+      /UPLOAD_MAX_BYTES/,
+    )
+  })
+})
+
+describe('production', () => {
+  const complete = {
+    NODE_ENV: 'production',
+    PAYLOAD_SECRET: 'x'.repeat(40),
+    PREVIEW_SECRET: 'preview',
+    SERVER_URL: 'https://portal.example/',
+    DATABASE_URI: 'mongodb://db:27017/portal',
+  }
+
+  test('refuses to start without secrets, public URL and database, naming each', () => {
+    const cwd = tempDir()
+    let error: unknown
+    try {
+      readEnvironment({ NODE_ENV: 'production' }, { cwd })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(EnvironmentError)
+    const problems = (error as EnvironmentError).problems.join('\n')
+    for (const name of ['PAYLOAD_SECRET', 'PREVIEW_SECRET', 'SERVER_URL', 'DATABASE_URI']) {
+      expect(problems).toContain(name)
+    }
+    // Nothing was generated: production never falls back to a development secret.
+    expect(fs.existsSync(devSecretFile(cwd))).toBe(false)
+  })
+
+  test('refuses a short secret', () => {
+    expect(() => readEnvironment({ ...complete, PAYLOAD_SECRET: 'short' })).toThrow(
+      /at least 32 characters/,
+    )
+  })
+
+  test('starts with everything set; seeding is off unless asked for', () => {
+    const env = readEnvironment(complete)
+    expect(env.serverUrl).toBe('https://portal.example')
+    expect(env.seed).toBe(false)
+    expect(readEnvironment({ ...complete, SEED: 'true' }).seed).toBe(true)
+  })
+
+  test('the build phase needs no secrets (it serves nothing)', () => {
+    const env = readEnvironment(
+      { NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' },
+      { cwd: tempDir() },
+    )
+    expect(env.payloadSecret).toBe('build-only')
+  })
+})
