@@ -4,6 +4,7 @@ import { adminOrSelf } from '@/access/adminOrSelf'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { roles } from '@/access/roles'
 import { staffOrSelf } from '@/access/staffOrSelf'
+import { limitPasswordResets } from '@/hooks/limitPasswordResets'
 import { groups, label } from '@/labels'
 
 export const Users: CollectionConfig = {
@@ -14,7 +15,10 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    // 0 turns off Payload's own interval, which deadlocks on SQLite; see limitPasswordResets.
+    forgotPassword: { minRequestInterval: 0 },
   },
+  hooks: { beforeOperation: [limitPasswordResets] },
   admin: {
     group: groups.system,
     useAsTitle: 'name',

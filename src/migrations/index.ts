@@ -1,4 +1,5 @@
-import * as migration_20261126_144809_initial from './20261126_144809_initial'
+import * as migration_20261126_144809_initial from './20261126_144809_initial';
+import * as migration_20261126_145852_password_reset_interval from './20261126_145852_password_reset_interval';
 
 export const migrations = [
   {
@@ -6,4 +7,9 @@ export const migrations = [
     down: migration_20261126_144809_initial.down,
     name: '20261126_144809_initial',
   },
-]
+  {
+    up: migration_20261126_145852_password_reset_interval.up,
+    down: migration_20261126_145852_password_reset_interval.down,
+    name: '20261126_145852_password_reset_interval'
+  },
+];

@@ -1,3 +1,4 @@
+import nextEnv from '@next/env'
 import next from 'next'
 import { createServer } from 'node:http'
 import path from 'node:path'
@@ -48,6 +49,11 @@ function refuse(error: unknown): never {
 export async function start(): Promise<void> {
   // Next's telemetry would call out to the internet on every start; opt in explicitly if wanted.
   process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+  // .env / .env.local / .env.production, as Next would read them, before anything reads settings.
+  nextEnv.loadEnvConfig(root, process.env.NODE_ENV !== 'production', {
+    info: () => {},
+    error: console.error,
+  })
   let env: Environment
   try {
     env = readEnvironment()

@@ -13,8 +13,17 @@ import { seed } from '@/seed/seed'
 
 const payload = await getPayload({ config })
 await migrateDatabase(payload)
-await ensureAdmin(payload, readEnvironment())
-await seed(payload, { log: () => undefined })
+try {
+  await ensureAdmin(payload, readEnvironment())
+  await seed(payload, { log: () => undefined })
+} catch (error) {
+  if (/no such (column|table)/.test(String((error as Error).cause ?? error))) {
+    console.error(
+      '\nThe SQLite migrations do not cover the config: create one with `npm run migrate:create <name>`.\n',
+    )
+  }
+  throw error
+}
 // Fold the write-ahead log into the file, so copying the one file copies everything.
 await (payload.db as unknown as SQLiteAdapter).client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
 await payload.destroy()

@@ -6,6 +6,8 @@ import { templateDatabase, testEnvironment } from './testEnv'
 
 /** Once per `npm test`: a migrated, seeded SQLite file that every test file copies. */
 export default function globalSetup() {
+  // Jest writes its JSON report here (counted by CI) but does not create the folder.
+  fs.mkdirSync('test-results', { recursive: true })
   if (process.env.TEST_LANE === 'mongodb') return
   fs.rmSync(path.dirname(templateDatabase), { recursive: true, force: true })
   fs.mkdirSync(path.dirname(templateDatabase), { recursive: true })

@@ -48,12 +48,21 @@ test('missing English text falls back to German; fallback can be switched off', 
   const noFallback = await rest('GET', `/news/${id}?locale=en&fallback-locale=none`)
   expect(noFallback.body.title ?? null).toBeNull()
 
-  await rest('PATCH', `/news/${id}?locale=en`, { token: editor.token, body: { title: 'English only later' } })
+  await rest('PATCH', `/news/${id}?locale=en`, {
+    token: editor.token,
+    body: { title: 'English only later' },
+  })
   expect((await rest('GET', `/news/${id}?locale=en`)).body.title).toBe('English only later')
   expect((await rest('GET', `/news/${id}?locale=de`)).body.title).toBe('Nur auf Deutsch')
 
   const gql = await graphql<{ NewsItem: { title: string } }>(
-    `query ($id: String!) { NewsItem(id: $id, locale: en) { title } }`,
+    `
+      query ($id: String!) {
+        NewsItem(id: $id, locale: en) {
+          title
+        }
+      }
+    `,
     { id },
   )
   expect(gql.data?.NewsItem.title).toBe('English only later')
@@ -62,7 +71,14 @@ test('missing English text falls back to German; fallback can be switched off', 
 test('localized array labels keep one row per item in both locales (site navigation)', async () => {
   const de = await rest('GET', '/globals/site?locale=de')
   const en = await rest('GET', '/globals/site?locale=en')
-  const labels = (body: Record<string, unknown>) => (body.navigation as { label: string }[]).map((n) => n.label)
-  expect(labels(de.body)).toEqual(['Erklärung', 'Neuigkeiten', 'Projekte', 'Personen', 'Veranstaltungen'])
+  const labels = (body: Record<string, unknown>) =>
+    (body.navigation as { label: string }[]).map((n) => n.label)
+  expect(labels(de.body)).toEqual([
+    'Erklärung',
+    'Neuigkeiten',
+    'Projekte',
+    'Personen',
+    'Veranstaltungen',
+  ])
   expect(labels(en.body)).toEqual(['Declaration', 'News', 'Projects', 'People', 'Events'])
 })

@@ -27,11 +27,22 @@ afterAll(async () => {
 })
 
 const png = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 20, g: 60, b: 140 } } }).png().toBuffer()
+  sharp({ create: { width, height, channels: 3, background: { r: 20, g: 60, b: 140 } } })
+    .png()
+    .toBuffer()
 
-function upload(content: Buffer | string, filename: string, type: string, fields: Record<string, unknown>) {
+function upload(
+  content: Buffer | string,
+  filename: string,
+  type: string,
+  fields: Record<string, unknown>,
+) {
   const form = new FormData()
-  form.append('file', new Blob([content], { type }), filename)
+  form.append(
+    'file',
+    new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }),
+    filename,
+  )
   form.append('_payload', JSON.stringify(fields))
   return rest('POST', '/media', { token: editor.token, body: form })
 }
@@ -58,10 +69,15 @@ test('an image upload gets the image sizes and keeps its alt text per locale', a
 })
 
 test('a file whose content does not match its name is refused', async () => {
-  const res = await upload('<script>alert(1)</script> not an image', 'bild.png', 'image/png', { alt: 'x' })
+  const res = await upload('<script>alert(1)</script> not an image', 'bild.png', 'image/png', {
+    alt: 'x',
+  })
   expect(res.status).toBe(400)
   expect(JSON.stringify(res.body)).toMatch(/file|Datei/i)
-  const { totalDocs } = await payload.count({ collection: 'media', where: { filename: { like: 'bild' } } })
+  const { totalDocs } = await payload.count({
+    collection: 'media',
+    where: { filename: { like: 'bild' } },
+  })
   expect(totalDocs).toBe(0)
 })
 
@@ -78,9 +94,12 @@ test('alt text is required', async () => {
 })
 
 test('a file above UPLOAD_MAX_BYTES is refused with a 4xx and nothing is stored', async () => {
-  const noise = await sharp(Buffer.from(Array.from({ length: 400 * 400 * 3 }, () => Math.floor(Math.random() * 256))), {
-    raw: { width: 400, height: 400, channels: 3 },
-  })
+  const noise = await sharp(
+    Buffer.from(Array.from({ length: 400 * 400 * 3 }, () => Math.floor(Math.random() * 256))),
+    {
+      raw: { width: 400, height: 400, channels: 3 },
+    },
+  )
     .png({ compressionLevel: 0 })
     .toBuffer()
   expect(noise.length).toBeGreaterThan(LIMIT)
@@ -93,7 +112,11 @@ test('a file above UPLOAD_MAX_BYTES is refused with a 4xx and nothing is stored'
 
 test('the public can read media; only staff upload', async () => {
   const form = new FormData()
-  form.append('file', new Blob([await png(10, 10)], { type: 'image/png' }), 'anonym.png')
+  form.append(
+    'file',
+    new Blob([new Uint8Array(await png(10, 10))], { type: 'image/png' }),
+    'anonym.png',
+  )
   form.append('_payload', JSON.stringify({ alt: 'anonym' }))
   expect((await rest('POST', '/media', { body: form })).status).toBe(403)
   expect((await rest('GET', '/media')).status).toBe(200)

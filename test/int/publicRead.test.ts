@@ -38,16 +38,13 @@ describe('anonymous REST', () => {
     expect(body.docs).toEqual([])
   })
 
-  test.each(['', '?draft=true'])(
-    'lists published news only (%s)',
-    async (query) => {
-      const { status, body } = await rest('GET', `/news${query}`)
-      expect(status).toBe(200)
-      expect(titles(body.docs)).toContain('Öffentliche Meldung')
-      expect(titles(body.docs)).not.toContain('Geheimer Entwurf')
-      expect(titles(body.docs)).not.toContain('Unveröffentlichte Änderung')
-    },
-  )
+  test.each(['', '?draft=true'])('lists published news only (%s)', async (query) => {
+    const { status, body } = await rest('GET', `/news${query}`)
+    expect(status).toBe(200)
+    expect(titles(body.docs)).toContain('Öffentliche Meldung')
+    expect(titles(body.docs)).not.toContain('Geheimer Entwurf')
+    expect(titles(body.docs)).not.toContain('Unveröffentlichte Änderung')
+  })
 
   test('a draft by ID is not found, with or without draft=true', async () => {
     expect((await rest('GET', `/news/${draftId}`)).status).toBe(404)

@@ -11,7 +11,8 @@ beforeAll(async () => {
 })
 afterAll(() => stopPayload(payload))
 
-const createNews = (body: Record<string, unknown>) => rest('POST', '/news', { token: editor.token, body })
+const createNews = (body: Record<string, unknown>) =>
+  rest('POST', '/news', { token: editor.token, body })
 const slugOf = (res: { body: Record<string, unknown> }) => (res.body.doc as { slug: string }).slug
 
 test('generated from the German title with German transliteration', async () => {
@@ -45,21 +46,33 @@ test('a hand-typed slug is normalised', async () => {
 test('stable after publishing: a title change keeps the slug; a deliberate change is allowed', async () => {
   const created = await createNews({ title: 'Stabiler Titel', _status: 'published' })
   const id = (created.body.doc as { id: string }).id
-  const retitled = await rest('PATCH', `/news/${id}`, { token: editor.token, body: { title: 'Ganz neuer Titel' } })
+  const retitled = await rest('PATCH', `/news/${id}`, {
+    token: editor.token,
+    body: { title: 'Ganz neuer Titel' },
+  })
   expect(slugOf(retitled)).toBe('stabiler-titel')
-  const renamed = await rest('PATCH', `/news/${id}`, { token: editor.token, body: { slug: 'neuer-slug' } })
+  const renamed = await rest('PATCH', `/news/${id}`, {
+    token: editor.token,
+    body: { slug: 'neuer-slug' },
+  })
   expect(slugOf(renamed)).toBe('neuer-slug')
 })
 
 test('the English title does not change the slug', async () => {
   const created = await createNews({ title: 'Deutscher Titel' })
   const id = (created.body.doc as { id: string }).id
-  const en = await rest('PATCH', `/news/${id}?locale=en`, { token: editor.token, body: { title: 'English title' } })
+  const en = await rest('PATCH', `/news/${id}?locale=en`, {
+    token: editor.token,
+    body: { title: 'English title' },
+  })
   expect(slugOf(en)).toBe('deutscher-titel')
 })
 
 test('people and organizations get slugs from their names', async () => {
-  const person = await rest('POST', '/people', { token: editor.token, body: { name: 'Jürgen Weiß' } })
+  const person = await rest('POST', '/people', {
+    token: editor.token,
+    body: { name: 'Jürgen Weiß' },
+  })
   expect(slugOf(person)).toBe('juergen-weiss')
   const org = await rest('POST', '/organizations', {
     token: editor.token,

@@ -1,0 +1,46 @@
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Payload } from 'payload'
+
+import { sqliteMigrationDir } from '@/db'
+import { migrations } from '@/migrations'
+
+import { startPayload, stopPayload } from '../helpers/api'
+
+let payload: Payload
+beforeAll(async () => {
+  payload = await startPayload()
+})
+afterAll(() => stopPayload(payload))
+
+test('the committed SQLite migrations cover the config (else: npm run migrate:create <name>)', async () => {
+  const db = payload.db as unknown as SQLiteAdapter
+  const { generateDrizzleJson, generateMigration, upSnapshot } = db.requireDrizzleKit()
+  const now = await generateDrizzleJson(db.schema)
+  const newest = fs
+    .readdirSync(sqliteMigrationDir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .at(-1)
+  expect(newest).toBeDefined()
+  let before = JSON.parse(fs.readFileSync(path.join(sqliteMigrationDir, newest!), 'utf8'))
+  if (upSnapshot && before.version < now.version) before = upSnapshot(before)
+  const statements = await generateMigration(before, now)
+  expect(statements).toEqual([])
+})
+
+test('every migration file is listed in the index that production start runs', () => {
+  const files = fs
+    .readdirSync(sqliteMigrationDir)
+    .filter((file) => /^\d{8}_\d{6}_.+\.ts$/.test(file))
+    .map((file) => file.replace(/\.ts$/, ''))
+    .sort()
+  expect(migrations.map((m) => m.name)).toEqual(files)
+})
+
+test('the test database was built by those migrations, not by a schema push', async () => {
+  const { docs } = await payload.find({ collection: 'payload-migrations', limit: 100 })
+  expect(docs.map((d) => d.name).sort()).toEqual(migrations.map((m) => m.name).sort())
+  expect(docs.every((d) => d.batch !== -1)).toBe(true)
+})
