@@ -183,3 +183,35 @@ describe('staff see drafts', () => {
     expect(titles(body.docs)).toContain('Unveröffentlichte Änderung')
   })
 })
+
+describe('GraphQL answers for every collection and global', () => {
+  const lists = [
+    'News',
+    'Projects',
+    'Principles',
+    'Events',
+    'Media',
+    'People',
+    'Organizations',
+    'Signatories',
+  ]
+  const query = `{ ${lists.map((l) => `${l} { totalDocs }`).join(' ')} Declaration { title } Site { name } }`
+
+  test('anonymously (all public lists, no errors)', async () => {
+    const { data, errors } =
+      await graphql<Record<string, { totalDocs?: number; title?: string; name?: string }>>(query)
+    expect(errors).toBeUndefined()
+    expect(data?.Principles?.totalDocs).toBe(4)
+    expect(data?.Site?.name).toBe('New Wave of European AI')
+  })
+
+  test('as an editor, including users', async () => {
+    const { data, errors } = await graphql<Record<string, { totalDocs: number }>>(
+      query.replace('{ News', '{ Users { totalDocs } News'),
+      {},
+      { token: editor.token },
+    )
+    expect(errors).toBeUndefined()
+    expect(data?.Users?.totalDocs).toBeGreaterThanOrEqual(2)
+  })
+})
