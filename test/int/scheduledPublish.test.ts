@@ -11,6 +11,7 @@ afterAll(() => stopPayload(payload))
 test('a news item scheduled for publishing goes live when the job runner reaches it', async () => {
   const draft = await payload.create({
     collection: 'news',
+    draft: true,
     data: { title: 'Geplante Meldung', _status: 'draft' },
   })
   expect((await rest('GET', `/news/${draft.id}`)).status).toBe(404)
