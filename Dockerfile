@@ -22,6 +22,7 @@ RUN groupadd --system portal && useradd --system --gid portal --home-dir /app po
 COPY --from=build --chown=portal:portal /app/package.json /app/package-lock.json /app/next.config.ts /app/tsconfig.json ./
 COPY --from=build --chown=portal:portal /app/node_modules ./node_modules
 COPY --from=build --chown=portal:portal /app/.next ./.next
+COPY --from=build --chown=portal:portal /app/.server ./.server
 COPY --from=build --chown=portal:portal /app/src ./src
 COPY --from=build --chown=portal:portal /app/collections ./collections
 RUN mkdir -p media data && chown portal:portal media data
@@ -30,5 +31,6 @@ EXPOSE 3000
 VOLUME ["/app/media"]
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# Node directly (not npm) so SIGTERM reaches the server's graceful shutdown.
-CMD ["node", "--import", "tsx", "src/server.ts"]
+# Node directly (not npm) so SIGTERM reaches the server's graceful shutdown; the condition is
+# explained in scripts/bundle.mjs.
+CMD ["node", "--conditions=production", "--enable-source-maps", ".server/server.mjs"]

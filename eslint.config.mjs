@@ -18,6 +18,7 @@ const eslintConfig = [
   {
     ignores: [
       '.next/',
+      '.server/',
       'next-env.d.ts',
       'data/',
       'media/',

@@ -1,9 +1,9 @@
-import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isStaff } from '@/access/isStaff'
 import { groups, label } from '@/labels'
+import { fromRoot } from '@/paths'
 
 /** What may be uploaded; Payload checks each file's content against this list, not its name. */
 export const allowedMimeTypes = [
@@ -21,7 +21,7 @@ export const Media: CollectionConfig = {
   admin: { group: groups.content, useAsTitle: 'filename', defaultColumns: ['filename', 'alt'] },
   access: { read: anyone, create: isStaff, update: isStaff, delete: isStaff },
   upload: {
-    staticDir: path.resolve(process.cwd(), 'media'),
+    staticDir: fromRoot('media'),
     mimeTypes: allowedMimeTypes,
     focalPoint: true,
     adminThumbnail: 'thumbnail',

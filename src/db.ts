@@ -4,6 +4,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { fromRoot } from './paths'
+
 export type DatabaseTarget = { kind: 'sqlite'; url: string } | { kind: 'mongodb'; url: string }
 
 export class DatabaseUriError extends Error {
@@ -28,7 +30,7 @@ export function parseDatabaseUri(uri: string | undefined): DatabaseTarget {
 }
 
 /** SQLite migrations live here and belong to the SQLite adapter alone. */
-export const sqliteMigrationDir = path.resolve(process.cwd(), 'src/migrations')
+export const sqliteMigrationDir = fromRoot('src/migrations')
 
 export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
   if (target.kind === 'mongodb') {

@@ -1,8 +1,6 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
@@ -22,8 +20,8 @@ import { readEnvironment } from './env'
 import { Declaration } from './globals/Declaration'
 import { Site } from './globals/Site'
 import { locales } from './locales'
+import { fromRoot } from './paths'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = readEnvironment()
 
 export default buildConfig({
@@ -58,15 +56,15 @@ export default buildConfig({
     // No network here or on many servers: never ask Gravatar for avatars.
     avatar: 'default',
     meta: { titleSuffix: ' – New Wave of European AI' },
-    importMap: { baseDir: dirname },
+    importMap: { baseDir: fromRoot('src') },
   },
   upload: { limits: { fileSize: env.uploadMaxBytes } },
   graphQL: {
-    schemaOutputFile: path.resolve(dirname, '../schema.graphql'),
+    schemaOutputFile: fromRoot('schema.graphql'),
     disablePlaygroundInProduction: true,
   },
   typescript: {
-    outputFile: path.resolve(dirname, 'payload-types.ts'),
+    outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.
     autoGenerate: false,
   },

@@ -8,7 +8,7 @@ import { generateTypes } from 'payload/node'
 
 import configPromise from '@payload-config'
 
-const root = process.cwd()
+import { fromRoot } from '@/paths'
 
 /** The committed generated files, relative to the repository root. */
 export const artefactPaths = {
@@ -64,7 +64,7 @@ export async function generateArtefacts({ write }: { write: boolean }): Promise<
   const fresh = await renderArtefacts(config)
   const drifted: string[] = []
   for (const name of Object.keys(artefactPaths) as Name[]) {
-    const file = path.join(root, artefactPaths[name])
+    const file = fromRoot(artefactPaths[name])
     if ((await readOrEmpty(file)) === fresh[name]) continue
     drifted.push(artefactPaths[name])
     if (write) {

@@ -1,5 +1,7 @@
 import fs from 'node:fs'
 
+import { fromRoot } from '@/paths'
+
 import type { RichTextItem } from './richText'
 
 /** A value written in both languages. */
@@ -103,9 +105,9 @@ export type SeedContent = {
 }
 
 const read = <T>(name: string): T =>
-  JSON.parse(fs.readFileSync(new URL(`./data/${name}.json`, import.meta.url), 'utf8')) as T
+  JSON.parse(fs.readFileSync(fromRoot('src/seed/data', `${name}.json`), 'utf8')) as T
 
-/** The initiative's content as it stands, from the JSON files beside this module. */
+/** The initiative's content as it stands, from the JSON files in src/seed/data. */
 export function loadSeedContent(): SeedContent {
   return {
     organizations: read('organizations'),

@@ -1,17 +1,14 @@
 import nextEnv from '@next/env'
 import next from 'next'
 import { createServer } from 'node:http'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { getPayload } from 'payload'
 
 import { bootstrap, BootstrapError, type AdminLogin } from '../bootstrap'
 import { DatabaseUriError, parseDatabaseUri } from '../db'
 import { EnvironmentError, readEnvironment, type Environment } from '../env'
+import { projectRoot as root } from '../paths'
 import { createApp } from './app'
 import { installGracefulShutdown } from './shutdown'
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 function banner(env: Environment, admin: AdminLogin | null, seeded: boolean): string {
   const lines = [

@@ -10,8 +10,6 @@ import { getPayload } from 'payload'
 import { createApp } from '@/server/app'
 import { installGracefulShutdown } from '@/server/shutdown'
 
-// Imported dynamically, as src/server/start.ts does: with a static import and no standard input
-// the process exited (code 13, unsettled top-level await) before Payload was ready.
 const { default: config } = await import('@/payload.config')
 const payload = await getPayload({ config })
 let shuttingDown = false

@@ -5,14 +5,14 @@ import os from 'node:os'
 import path from 'node:path'
 
 /**
- * Starts `src/server.ts` as `npm start` does (NODE_ENV=production) and checks that it refuses,
+ * Starts the bundled server as `npm start` does (NODE_ENV=production) and checks that it refuses,
  * with a message naming what is missing, before it serves anything.
  */
 function startServer(
   env: Record<string, string>,
-): Promise<{ code: number | null; output: string }> {
+): Promise<{ code: number | null; signal: string | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const child = spawn(process.execPath, ['--conditions=production', '.server/server.mjs'], {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: os.tmpdir(),
@@ -26,9 +26,9 @@ function startServer(
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
     const timer = setTimeout(() => child.kill('SIGKILL'), 45_000)
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       clearTimeout(timer)
-      resolve({ code, output })
+      resolve({ code, signal, output })
     })
   })
 }
@@ -58,7 +58,10 @@ test('refuses a database URI it does not support, saying what is accepted', asyn
 
 test('refuses the first start on an empty database without ADMIN_EMAIL and ADMIN_PASSWORD', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-prod-'))
-  const { code, output } = await startServer({ ...complete, DATABASE_URI: `file:${dir}/portal.db` })
-  expect(code).toBe(1)
+  const { code, signal, output } = await startServer({
+    ...complete,
+    DATABASE_URI: `file:${dir}/portal.db`,
+  })
   expect(output).toContain('Set ADMIN_EMAIL and ADMIN_PASSWORD')
+  expect({ code, signal }).toEqual({ code: 1, signal: null })
 })

@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process'
 
 test('SIGTERM: the in-flight request finishes, new ones are refused, the process exits 0', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/shutdownServer.ts'], {
-    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--conditions=development', '.server/test-shutdown-server.mjs'],
+    {
+      env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   child.stderr.on('data', (chunk) => (output += chunk))
   const port = await new Promise<number>((resolve, reject) => {
