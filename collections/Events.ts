@@ -1,11 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { versionedContentAccess } from '@/access/collectionAccess'
+import { collectionAccess, matrixGuard } from '@/access/fromMatrix'
 import { countryField } from '@/fields/country'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { groups, label } from '@/labels'
-import { publicReadsPublished } from '@/hooks/publicReadsPublished'
 
 const dayAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
 
@@ -18,8 +17,8 @@ export const Events: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'startsAt', 'city'],
   },
-  access: versionedContentAccess,
-  hooks: { beforeOperation: [publicReadsPublished] },
+  access: collectionAccess('events'),
+  hooks: { beforeOperation: [matrixGuard('events')] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-startsAt',
   fields: [

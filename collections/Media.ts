@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
-import { isStaff } from '@/access/isStaff'
+import { changeOwnerField, collectionAccess, matrixGuard } from '@/access/fromMatrix'
 import { groups, label } from '@/labels'
 import { fromRoot } from '@/paths'
 
@@ -19,7 +18,8 @@ export const Media: CollectionConfig = {
   labels: { singular: label('Medium', 'Media item'), plural: label('Medien', 'Media') },
   graphQL: { singularName: 'MediaItem', pluralName: 'Media' },
   admin: { group: groups.content, useAsTitle: 'filename', defaultColumns: ['filename', 'alt'] },
-  access: { read: anyone, create: isStaff, update: isStaff, delete: isStaff },
+  access: collectionAccess('media'),
+  hooks: { beforeOperation: [matrixGuard('media')] },
   upload: {
     staticDir: fromRoot('media'),
     mimeTypes: allowedMimeTypes,
@@ -57,6 +57,8 @@ export const Media: CollectionConfig = {
       type: 'relationship',
       relationTo: 'organizations',
       label: label('Eigentümer', 'Owner'),
+      index: true,
+      access: { update: changeOwnerField('media') },
       admin: { position: 'sidebar' },
     },
   ],

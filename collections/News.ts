@@ -1,9 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { versionedContentAccess } from '@/access/collectionAccess'
+import { collectionAccess, matrixGuard } from '@/access/fromMatrix'
 import { newsEditor } from '@/fields/newsEditor'
 import { slugField } from '@/fields/slug'
-import { publicReadsPublished } from '@/hooks/publicReadsPublished'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { groups, label } from '@/labels'
 
@@ -16,13 +15,13 @@ export const News: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'publishedAt', '_status'],
   },
-  access: versionedContentAccess,
+  access: collectionAccess('news'),
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
   },
   defaultSort: '-publishedAt',
-  hooks: { beforeOperation: [publicReadsPublished], beforeChange: [setPublishedAt] },
+  hooks: { beforeOperation: [matrixGuard('news')], beforeChange: [setPublishedAt] },
   fields: [
     {
       name: 'title',

@@ -1,11 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { versionedContentAccess } from '@/access/collectionAccess'
+import { collectionAccess, matrixGuard } from '@/access/fromMatrix'
 import { countryField } from '@/fields/country'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { groups, label } from '@/labels'
-import { publicReadsPublished } from '@/hooks/publicReadsPublished'
 
 export const organizationKinds = [
   'research',
@@ -28,8 +27,8 @@ export const Organizations: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'country'],
   },
-  access: versionedContentAccess,
-  hooks: { beforeOperation: [publicReadsPublished] },
+  access: collectionAccess('organizations'),
+  hooks: { beforeOperation: [matrixGuard('organizations')] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultPopulate: { name: true, shortName: true, slug: true, logo: true, kind: true },
   fields: [

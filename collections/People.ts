@@ -1,10 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { versionedContentAccess } from '@/access/collectionAccess'
+import { changeOwnerField, collectionAccess, matrixGuard } from '@/access/fromMatrix'
 import { linksField } from '@/fields/links'
 import { slugField } from '@/fields/slug'
 import { groups, label } from '@/labels'
-import { publicReadsPublished } from '@/hooks/publicReadsPublished'
 
 export const People: CollectionConfig = {
   slug: 'people',
@@ -15,8 +14,8 @@ export const People: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'organization', 'initiator'],
   },
-  access: versionedContentAccess,
-  hooks: { beforeOperation: [publicReadsPublished] },
+  access: collectionAccess('people'),
+  hooks: { beforeOperation: [matrixGuard('people')] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultPopulate: { name: true, honorific: true, slug: true, roleTitle: true, photo: true },
   fields: [
@@ -35,6 +34,7 @@ export const People: CollectionConfig = {
       relationTo: 'organizations',
       index: true,
       label: label('Organisation', 'Organization'),
+      access: { update: changeOwnerField('people') },
     },
     { name: 'photo', type: 'upload', relationTo: 'media', label: label('Foto', 'Photo') },
     { name: 'bio', type: 'richText', localized: true, label: label('Biografie', 'Biography') },

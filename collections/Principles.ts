@@ -1,17 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
-import { versionedContentAccess } from '@/access/collectionAccess'
+import { collectionAccess, matrixGuard } from '@/access/fromMatrix'
 import { slugField } from '@/fields/slug'
 import { groups, label } from '@/labels'
-import { publicReadsPublished } from '@/hooks/publicReadsPublished'
 
 export const Principles: CollectionConfig = {
   slug: 'principles',
   labels: { singular: label('Prinzip', 'Principle'), plural: label('Prinzipien', 'Principles') },
   graphQL: { singularName: 'Principle', pluralName: 'Principles' },
   admin: { group: groups.content, useAsTitle: 'title', defaultColumns: ['position', 'title'] },
-  access: versionedContentAccess,
-  hooks: { beforeOperation: [publicReadsPublished] },
+  access: collectionAccess('principles'),
+  hooks: { beforeOperation: [matrixGuard('principles')] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: 'position',
   defaultPopulate: { title: true, slug: true, position: true, summary: true },

@@ -1,11 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { versionedContentAccess } from '@/access/collectionAccess'
+import { changeOwnerField, collectionAccess, matrixGuard } from '@/access/fromMatrix'
 import { isStaffField } from '@/access/isStaffField'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { groups, label } from '@/labels'
-import { publicReadsPublished } from '@/hooks/publicReadsPublished'
 
 export const projectStatuses = ['planned', 'active', 'completed'] as const
 export const reviewStates = ['draft', 'in-review', 'changes-requested', 'approved'] as const
@@ -19,8 +18,8 @@ export const Projects: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'organization', 'status', '_status'],
   },
-  access: versionedContentAccess,
-  hooks: { beforeOperation: [publicReadsPublished] },
+  access: collectionAccess('projects'),
+  hooks: { beforeOperation: [matrixGuard('projects')] },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
   defaultPopulate: { title: true, slug: true, summary: true, status: true, logo: true },
   fields: [
@@ -39,6 +38,8 @@ export const Projects: CollectionConfig = {
       required: true,
       index: true,
       label: label('Träger', 'Owner'),
+      // Set by the server for partners (their organization); only staff move a project.
+      access: { update: changeOwnerField('projects') },
       admin: { position: 'sidebar' },
     },
     {

@@ -1,18 +1,9 @@
-import type { Access, CollectionConfig, Where } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { isStaff } from '@/access/isStaff'
+import { collectionAccess } from '@/access/fromMatrix'
 import { isStaffField } from '@/access/isStaffField'
-import { isStaffUser } from '@/access/roles'
 import { countryField } from '@/fields/country'
 import { groups, label } from '@/labels'
-
-/** The public sees a signatory only once staff approved it and the signatory agreed to be shown. */
-const approvedWithConsentOrStaff: Access = ({ req: { user } }) =>
-  isStaffUser(user) ? true : publicSignatories
-
-const publicSignatories: Where = {
-  and: [{ approved: { equals: true } }, { consentToDisplay: { equals: true } }],
-}
 
 export const Signatories: CollectionConfig = {
   slug: 'signatories',
@@ -26,12 +17,8 @@ export const Signatories: CollectionConfig = {
     useAsTitle: 'displayName',
     defaultColumns: ['displayName', 'kind', 'sector', 'approved'],
   },
-  access: {
-    read: approvedWithConsentOrStaff,
-    create: isStaff,
-    update: isStaff,
-    delete: isStaff,
-  },
+  // The public sees a signatory only once staff approved it and it agreed to be shown.
+  access: collectionAccess('signatories'),
   defaultSort: 'displayName',
   fields: [
     {

@@ -1,9 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminOrSelf } from '@/access/adminOrSelf'
-import { isAdmin, isAdminField } from '@/access/isAdmin'
+import { changeOwnerField, collectionAccess } from '@/access/fromMatrix'
+import { isAdmin } from '@/access/isAdmin'
 import { roles } from '@/access/roles'
-import { staffOrSelf } from '@/access/staffOrSelf'
 import { limitPasswordResets } from '@/hooks/limitPasswordResets'
 import { groups, label } from '@/labels'
 
@@ -24,13 +23,7 @@ export const Users: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role', 'organization'],
   },
-  access: {
-    read: staffOrSelf,
-    create: isAdmin,
-    update: adminOrSelf,
-    delete: isAdmin,
-    unlock: isAdmin,
-  },
+  access: { ...collectionAccess('users'), unlock: isAdmin },
   fields: [
     { name: 'name', type: 'text', required: true, label: label('Name', 'Name') },
     {
@@ -40,7 +33,7 @@ export const Users: CollectionConfig = {
       options: roles.map((role) => ({ label: role, value: role })),
       label: label('Rolle', 'Role'),
       // Only admins set roles: nobody can raise their own.
-      access: { create: isAdminField, update: isAdminField },
+      access: { create: changeOwnerField('users'), update: changeOwnerField('users') },
       admin: { position: 'sidebar' },
     },
     {
@@ -48,7 +41,7 @@ export const Users: CollectionConfig = {
       type: 'relationship',
       relationTo: 'organizations',
       label: label('Organisation', 'Organization'),
-      access: { create: isAdminField, update: isAdminField },
+      access: { create: changeOwnerField('users'), update: changeOwnerField('users') },
       admin: { position: 'sidebar', condition: (data) => data?.role === 'partner' },
       validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
         siblingData?.role === 'partner' && !value

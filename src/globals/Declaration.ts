@@ -1,7 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
-import { isStaff } from '@/access/isStaff'
-import { publishedOrStaff } from '@/access/publishedOrStaff'
+import { globalAccess } from '@/access/fromMatrix'
 import { groups, label } from '@/labels'
 
 export const Declaration: GlobalConfig = {
@@ -9,7 +8,7 @@ export const Declaration: GlobalConfig = {
   label: label('Erklärung', 'Declaration'),
   graphQL: { name: 'Declaration' },
   admin: { group: groups.settings },
-  access: { read: publishedOrStaff, readVersions: isStaff, update: isStaff },
+  access: globalAccess('declaration'),
   versions: { drafts: true, max: 50 },
   fields: [
     {

@@ -1,7 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
-import { isStaff } from '@/access/isStaff'
+import { globalAccess } from '@/access/fromMatrix'
 import { linksField } from '@/fields/links'
 import { groups, label } from '@/labels'
 
@@ -10,7 +9,7 @@ export const Site: GlobalConfig = {
   label: label('Website', 'Site'),
   graphQL: { name: 'Site' },
   admin: { group: groups.settings },
-  access: { read: anyone, update: isStaff },
+  access: globalAccess('site'),
   fields: [
     { name: 'name', type: 'text', required: true, label: label('Name', 'Name') },
     { name: 'tagline', type: 'text', localized: true, label: label('Claim', 'Tagline') },

@@ -1,0 +1,155 @@
+/**
+ * Who may do what: the single source of the portal's access rules. The collection and global
+ * configs build their access functions from it (see `fromMatrix.ts`), the access tests walk every
+ * cell of it through REST, GraphQL and the local API, and `docs/access.md` is rendered from it.
+ */
+
+export const actors = ['public', 'partner', 'editor', 'admin'] as const
+export type Actor = (typeof actors)[number]
+
+export const operations = [
+  'readPublished',
+  'readDraft',
+  'create',
+  'update',
+  'delete',
+  'publish',
+  'changeOwner',
+] as const
+export type Operation = (typeof operations)[number]
+
+/**
+ * `true`: any document. `'own'`: only documents of the partner's own organization (for users:
+ * only the user's own account). `false`: none. `null`: the operation does not exist here (e.g.
+ * drafts of a collection without versions).
+ */
+export type Grant = boolean | 'own' | null
+
+export type Rules = Record<Operation, Grant>
+
+export type Entity = {
+  kind: 'collection' | 'global'
+  /** The field naming the owning organization; `'id'` when the entity is the organization. */
+  owner?: 'organization' | 'id'
+  /** Drafts and publishing exist (versions with drafts). */
+  drafts: boolean
+  rules: Record<Actor, Rules>
+}
+
+const rules = (grants: Partial<Rules>, defaults: Grant = false): Rules => ({
+  readPublished: defaults,
+  readDraft: defaults,
+  create: defaults,
+  update: defaults,
+  delete: defaults,
+  publish: defaults,
+  changeOwner: defaults,
+  ...grants,
+})
+
+/** Staff: everything. */
+const all = rules({}, true)
+/** What anyone may see: published documents. */
+const reader = rules({ readPublished: true })
+/** Without drafts, draft reading and publishing do not exist. */
+const noDrafts = (r: Rules): Rules => ({ ...r, readDraft: null, publish: null })
+
+/** Content only staff write; everyone reads what is published. */
+const editorial = (drafts: boolean): Entity => {
+  const shape = drafts ? (r: Rules) => r : noDrafts
+  return {
+    kind: 'collection',
+    drafts,
+    rules: { public: shape(reader), partner: shape(reader), editor: shape(all), admin: shape(all) },
+  }
+}
+
+/** Content a partner maintains for its own organization, as drafts that editors publish. */
+const partnerOwned: Entity = {
+  kind: 'collection',
+  owner: 'organization',
+  drafts: true,
+  rules: {
+    public: reader,
+    partner: rules({ readPublished: true, readDraft: 'own', create: 'own', update: 'own' }),
+    editor: all,
+    admin: all,
+  },
+}
+
+const staffOnly: Entity = {
+  kind: 'collection',
+  drafts: false,
+  rules: {
+    public: noDrafts(rules({})),
+    partner: noDrafts(rules({})),
+    editor: noDrafts(all),
+    admin: noDrafts(all),
+  },
+}
+
+export const accessMatrix = {
+  news: editorial(true),
+  principles: editorial(true),
+  events: editorial(true),
+  projects: partnerOwned,
+  people: partnerOwned,
+  media: {
+    kind: 'collection',
+    owner: 'organization',
+    drafts: false,
+    rules: {
+      public: noDrafts(reader),
+      partner: noDrafts(
+        rules({ readPublished: true, create: 'own', update: 'own', delete: 'own' }),
+      ),
+      editor: noDrafts(all),
+      admin: noDrafts(all),
+    },
+  },
+  organizations: {
+    kind: 'collection',
+    owner: 'id',
+    drafts: true,
+    rules: {
+      public: reader,
+      // Partners read their own profile, drafts included, but editors maintain it.
+      partner: rules({ readPublished: true, readDraft: 'own' }),
+      editor: all,
+      admin: all,
+    },
+  },
+  // "Published" signatories are the approved ones that consented to be shown; "drafts" are the
+  // others, and publishing is approving (the `approved` field is staff-only).
+  signatories: {
+    kind: 'collection',
+    drafts: false,
+    rules: { public: reader, partner: reader, editor: all, admin: all },
+  },
+  users: {
+    kind: 'collection',
+    drafts: false,
+    rules: {
+      public: noDrafts(rules({})),
+      // Users read and update their own account; "changeOwner" is setting role or organization.
+      partner: noDrafts(rules({ readPublished: 'own', update: 'own' })),
+      editor: noDrafts(rules({ readPublished: true, update: 'own' })),
+      admin: noDrafts(all),
+    },
+  },
+  declaration: { ...editorial(true), kind: 'global' },
+  site: { ...editorial(false), kind: 'global' },
+  'payload-jobs': staffOnly,
+  'payload-locked-documents': staffOnly,
+  'payload-migrations': staffOnly,
+} satisfies Record<string, Entity>
+
+export type EntitySlug = keyof typeof accessMatrix
+
+export const actorOf = (user: { role?: string | null } | null | undefined): Actor =>
+  user?.role === 'admin' || user?.role === 'editor' || user?.role === 'partner'
+    ? user.role
+    : 'public'
+
+export const grant = (entity: EntitySlug, actor: Actor, operation: Operation): Grant =>
+  (accessMatrix[entity] as Entity).rules[actor][operation]
