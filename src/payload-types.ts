@@ -155,7 +155,7 @@ export interface News {
   /**
    * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
    */
-  slug: string;
+  slug?: string | null;
   excerpt?: string | null;
   body?: {
     root: {
@@ -253,7 +253,7 @@ export interface Organization {
   /**
    * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
    */
-  slug: string;
+  slug?: string | null;
   kind: 'research' | 'industry' | 'startup' | 'association' | 'public-funder' | 'other';
   /**
    * ISO 3166-1 alpha-2, z. B. DE
@@ -294,7 +294,7 @@ export interface Person {
   /**
    * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
    */
-  slug: string;
+  slug?: string | null;
   roleTitle?: string | null;
   organization?: (string | null) | Organization;
   photo?: (string | null) | Media;
@@ -335,8 +335,8 @@ export interface Project {
   /**
    * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
    */
-  slug: string;
-  organization: string | Organization;
+  slug?: string | null;
+  organization?: (string | null) | Organization;
   partners?: (string | Organization)[] | null;
   people?: (string | Person)[] | null;
   summary?: string | null;
@@ -355,7 +355,7 @@ export interface Project {
     };
     [k: string]: unknown;
   } | null;
-  status: 'planned' | 'active' | 'completed';
+  status?: ('planned' | 'active' | 'completed') | null;
   funding?: {
     funder?: (string | null) | Organization;
     programme?: string | null;
@@ -370,6 +370,7 @@ export interface Project {
     state?: ('draft' | 'in-review' | 'changes-requested' | 'approved') | null;
     note?: string | null;
     submittedBy?: (string | null) | User;
+    submittedAt?: string | null;
     reviewedBy?: (string | null) | User;
   };
   updatedAt: string;
@@ -386,7 +387,7 @@ export interface Principle {
   /**
    * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
    */
-  slug: string;
+  slug?: string | null;
   position: number;
   summary?: string | null;
   body?: {
@@ -446,7 +447,7 @@ export interface Event {
   /**
    * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
    */
-  slug: string;
+  slug?: string | null;
   startsAt: string;
   endsAt?: string | null;
   venue?: string | null;
@@ -750,6 +751,7 @@ export interface ProjectsSelect<T extends boolean = true> {
         state?: T;
         note?: T;
         submittedBy?: T;
+        submittedAt?: T;
         reviewedBy?: T;
       };
   updatedAt?: T;

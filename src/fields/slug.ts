@@ -48,7 +48,12 @@ export function slugField(from: string, overrides: SlugOverrides = {}): TextFiel
     type: 'text',
     index: true,
     unique: true,
-    required: true,
+    // Not `required`: that would make GraphQL clients send a slug the server generates anyway.
+    // The hook fills it; validation still refuses a document that ends up without one.
+    validate: (value: unknown) =>
+      typeof value === 'string' && value.trim() !== ''
+        ? true
+        : 'A slug is needed: give one, or a title to make it from',
     ...overrides,
     admin: {
       position: 'sidebar',

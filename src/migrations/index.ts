@@ -1,5 +1,6 @@
 import * as migration_20261126_144809_initial from './20261126_144809_initial';
 import * as migration_20261126_145852_password_reset_interval from './20261126_145852_password_reset_interval';
+import * as migration_20261126_154147_review_submitted_at from './20261126_154147_review_submitted_at';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261126_145852_password_reset_interval.up,
     down: migration_20261126_145852_password_reset_interval.down,
-    name: '20261126_145852_password_reset_interval'
+    name: '20261126_145852_password_reset_interval',
+  },
+  {
+    up: migration_20261126_154147_review_submitted_at.up,
+    down: migration_20261126_154147_review_submitted_at.down,
+    name: '20261126_154147_review_submitted_at'
   },
 ];

@@ -2,9 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { changeOwnerField, collectionAccess, matrixGuard } from '@/access/fromMatrix'
 import { isStaffField } from '@/access/isStaffField'
+import { ownerOrStaffField } from '@/access/ownerOrStaffField'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { groups, label } from '@/labels'
+
+import { checkReviewTransition, notifyReview, stripReviewTrail } from './hooks/reviewWorkflow'
 
 export const projectStatuses = ['planned', 'active', 'completed'] as const
 export const reviewStates = ['draft', 'in-review', 'changes-requested', 'approved'] as const
@@ -19,7 +22,11 @@ export const Projects: CollectionConfig = {
     defaultColumns: ['title', 'organization', 'status', '_status'],
   },
   access: collectionAccess('projects'),
-  hooks: { beforeOperation: [matrixGuard('projects')] },
+  hooks: {
+    beforeOperation: [matrixGuard('projects'), stripReviewTrail],
+    beforeChange: [checkReviewTransition],
+    afterChange: [notifyReview],
+  },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
   defaultPopulate: { title: true, slug: true, summary: true, status: true, logo: true },
   fields: [
@@ -35,9 +42,11 @@ export const Projects: CollectionConfig = {
       name: 'organization',
       type: 'relationship',
       relationTo: 'organizations',
-      required: true,
       index: true,
       label: label('Träger', 'Owner'),
+      // Not `required` in the schema (partners need not send it: the server sets it for them),
+      // but a project without an owner is still refused.
+      validate: (value: unknown) => (value ? true : 'A project belongs to an organization'),
       // Set by the server for partners (their organization); only staff move a project.
       access: { update: changeOwnerField('projects') },
       admin: { position: 'sidebar' },
@@ -61,7 +70,6 @@ export const Projects: CollectionConfig = {
     {
       name: 'status',
       type: 'select',
-      required: true,
       defaultValue: 'active',
       index: true,
       options: projectStatuses.map((value) => ({ label: value, value })),
@@ -98,8 +106,8 @@ export const Projects: CollectionConfig = {
       name: 'review',
       type: 'group',
       label: label('Prüfung', 'Review'),
-      // The review trail is internal: staff read it; the public never does.
-      access: { read: isStaffField },
+      // The review trail is internal: staff and the owning partner read it; the public never.
+      access: { read: ownerOrStaffField },
       admin: { position: 'sidebar' },
       fields: [
         {
@@ -110,18 +118,31 @@ export const Projects: CollectionConfig = {
           options: reviewStates.map((value) => ({ label: value, value })),
           label: label('Status', 'State'),
         },
-        { name: 'note', type: 'textarea', label: label('Anmerkung', 'Note') },
+        {
+          name: 'note',
+          type: 'textarea',
+          label: label('Anmerkung', 'Note'),
+          access: { update: isStaffField },
+        },
         {
           name: 'submittedBy',
           type: 'relationship',
           relationTo: 'users',
           label: label('Eingereicht von', 'Submitted by'),
+          admin: { readOnly: true },
+        },
+        {
+          name: 'submittedAt',
+          type: 'date',
+          label: label('Eingereicht am', 'Submitted at'),
+          admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
         },
         {
           name: 'reviewedBy',
           type: 'relationship',
           relationTo: 'users',
           label: label('Geprüft von', 'Reviewed by'),
+          admin: { readOnly: true },
         },
       ],
     },
