@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess, matrixGuard } from '@/access/fromMatrix'
+import { collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
 import { countryField } from '@/fields/country'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
@@ -13,6 +13,7 @@ export const Events: CollectionConfig = {
   labels: { singular: label('Veranstaltung', 'Event'), plural: label('Veranstaltungen', 'Events') },
   graphQL: { singularName: 'Event', pluralName: 'Events' },
   admin: {
+    hidden: hiddenInAdmin('events'),
     group: groups.content,
     useAsTitle: 'title',
     defaultColumns: ['title', 'startsAt', 'city'],

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { changeOwnerField, collectionAccess, matrixGuard } from '@/access/fromMatrix'
+import { changeOwnerField, collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
 import { groups, label } from '@/labels'
 import { fromRoot } from '@/paths'
 
@@ -17,7 +17,12 @@ export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: label('Medium', 'Media item'), plural: label('Medien', 'Media') },
   graphQL: { singularName: 'MediaItem', pluralName: 'Media' },
-  admin: { group: groups.content, useAsTitle: 'filename', defaultColumns: ['filename', 'alt'] },
+  admin: {
+    hidden: hiddenInAdmin('media'),
+    group: groups.content,
+    useAsTitle: 'filename',
+    defaultColumns: ['filename', 'alt'],
+  },
   access: collectionAccess('media'),
   hooks: { beforeOperation: [matrixGuard('media')] },
   upload: {

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess, matrixGuard } from '@/access/fromMatrix'
+import { collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
 import { newsEditor } from '@/fields/newsEditor'
 import { slugField } from '@/fields/slug'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
@@ -11,6 +11,7 @@ export const News: CollectionConfig = {
   labels: { singular: label('Meldung', 'News item'), plural: label('Neuigkeiten', 'News') },
   graphQL: { singularName: 'NewsItem', pluralName: 'News' },
   admin: {
+    hidden: hiddenInAdmin('news'),
     group: groups.content,
     useAsTitle: 'title',
     defaultColumns: ['title', 'publishedAt', '_status'],

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess, matrixGuard } from '@/access/fromMatrix'
+import { collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
 import { countryField } from '@/fields/country'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
@@ -23,6 +23,7 @@ export const Organizations: CollectionConfig = {
   },
   graphQL: { singularName: 'Organization', pluralName: 'Organizations' },
   admin: {
+    hidden: hiddenInAdmin('organizations'),
     group: groups.community,
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'country'],

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { changeOwnerField, collectionAccess, matrixGuard } from '@/access/fromMatrix'
+import { changeOwnerField, collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
 import { linksField } from '@/fields/links'
 import { slugField } from '@/fields/slug'
 import { groups, label } from '@/labels'
@@ -10,6 +10,7 @@ export const People: CollectionConfig = {
   labels: { singular: label('Person', 'Person'), plural: label('Personen', 'People') },
   graphQL: { singularName: 'Person', pluralName: 'People' },
   admin: {
+    hidden: hiddenInAdmin('people'),
     group: groups.community,
     useAsTitle: 'name',
     defaultColumns: ['name', 'organization', 'initiator'],

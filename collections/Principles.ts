@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess, matrixGuard } from '@/access/fromMatrix'
+import { collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
 import { slugField } from '@/fields/slug'
 import { groups, label } from '@/labels'
 
@@ -8,7 +8,12 @@ export const Principles: CollectionConfig = {
   slug: 'principles',
   labels: { singular: label('Prinzip', 'Principle'), plural: label('Prinzipien', 'Principles') },
   graphQL: { singularName: 'Principle', pluralName: 'Principles' },
-  admin: { group: groups.content, useAsTitle: 'title', defaultColumns: ['position', 'title'] },
+  admin: {
+    hidden: hiddenInAdmin('principles'),
+    group: groups.content,
+    useAsTitle: 'title',
+    defaultColumns: ['position', 'title'],
+  },
   access: collectionAccess('principles'),
   hooks: { beforeOperation: [matrixGuard('principles')] },
   versions: { drafts: true, maxPerDoc: 50 },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess } from '@/access/fromMatrix'
+import { collectionAccess, hiddenInAdmin } from '@/access/fromMatrix'
 import { isStaffField } from '@/access/isStaffField'
 import { countryField } from '@/fields/country'
 import { groups, label } from '@/labels'
@@ -13,6 +13,7 @@ export const Signatories: CollectionConfig = {
   },
   graphQL: { singularName: 'Signatory', pluralName: 'Signatories' },
   admin: {
+    hidden: hiddenInAdmin('signatories'),
     group: groups.community,
     useAsTitle: 'displayName',
     defaultColumns: ['displayName', 'kind', 'sector', 'approved'],

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { changeOwnerField, collectionAccess } from '@/access/fromMatrix'
+import { changeOwnerField, collectionAccess, hiddenInAdmin } from '@/access/fromMatrix'
 import { isAdmin } from '@/access/isAdmin'
 import { roles } from '@/access/roles'
 import { limitPasswordResets } from '@/hooks/limitPasswordResets'
@@ -19,6 +19,7 @@ export const Users: CollectionConfig = {
   },
   hooks: { beforeOperation: [limitPasswordResets] },
   admin: {
+    hidden: hiddenInAdmin('users'),
     group: groups.system,
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role', 'organization'],

@@ -57,6 +57,7 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' – New Wave of European AI' },
     importMap: { baseDir: fromRoot('src') },
+    components: { beforeDashboard: ['/components/admin/ReviewQueue#ReviewQueue'] },
   },
   upload: { limits: { fileSize: env.uploadMaxBytes } },
   graphQL: {

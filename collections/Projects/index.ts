@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { changeOwnerField, collectionAccess, matrixGuard } from '@/access/fromMatrix'
+import { changeOwnerField, collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
 import { isStaffField } from '@/access/isStaffField'
 import { ownerOrStaffField } from '@/access/ownerOrStaffField'
 import { slugField } from '@/fields/slug'
@@ -17,6 +17,7 @@ export const Projects: CollectionConfig = {
   labels: { singular: label('Projekt', 'Project'), plural: label('Projekte', 'Projects') },
   graphQL: { singularName: 'Project', pluralName: 'Projects' },
   admin: {
+    hidden: hiddenInAdmin('projects'),
     group: groups.content,
     useAsTitle: 'title',
     defaultColumns: ['title', 'organization', 'status', '_status'],

@@ -155,3 +155,19 @@ export function matrixGuard(entity: EntitySlug): CollectionBeforeOperationHook {
     return { ...args, draft, data } as typeof args
   }
 }
+
+/**
+ * Hides an entity in the admin from partners where they can do nothing beyond reading what the
+ * public reads (they see projects, people, media, their organization and their account).
+ */
+export function hiddenInAdmin(entity: EntitySlug) {
+  return ({ user }: { user: unknown }): boolean => {
+    const actor = actorOf(user as { role?: string } | null)
+    // Only partners are hidden from things: Payload also asks with no user at all (e.g. when it
+    // validates relationships during seeding), and hiding then would refuse valid references.
+    if (actor !== 'partner') return false
+    return !(['readDraft', 'create', 'update', 'delete'] as const).some((op) =>
+      grant(entity, actor, op),
+    )
+  }
+}

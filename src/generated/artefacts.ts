@@ -8,6 +8,7 @@ import { generateTypes } from 'payload/node'
 
 import configPromise from '@payload-config'
 
+import { renderAccessMarkdown } from '@/access/renderMatrix'
 import { fromRoot } from '@/paths'
 
 /** The committed generated files, relative to the repository root. */
@@ -15,6 +16,7 @@ export const artefactPaths = {
   types: 'src/payload-types.ts',
   importMap: 'src/app/(payload)/admin/importMap.js',
   schema: 'schema.graphql',
+  access: 'docs/access.md',
 } as const
 
 type Name = keyof typeof artefactPaths
@@ -31,9 +33,13 @@ export function printGraphQLSchema(config: SanitizedConfig): string {
 /** Generates every artefact into a temporary folder and returns their contents. */
 export async function renderArtefacts(config: SanitizedConfig): Promise<Record<Name, string>> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'portal-generated-'))
+  // Beside the real one: the import map holds paths relative to its own folder.
+  const importMapFile = fromRoot(
+    path.dirname(artefactPaths.importMap),
+    `.importMap.${process.pid}.js`,
+  )
   try {
     const typesFile = path.join(dir, 'payload-types.ts')
-    const importMapFile = path.join(dir, 'importMap.js')
     await generateTypes(
       { ...config, typescript: { ...config.typescript, outputFile: typesFile } },
       { log: false },
@@ -49,9 +55,11 @@ export async function renderArtefacts(config: SanitizedConfig): Promise<Record<N
       types: await readOrEmpty(typesFile),
       importMap: await readOrEmpty(importMapFile),
       schema: printGraphQLSchema(config),
+      access: renderAccessMarkdown(),
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true })
+    await fs.rm(importMapFile, { force: true })
   }
 }
 

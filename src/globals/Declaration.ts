@@ -1,13 +1,13 @@
 import type { GlobalConfig } from 'payload'
 
-import { globalAccess } from '@/access/fromMatrix'
+import { globalAccess, hiddenInAdmin } from '@/access/fromMatrix'
 import { groups, label } from '@/labels'
 
 export const Declaration: GlobalConfig = {
   slug: 'declaration',
   label: label('Erklärung', 'Declaration'),
   graphQL: { name: 'Declaration' },
-  admin: { group: groups.settings },
+  admin: { group: groups.settings, hidden: hiddenInAdmin('declaration') },
   access: globalAccess('declaration'),
   versions: { drafts: true, max: 50 },
   fields: [

@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
-import { globalAccess } from '@/access/fromMatrix'
+import { globalAccess, hiddenInAdmin } from '@/access/fromMatrix'
 import { linksField } from '@/fields/links'
 import { groups, label } from '@/labels'
 
@@ -8,7 +8,7 @@ export const Site: GlobalConfig = {
   slug: 'site',
   label: label('Website', 'Site'),
   graphQL: { name: 'Site' },
-  admin: { group: groups.settings },
+  admin: { group: groups.settings, hidden: hiddenInAdmin('site') },
   access: globalAccess('site'),
   fields: [
     { name: 'name', type: 'text', required: true, label: label('Name', 'Name') },

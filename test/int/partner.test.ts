@@ -181,6 +181,19 @@ describe('a partner maintains its own organization’s projects', () => {
   })
 })
 
+test('a partner links its project to principles, partner organizations and people', async () => {
+  const principle = await idBySlug(payload, 'principles', 'offener-austausch')
+  const person = await idBySlug(payload, 'people', 'nicolas-flores-herr')
+  const res = await rest('POST', '/projects', {
+    token: partnerA.token,
+    body: { title: 'Verknüpft', principles: [principle], partners: [orgB], people: [person] },
+  })
+  expect(res.status).toBe(201)
+  const doc = docOf(res) as unknown as { principles: { id: string }[]; partners: { id: string }[] }
+  expect(doc.principles.map((p) => p.id)).toEqual([principle])
+  expect(doc.partners.map((p) => p.id)).toEqual([orgB])
+})
+
 describe('the review workflow', () => {
   test('submit → editors e-mailed → changes requested with a note → partner e-mailed → approve publishes', async () => {
     const project = docOf(
