@@ -14,6 +14,7 @@ import { Projects } from '@collections/Projects'
 import { Signatories } from '@collections/Signatories'
 import { Users } from '@collections/Users'
 
+import { restrictInternalCollections } from './access/internalCollections'
 import { databaseAdapter, parseDatabaseUri } from './db'
 import { emailAdapter } from './email/adapter'
 import { readEnvironment } from './env'
@@ -76,4 +77,4 @@ export default buildConfig({
   },
   logger: { options: { level: env.logLevel } },
   telemetry: false,
-})
+}).then(restrictInternalCollections)

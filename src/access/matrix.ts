@@ -139,8 +139,30 @@ export const accessMatrix = {
   },
   declaration: { ...editorial(true), kind: 'global' },
   site: { ...editorial(false), kind: 'global' },
-  'payload-jobs': staffOnly,
-  'payload-locked-documents': staffOnly,
+  // Jobs are closed to every role over the API (Payload's own rule): scheduled publishing and the
+  // job runner use trusted local calls. Stricter than staff-only, and nothing needs more.
+  'payload-jobs': {
+    kind: 'collection',
+    drafts: false,
+    rules: {
+      public: noDrafts(rules({})),
+      partner: noDrafts(rules({})),
+      editor: noDrafts(rules({})),
+      admin: noDrafts(rules({})),
+    },
+  },
+  // The admin's editing locks: every logged-in user who edits anything needs them (Payload's own
+  // rule); they hold a document reference and who is editing it, never content.
+  'payload-locked-documents': {
+    kind: 'collection',
+    drafts: false,
+    rules: {
+      public: noDrafts(rules({})),
+      partner: noDrafts(all),
+      editor: noDrafts(all),
+      admin: noDrafts(all),
+    },
+  },
   'payload-migrations': staffOnly,
 } satisfies Record<string, Entity>
 

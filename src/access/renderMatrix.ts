@@ -30,7 +30,8 @@ export function renderAccessMarkdown(): string {
     lines.push('')
   }
   lines.push(
-    'Payload’s `payload-preferences` belong to their user alone (Payload’s own rule). Internal',
+    'Payload’s `payload-preferences` belong to their user alone (Payload’s own rule);',
+    '`payload-migrations` has no REST or GraphQL endpoints, so its staff access is the local API’s. Internal',
     'fields are not public whatever the role reads: a project’s review trail (staff and the owning',
     'partner), a signatory’s approval flag (staff).',
     '',
