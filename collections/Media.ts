@@ -1,6 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { changeOwnerField, collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
+import {
+  changeOwnerField,
+  collectionAccess,
+  hiddenInAdmin,
+  matrixGuard,
+  ownOrganizationDefault,
+} from '@/access/fromMatrix'
 import { groups, label } from '@/labels'
 import { fromRoot } from '@/paths'
 
@@ -64,6 +70,7 @@ export const Media: CollectionConfig = {
       label: label('Eigentümer', 'Owner'),
       index: true,
       access: { update: changeOwnerField('media') },
+      defaultValue: ownOrganizationDefault,
       admin: { position: 'sidebar' },
     },
   ],

@@ -1,6 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { changeOwnerField, collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
+import {
+  changeOwnerField,
+  collectionAccess,
+  hiddenInAdmin,
+  matrixGuard,
+  ownOrganizationDefault,
+} from '@/access/fromMatrix'
 import { linksField } from '@/fields/links'
 import { slugField } from '@/fields/slug'
 import { groups, label } from '@/labels'
@@ -36,6 +42,7 @@ export const People: CollectionConfig = {
       index: true,
       label: label('Organisation', 'Organization'),
       access: { update: changeOwnerField('people') },
+      defaultValue: ownOrganizationDefault,
     },
     { name: 'photo', type: 'upload', relationTo: 'media', label: label('Foto', 'Photo') },
     { name: 'bio', type: 'richText', localized: true, label: label('Biografie', 'Biography') },

@@ -6,4 +6,6 @@ import path from 'node:path'
  * which differs between the TypeScript sources, Next's compiled chunks and the .server/ bundle.
  */
 export const projectRoot = process.cwd()
-export const fromRoot = (...segments: string[]): string => path.resolve(projectRoot, ...segments)
+export const fromRoot = (...segments: string[]): string =>
+  // Run-time paths under the root; not for Next's output tracing.
+  path.resolve(/* turbopackIgnore: true */ projectRoot, ...segments)

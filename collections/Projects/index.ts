@@ -1,6 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { changeOwnerField, collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
+import {
+  changeOwnerField,
+  collectionAccess,
+  hiddenInAdmin,
+  matrixGuard,
+  ownOrganizationDefault,
+} from '@/access/fromMatrix'
 import { isStaffField } from '@/access/isStaffField'
 import { ownerOrStaffField } from '@/access/ownerOrStaffField'
 import { slugField } from '@/fields/slug'
@@ -50,6 +56,7 @@ export const Projects: CollectionConfig = {
       validate: (value: unknown) => (value ? true : 'A project belongs to an organization'),
       // Set by the server for partners (their organization); only staff move a project.
       access: { update: changeOwnerField('projects') },
+      defaultValue: ownOrganizationDefault,
       admin: { position: 'sidebar' },
     },
     {

@@ -171,3 +171,7 @@ export function hiddenInAdmin(entity: EntitySlug) {
     )
   }
 }
+
+/** Default for owner fields: a partner's forms start with its own organization filled in. */
+export const ownOrganizationDefault = ({ user }: { user?: unknown }) =>
+  organizationOf((user ?? null) as MaybeUser) ?? undefined
