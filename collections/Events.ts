@@ -5,6 +5,7 @@ import { countryField } from '@/fields/country'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { groups, label } from '@/labels'
+import { titleField } from '@/fields/title'
 
 const dayAndTime = { date: { pickerAppearance: 'dayAndTime' as const } }
 
@@ -23,13 +24,7 @@ export const Events: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-startsAt',
   fields: [
-    {
-      name: 'title',
-      type: 'text',
-      required: true,
-      localized: true,
-      label: label('Titel', 'Title'),
-    },
+    titleField(),
     slugField('title'),
     {
       name: 'startsAt',

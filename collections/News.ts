@@ -5,6 +5,7 @@ import { newsEditor } from '@/fields/newsEditor'
 import { slugField } from '@/fields/slug'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { groups, label } from '@/labels'
+import { titleField } from '@/fields/title'
 
 export const News: CollectionConfig = {
   slug: 'news',
@@ -24,13 +25,7 @@ export const News: CollectionConfig = {
   defaultSort: '-publishedAt',
   hooks: { beforeOperation: [matrixGuard('news')], beforeChange: [setPublishedAt] },
   fields: [
-    {
-      name: 'title',
-      type: 'text',
-      required: true,
-      localized: true,
-      label: label('Titel', 'Title'),
-    },
+    titleField(),
     slugField('title'),
     { name: 'excerpt', type: 'textarea', localized: true, label: label('Anreißer', 'Excerpt') },
     {

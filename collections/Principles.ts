@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
 import { slugField } from '@/fields/slug'
 import { groups, label } from '@/labels'
+import { titleField } from '@/fields/title'
 
 export const Principles: CollectionConfig = {
   slug: 'principles',
@@ -20,13 +21,7 @@ export const Principles: CollectionConfig = {
   defaultSort: 'position',
   defaultPopulate: { title: true, slug: true, position: true, summary: true },
   fields: [
-    {
-      name: 'title',
-      type: 'text',
-      required: true,
-      localized: true,
-      label: label('Titel', 'Title'),
-    },
+    titleField(),
     slugField('title'),
     {
       name: 'position',

@@ -12,6 +12,7 @@ import { ownerOrStaffField } from '@/access/ownerOrStaffField'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
 import { groups, label } from '@/labels'
+import { titleField } from '@/fields/title'
 
 import { checkReviewTransition, notifyReview, stripReviewTrail } from './hooks/reviewWorkflow'
 
@@ -37,13 +38,7 @@ export const Projects: CollectionConfig = {
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
   defaultPopulate: { title: true, slug: true, summary: true, status: true, logo: true },
   fields: [
-    {
-      name: 'title',
-      type: 'text',
-      required: true,
-      localized: true,
-      label: label('Titel', 'Title'),
-    },
+    titleField(),
     slugField('title'),
     {
       name: 'organization',

@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { globalAccess, hiddenInAdmin } from '@/access/fromMatrix'
 import { groups, label } from '@/labels'
+import { titleField } from '@/fields/title'
 
 export const Declaration: GlobalConfig = {
   slug: 'declaration',
@@ -11,13 +12,7 @@ export const Declaration: GlobalConfig = {
   access: globalAccess('declaration'),
   versions: { drafts: true, max: 50 },
   fields: [
-    {
-      name: 'title',
-      type: 'text',
-      required: true,
-      localized: true,
-      label: label('Titel', 'Title'),
-    },
+    titleField(),
     { name: 'subtitle', type: 'text', localized: true, label: label('Untertitel', 'Subtitle') },
     { name: 'body', type: 'richText', localized: true, label: label('Text', 'Body') },
     { name: 'signedOn', type: 'date', label: label('Unterzeichnet am', 'Signed on') },
