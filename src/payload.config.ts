@@ -17,10 +17,12 @@ import { Users } from '@collections/Users'
 import { restrictInternalCollections } from './access/internalCollections'
 import { databaseAdapter, parseDatabaseUri } from './db'
 import { emailAdapter } from './email/adapter'
+import { limitRules, limits } from './graphql/limits'
 import { readEnvironment } from './env'
 import { Declaration } from './globals/Declaration'
 import { Site } from './globals/Site'
 import { locales } from './locales'
+import { pageSizeLimit } from './plugins/pageSizeLimit'
 import { fromRoot } from './paths'
 
 const env = readEnvironment()
@@ -64,7 +66,11 @@ export default buildConfig({
   graphQL: {
     schemaOutputFile: fromRoot('schema.graphql'),
     disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
+    maxComplexity: limits.maxComplexity,
+    validationRules: (args) => limitRules(args),
   },
+  plugins: [pageSizeLimit],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.

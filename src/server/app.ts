@@ -1,6 +1,7 @@
 import express, { type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
+import { graphqlBodyLimit } from './graphqlBodyLimit'
 import { healthz, readyz } from './health'
 import { requestContext } from './requestContext'
 import { securityHeaders } from './securityHeaders'
@@ -25,6 +26,7 @@ export function createApp({ payload, handle, https, isShuttingDown }: AppOptions
   app.use(securityHeaders({ https }))
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(payload, isShuttingDown))
+  app.use('/api/graphql', graphqlBodyLimit)
   // Express 5 rejects app.all('*'); a terminal middleware hands everything else to Next.
   app.use((req, res) => handle(req, res))
   return app

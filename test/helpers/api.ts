@@ -1,10 +1,12 @@
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { getPayload, type Payload } from 'payload'
 
 import { ensureAdmin } from '@/bootstrap'
 import { readEnvironment } from '@/env'
 import { seed } from '@/seed/seed'
+
+import { POST as graphqlRoute } from '../../src/app/(payload)/api/graphql/route'
 
 const BASE = 'http://localhost:3000'
 
@@ -37,7 +39,8 @@ const handlers = {
   PATCH: REST_PATCH(config),
   DELETE: REST_DELETE(config),
 }
-const graphqlHandler = GRAPHQL_POST(config)
+// The portal's own GraphQL route (Payload's handler with the limit status on top).
+const graphqlHandler = graphqlRoute
 
 type Init = { token?: string; body?: unknown; headers?: Record<string, string> }
 

@@ -1,0 +1,20 @@
+import type { NextFunction, Request, Response } from 'express'
+
+import { LIMIT_CODE, limits } from '@/graphql/limits'
+
+/** Refuses GraphQL requests whose declared body is larger than `limits.maxBodyBytes`, with 400. */
+export function graphqlBodyLimit(req: Request, res: Response, next: NextFunction) {
+  const declared = Number(req.get('content-length') ?? 0)
+  if (req.method === 'POST' && declared > limits.maxBodyBytes) {
+    res.status(400).json({
+      errors: [
+        {
+          message: `The request body has ${declared} bytes (limit maxBodyBytes = ${limits.maxBodyBytes})`,
+          extensions: { code: LIMIT_CODE, limit: 'maxBodyBytes', max: limits.maxBodyBytes },
+        },
+      ],
+    })
+    return
+  }
+  next()
+}
