@@ -17,6 +17,7 @@ export const entryPoints = {
   generate: 'scripts/generate.ts',
   'test-build-template': 'test/helpers/buildTemplate.ts',
   'test-shutdown-server': 'test/helpers/shutdownServer.ts',
+  'test-print-schema': 'test/helpers/printSchema.ts',
 }
 
 export async function bundle() {

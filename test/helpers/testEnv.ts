@@ -12,6 +12,7 @@ export const testEnvironment: Record<string, string> = {
   PAYLOAD_SECRET: 'test-secret-test-secret-test-secret-0000',
   PREVIEW_SECRET: 'test-preview-secret',
   SERVER_URL: 'http://localhost:3000',
+  CORS_ORIGINS: 'https://frontend.example',
   ADMIN_EMAIL: testAdmin.email,
   ADMIN_PASSWORD: testAdmin.password,
   SEED: 'false',
