@@ -15,6 +15,7 @@ export const entryPoints = {
   server: 'src/server.ts',
   seed: 'src/seed/run.ts',
   generate: 'scripts/generate.ts',
+  'graphql-check': 'scripts/graphql-check.ts',
   'test-build-template': 'test/helpers/buildTemplate.ts',
   'test-shutdown-server': 'test/helpers/shutdownServer.ts',
   'test-print-schema': 'test/helpers/printSchema.ts',
