@@ -23,6 +23,7 @@ const eslintConfig = [
       'data/',
       'media/',
       'src/payload-types.ts',
+      'src/graphql/generated.ts',
       'src/app/(payload)/admin/importMap.js',
       'src/migrations/',
       'test-results/',

@@ -6,6 +6,8 @@ import path from 'node:path'
 import { generateImportMap, type SanitizedConfig } from 'payload'
 import { generateTypes } from 'payload/node'
 
+import codegenConfig from '../../codegen'
+
 import configPromise from '@payload-config'
 
 import { renderAccessMarkdown } from '@/access/renderMatrix'
@@ -17,6 +19,7 @@ export const artefactPaths = {
   importMap: 'src/app/(payload)/admin/importMap.js',
   schema: 'schema.graphql',
   access: 'docs/access.md',
+  operations: 'src/graphql/generated.ts',
 } as const
 
 type Name = keyof typeof artefactPaths
@@ -28,6 +31,13 @@ async function readOrEmpty(file: string): Promise<string> {
 /** The GraphQL schema as SDL, exactly as `schema.graphql` holds it. */
 export function printGraphQLSchema(config: SanitizedConfig): string {
   return printSchema(configToSchema(config).schema)
+}
+
+/** The typed document nodes of the operations, generated from the schema the config makes now. */
+async function renderOperationTypes(schema: string): Promise<string> {
+  const { generate } = await import('@graphql-codegen/cli')
+  const [output] = await generate({ ...codegenConfig, schema, silent: true }, false)
+  return output?.content ?? ''
 }
 
 /** Generates every artefact into a temporary folder and returns their contents. */
@@ -56,6 +66,7 @@ export async function renderArtefacts(config: SanitizedConfig): Promise<Record<N
       importMap: await readOrEmpty(importMapFile),
       schema: printGraphQLSchema(config),
       access: renderAccessMarkdown(),
+      operations: await renderOperationTypes(printGraphQLSchema(config)),
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true })

@@ -23,8 +23,8 @@ export const limits = {
   maxAliases: 20,
   /** Top-level fields in one operation. */
   maxRootFields: 15,
-  /** Payload's query complexity budget (each field 1, relationships and lists more). */
-  maxComplexity: 1200,
+  /** Payload's complexity budget: about 3 x the home page (133), 2 x the heaviest operation (182). */
+  maxComplexity: 400,
   /** Largest GraphQL request body in bytes. */
   maxBodyBytes: 64 * 1024,
 } as const

@@ -1,20 +1,34 @@
-import config from '@payload-config'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { artefactPaths, renderArtefacts } from '@/generated/artefacts'
+import { artefactPaths } from '@/generated/artefacts'
 
 const committed = (file: string) => fs.readFileSync(path.resolve(file), 'utf8')
 
-describe('generated files match the config (run `npm run generate` and commit when this fails)', () => {
-  let fresh: Awaited<ReturnType<typeof renderArtefacts>>
-  beforeAll(async () => {
-    fresh = await renderArtefacts(await config)
-  })
-
-  test.each(Object.entries(artefactPaths))('%s: %s', (name, file) => {
-    expect(committed(file) === fresh[name as keyof typeof fresh]).toBe(true)
-  })
+test('generated files match the config (else: npm run generate, and commit the result)', () => {
+  // In a process of its own: GraphQL Code Generator loads its plugins in ways Jest's module
+  // system does not support.
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=development', '.server/generate.mjs', '--check'],
+    {
+      env: { ...process.env, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+    },
+  )
+  expect(result.stderr).toBe('')
+  expect(result.stdout).toContain('Generated files are up to date.')
+  expect(result.status).toBe(0)
+  expect(Object.values(artefactPaths)).toEqual(
+    expect.arrayContaining([
+      'src/payload-types.ts',
+      'src/app/(payload)/admin/importMap.js',
+      'schema.graphql',
+      'docs/access.md',
+      'src/graphql/generated.ts',
+    ]),
+  )
 })
 
 test('frontends read deliberate GraphQL names', () => {

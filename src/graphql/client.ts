@@ -1,0 +1,75 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
+import { print } from 'graphql'
+
+import type { Locale } from '@/locales'
+
+export type GraphQLErrorEntry = { message: string; extensions?: Record<string, unknown> }
+
+/** A request the server refused or could not answer; the message is the server's own. */
+export class GraphQLRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly errors: GraphQLErrorEntry[],
+  ) {
+    super(message)
+    this.name = 'GraphQLRequestError'
+  }
+}
+
+export type ClientOptions = {
+  /** The portal's base URL, e.g. https://portal.example (no trailing /api). */
+  baseUrl: string
+  locale?: Locale
+  fallbackLocale?: Locale | 'none'
+  /** A logged-in editor's or partner's token: drafts they may see become visible (preview). */
+  previewToken?: string
+  /** Another fetch (tests, server runtimes); the global one by default. */
+  fetch?: typeof fetch
+}
+
+/**
+ * A small typed client for the portal's GraphQL API. Pass the typed documents from
+ * `src/graphql/generated.ts`; the locale options fill the operations' `$locale` and
+ * `$fallbackLocale` unless the variables set them.
+ */
+export function createClient(options: ClientOptions) {
+  const endpoint = `${options.baseUrl.replace(/\/+$/, '')}/api/graphql`
+  const send = options.fetch ?? fetch
+  return {
+    async request<TData, TVariables extends Record<string, unknown>>(
+      document: TypedDocumentNode<TData, TVariables>,
+      ...[variables]: TVariables extends Record<string, never> ? [] | [TVariables] : [TVariables]
+    ): Promise<TData> {
+      const response = await send(endpoint, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          ...(options.previewToken ? { Authorization: `JWT ${options.previewToken}` } : {}),
+        },
+        body: JSON.stringify({
+          query: print(document),
+          variables: {
+            ...(options.locale ? { locale: options.locale } : {}),
+            ...(options.fallbackLocale ? { fallbackLocale: options.fallbackLocale } : {}),
+            ...variables,
+          },
+        }),
+      })
+      const body = (await response.json().catch(() => null)) as {
+        data?: TData
+        errors?: GraphQLErrorEntry[]
+      } | null
+      if (!response.ok || !body || body.errors?.length || !body.data) {
+        const errors = body?.errors ?? []
+        throw new GraphQLRequestError(
+          errors[0]?.message ?? `HTTP ${response.status}`,
+          response.status,
+          errors,
+        )
+      }
+      return body.data
+    },
+  }
+}
