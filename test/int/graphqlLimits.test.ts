@@ -139,3 +139,25 @@ describe('the request body limit', () => {
     expect(body.errors[0]?.extensions.limit).toBe('maxBodyBytes')
   })
 })
+
+test('in production, introspection is refused and the playground is off', async () => {
+  const { default: config } = await import('@payload-config')
+  const { configToSchema } = await import('@payloadcms/graphql')
+  const { parse, validate } = await import('graphql')
+  const sanitized = await config
+  const before = process.env.NODE_ENV
+  // configToSchema decides by NODE_ENV when it builds the rules, as the production server does.
+  Object.assign(process.env, { NODE_ENV: 'production' })
+  try {
+    const { schema, validationRules } = configToSchema(sanitized)
+    const errors = validate(
+      schema,
+      parse('{ __schema { queryType { name } } }'),
+      validationRules({} as never),
+    )
+    expect(errors.map((e) => e.message).join(' ')).toMatch(/introspection/i)
+  } finally {
+    Object.assign(process.env, { NODE_ENV: before })
+  }
+  expect(sanitized.graphQL.disablePlaygroundInProduction).toBe(true)
+})
