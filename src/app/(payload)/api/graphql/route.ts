@@ -1,7 +1,15 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
+import { graphqlOverGet } from '@/graphql/getRequests'
 import { withLimitStatus } from '@/graphql/limitStatus'
 
-export const POST = withLimitStatus(GRAPHQL_POST(config))
+const answer = GRAPHQL_POST(config)
+
+export const POST = withLimitStatus(answer)
+// Reads over GET (cacheable by browsers and CDNs), answered by the same handler.
+export const GET = withLimitStatus(graphqlOverGet(answer))
 export const OPTIONS = REST_OPTIONS(config)
+
+// Never prerendered at build time: every answer comes from the database as it is now.
+export const dynamic = 'force-dynamic'
