@@ -7,15 +7,13 @@ import type {
 } from 'payload'
 
 import { accessMatrix, actorOf, grant, type Entity, type EntitySlug } from './matrix'
+import { relationId } from './relationId'
 
 type MaybeUser = PayloadRequest['user']
 
 /** The ID of the organization a user belongs to, whether populated or not. */
 export function organizationOf(user: MaybeUser): string | null {
-  const org = (user as { organization?: unknown } | null)?.organization
-  if (!org) return null
-  if (typeof org === 'object' && 'id' in org) return String((org as { id: unknown }).id)
-  return String(org)
+  return relationId((user as { organization?: unknown } | null)?.organization)
 }
 
 /** What "published" means for the public: the status, or for signatories approval and consent. */

@@ -7,6 +7,7 @@ import {
 } from 'payload'
 
 import { actorOf } from '@/access/matrix'
+import { relationId } from '@/access/relationId'
 
 type ReviewState = 'draft' | 'in-review' | 'changes-requested' | 'approved'
 type Review = {
@@ -16,13 +17,6 @@ type Review = {
   submittedAt?: string | null
   reviewedBy?: unknown
 }
-
-const idOf = (value: unknown): string | null =>
-  value && typeof value === 'object' && 'id' in value
-    ? String((value as { id: unknown }).id)
-    : value
-      ? String(value)
-      : null
 
 /**
  * Who submitted or reviewed, and when, is recorded by the server alone; partners never write the
@@ -106,7 +100,7 @@ export const notifyReview: CollectionAfterChangeHook = async ({ doc, previousDoc
       }
     }
     if (state === 'changes-requested') {
-      const submitterId = idOf((doc.review as Review).submittedBy)
+      const submitterId = relationId((doc.review as Review).submittedBy)
       if (submitterId) {
         const submitter = await req.payload.findByID({
           collection: 'users',
