@@ -5,10 +5,9 @@
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
-import { templateDatabase, testEnvironment } from './testEnv'
+import { templateDatabase, testDatabaseDir, testEnvironment } from './testEnv'
 
 function databaseForThisFile(): string {
   const name = `portal-test-${crypto.randomUUID()}`
@@ -17,7 +16,7 @@ function databaseForThisFile(): string {
     url.pathname = `/${name}`
     return url.toString()
   }
-  const copy = path.join(os.tmpdir(), 'initiative-portal-tests', `${name}.db`)
+  const copy = path.join(testDatabaseDir, `${name}.db`)
   fs.copyFileSync(templateDatabase, copy)
   return `file:${copy}`
 }

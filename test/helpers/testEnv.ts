@@ -1,8 +1,15 @@
+import crypto from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 
-/** Where the seeded template database lives for one `npm test` run. */
-export const templateDatabase = path.join(os.tmpdir(), 'initiative-portal-tests', 'template.db')
+// One folder per checkout, so two clones (or worktrees) can run their suites at the same time.
+const checkout = crypto.createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)
+
+/** Where the seeded template database and the test files' copies live for one `npm test` run. */
+export const testDatabaseDir = path.join(os.tmpdir(), `initiative-portal-tests-${checkout}`)
+
+/** The seeded template database that every test file copies. */
+export const templateDatabase = path.join(testDatabaseDir, 'template.db')
 
 export const testAdmin = { email: 'admin@test.example', password: 'test-admin-password-1' }
 

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
 
 import config from '@payload-config'
 import { REST_OPTIONS } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 
 import { rest, startPayload, stopPayload } from '../helpers/api'
+import { testDatabaseDir } from '../helpers/testEnv'
 
 let payload: Payload
 beforeAll(async () => {
@@ -28,7 +30,7 @@ function schemaFor(databaseUri: string): string {
 
 test('the GraphQL schema is the same on SQLite and on MongoDB, and is the committed one', () => {
   const committed = fs.readFileSync('schema.graphql', 'utf8')
-  const sqlite = schemaFor('file:/tmp/initiative-portal-tests/schema-only.db')
+  const sqlite = schemaFor(`file:${path.join(testDatabaseDir, 'schema-only.db')}`)
   const mongodb = schemaFor('mongodb://127.0.0.1:1/schema-only')
   expect(sqlite === mongodb).toBe(true)
   expect(sqlite === committed).toBe(true)

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+import { templateDatabase, testAdmin, testDatabaseDir } from './testEnv'
+
+export type ProductionServer = {
+  /** e.g. http://localhost:41234 (also the server's SERVER_URL). */
+  url: string
+  admin: { email: string; password: string }
+  /** Everything the server printed so far (for failure messages). */
+  output: () => string
+  pid: number
+  stop: () => Promise<void>
+}
+
+const BUILD_ID = path.join('.next', 'BUILD_ID')
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`The production server exited (${child.exitCode}):\n${output()}`)
+    }
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (ready) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`The production server did not become ready within 90 s:\n${output()}`)
+}
+
+/**
+ * Starts the production build (`npm run build`, which `npm test` runs before Jest) as `npm start`
+ * does, on its own copy of the seeded template database and a free port. For tests that need the
+ * whole stack: express, Next's pages and Payload in one process.
+ */
+export async function startProductionServer(
+  env: Record<string, string> = {},
+): Promise<ProductionServer> {
+  if (!fs.existsSync(BUILD_ID)) {
+    throw new Error(
+      'No production build found (.next/BUILD_ID). `npm test` builds it first; when running a ' +
+        'single test file, run `npm run build` once before.',
+    )
+  }
+  const port = await freePort()
+  const url = `http://localhost:${port}`
+  const database = path.join(testDatabaseDir, `server-${crypto.randomUUID()}.db`)
+  fs.copyFileSync(templateDatabase, database)
+
+  const child = spawn(process.execPath, ['--conditions=production', '.server/server.mjs'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'),
+      PREVIEW_SECRET: crypto.randomBytes(24).toString('hex'),
+      SERVER_URL: url,
+      PORT: String(port),
+      DATABASE_URI: `file:${database}`,
+      ADMIN_EMAIL: testAdmin.email,
+      ADMIN_PASSWORD: testAdmin.password,
+      SEED: 'false',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let printed = ''
+  child.stdout?.on('data', (chunk) => (printed += chunk))
+  child.stderr?.on('data', (chunk) => (printed += chunk))
+  const output = () => printed
+
+  await waitUntilReady(url, child, output)
+
+  return {
+    url,
+    admin: { ...testAdmin },
+    output,
+    pid: child.pid ?? 0,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+        child.once('exit', () => {
+          clearTimeout(timer)
+          fs.rmSync(database, { force: true })
+          resolve()
+        })
+        child.kill('SIGTERM')
+      }),
+  }
+}
