@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { previewButton } from '@/admin/preview'
 import { collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
 import { countryField } from '@/fields/country'
 import { slugField } from '@/fields/slug'
@@ -17,6 +18,7 @@ export const Events: CollectionConfig = {
     hidden: hiddenInAdmin('events'),
     group: groups.content,
     useAsTitle: 'title',
+    preview: previewButton('events'),
     defaultColumns: ['title', 'startsAt', 'city'],
   },
   access: collectionAccess('events'),

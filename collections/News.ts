@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { previewButton } from '@/admin/preview'
 import { collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
 import { newsEditor } from '@/fields/newsEditor'
 import { slugField } from '@/fields/slug'
@@ -15,6 +16,7 @@ export const News: CollectionConfig = {
     hidden: hiddenInAdmin('news'),
     group: groups.content,
     useAsTitle: 'title',
+    preview: previewButton('news'),
     defaultColumns: ['title', 'publishedAt', '_status'],
   },
   access: collectionAccess('news'),

@@ -7,6 +7,7 @@ import {
   matrixGuard,
   ownOrganizationDefault,
 } from '@/access/fromMatrix'
+import { previewButton } from '@/admin/preview'
 import { linksField } from '@/fields/links'
 import { slugField } from '@/fields/slug'
 import { groups, label } from '@/labels'
@@ -19,6 +20,7 @@ export const People: CollectionConfig = {
     hidden: hiddenInAdmin('people'),
     group: groups.community,
     useAsTitle: 'name',
+    preview: previewButton('people'),
     defaultColumns: ['name', 'organization', 'initiator'],
   },
   access: collectionAccess('people'),

@@ -15,6 +15,7 @@ import { Signatories } from '@collections/Signatories'
 import { Users } from '@collections/Users'
 
 import { restrictInternalCollections } from './access/internalCollections'
+import { livePreview } from './admin/preview'
 import { databaseAdapter, parseDatabaseUri } from './db'
 import { emailAdapter } from './email/adapter'
 import { limitRules, limits } from './graphql/limits'
@@ -61,6 +62,7 @@ export default buildConfig({
     meta: { titleSuffix: ' – New Wave of European AI' },
     importMap: { baseDir: fromRoot('src') },
     components: { beforeDashboard: ['/components/admin/ReviewQueue#ReviewQueue'] },
+    livePreview,
   },
   upload: { limits: { fileSize: env.uploadMaxBytes } },
   graphQL: {

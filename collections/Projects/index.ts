@@ -7,6 +7,7 @@ import {
   matrixGuard,
   ownOrganizationDefault,
 } from '@/access/fromMatrix'
+import { previewButton } from '@/admin/preview'
 import { isStaffField } from '@/access/isStaffField'
 import { ownerOrStaffField } from '@/access/ownerOrStaffField'
 import { slugField } from '@/fields/slug'
@@ -27,6 +28,7 @@ export const Projects: CollectionConfig = {
     hidden: hiddenInAdmin('projects'),
     group: groups.content,
     useAsTitle: 'title',
+    preview: previewButton('projects'),
     defaultColumns: ['title', 'organization', 'status', '_status'],
   },
   access: collectionAccess('projects'),

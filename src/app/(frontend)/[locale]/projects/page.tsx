@@ -1,0 +1,106 @@
+import type { Metadata } from 'next'
+
+import { portalApi } from '@/frontend/api'
+import { CardGrid, ProjectCard } from '@/frontend/components/Cards'
+import { FilterForm } from '@/frontend/components/FilterForm'
+import { Pagination } from '@/frontend/components/Pagination'
+import { t } from '@/frontend/i18n'
+import {
+  pageLocale,
+  pageNumber,
+  single,
+  type LocaleParams,
+  type SearchParams,
+} from '@/frontend/page'
+import { paths } from '@/frontend/paths'
+import { pageMetadata } from '@/frontend/seo'
+import {
+  FilterOptionsDocument,
+  ProjectListDocument,
+  type Project_status_Input,
+  type Project_where,
+} from '@/graphql/generated'
+
+export const dynamic = 'force-dynamic'
+
+// The schema's enum, in the order a visitor thinks of a project's life.
+const statuses: Project_status_Input[] = ['planned', 'active', 'completed']
+
+export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {
+  const locale = await pageLocale(params)
+  return pageMetadata({ locale, path: '/projects', title: t(locale).projects })
+}
+
+/** Partner projects, filtered by status, organization and principle (all in the query string). */
+export default async function ProjectListPage({
+  params,
+  searchParams,
+}: LocaleParams & SearchParams) {
+  const locale = await pageLocale(params)
+  const words = t(locale)
+  const query = await searchParams
+  const status = statuses.find((value) => value === single(query.status))
+  const organization = single(query.organization)
+  const principle = single(query.principle)
+  const page = pageNumber(query.page)
+
+  const { client } = await portalApi(locale)
+  const options = await client.request(FilterOptionsDocument, {})
+  const principles = options.Principles?.docs ?? []
+  const organizations = options.Organizations?.docs ?? []
+  const principleId = principles.find((p) => p.slug === principle)?.id
+  const organizationId = organizations.find((o) => o.slug === organization)?.id
+
+  const where: Project_where = {}
+  if (status) where.status = { equals: status }
+  if (organizationId) where.organization = { equals: organizationId }
+  if (principleId) where.principles = { in: [principleId] }
+  // A filter naming something that does not exist matches nothing.
+  const unknown = (principle && !principleId) || (organization && !organizationId)
+  const list = unknown
+    ? null
+    : await client.request(ProjectListDocument, { where, page, limit: 12 })
+  const docs = list?.Projects?.docs ?? []
+
+  return (
+    <div className="container section">
+      <h1>{words.projects}</h1>
+      <FilterForm
+        locale={locale}
+        action={paths.projects(locale)}
+        selects={[
+          {
+            name: 'status',
+            label: words.status,
+            value: status,
+            options: statuses.map((value) => ({ value, label: words.statusLabels[value] })),
+          },
+          {
+            name: 'organization',
+            label: words.organization,
+            value: organization,
+            options: organizations.map((o) => ({ value: o.slug ?? '', label: o.name ?? '' })),
+          },
+          {
+            name: 'principle',
+            label: words.principle,
+            value: principle,
+            options: principles.map((p) => ({ value: p.slug ?? '', label: p.title ?? '' })),
+          },
+        ]}
+      />
+      <CardGrid count={docs.length} empty={words.noResults}>
+        {docs.map((project) => (
+          <ProjectCard key={project.slug} project={project} locale={locale} />
+        ))}
+      </CardGrid>
+      <Pagination
+        locale={locale}
+        basePath={paths.projects(locale)}
+        query={{ status, organization, principle }}
+        page={list?.Projects?.page ?? 1}
+        totalPages={list?.Projects?.totalPages ?? 1}
+      />
+    </div>
+  )
+}
