@@ -49,3 +49,19 @@ export function today(): string {
   const now = new Date()
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString()
 }
+
+/**
+ * A document in preview: the newest draft the visitor may read, else the published version (a
+ * partner previewing another organization's project, whose newest version is a draft they may
+ * not see, gets the public page rather than a 404). Outside preview: the published version.
+ */
+export async function draftOrPublished<T>(
+  preview: boolean,
+  load: (draft: boolean) => Promise<T | null>,
+): Promise<T | null> {
+  if (preview) {
+    const draft = await load(true)
+    if (draft) return draft
+  }
+  return load(false)
+}

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 
-import { portalApi } from '@/frontend/api'
+import { draftOrPublished, portalApi } from '@/frontend/api'
 import { CardGrid, OrganizationCard, PersonCard } from '@/frontend/components/Cards'
 import { RichText } from '@/frontend/components/RichText'
 import { formatRange } from '@/frontend/format'
@@ -18,8 +18,10 @@ export const dynamic = 'force-dynamic'
 
 const load = cache(async (locale: Locale, slug: string) => {
   const { client, preview } = await portalApi(locale)
-  const data = await client.request(EventBySlugDocument, { slug, draft: preview })
-  return data.Events?.docs?.[0] ?? null
+  return draftOrPublished(preview, async (draft) => {
+    const data = await client.request(EventBySlugDocument, { slug, draft })
+    return data.Events?.docs?.[0] ?? null
+  })
 })
 
 export async function generateMetadata({ params }: SlugParams): Promise<Metadata> {
