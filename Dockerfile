@@ -25,6 +25,7 @@ COPY --from=build --chown=portal:portal /app/.next ./.next
 COPY --from=build --chown=portal:portal /app/.server ./.server
 COPY --from=build --chown=portal:portal /app/src ./src
 COPY --from=build --chown=portal:portal /app/collections ./collections
+COPY --from=build --chown=portal:portal /app/public ./public
 RUN mkdir -p media data && chown portal:portal media data
 USER portal
 EXPOSE 3000
