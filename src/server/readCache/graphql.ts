@@ -64,7 +64,7 @@ export async function serveGraphQL(
   if (context.credentials(req)) return bypass()
   const url = absoluteUrl(req)
   if (!url) return bypass()
-  const header = headerOf(req)
+  const header = headerOf(req.headers)
 
   let read: GraphQLRead
   let request: globalThis.Request

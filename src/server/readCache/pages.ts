@@ -35,7 +35,9 @@ export function servePage(
     next()
   }
   if (context.credentials(req)) return bypass()
-  const header = headerOf(req)
+  // A copy: Next deletes request headers it has read (RSC), and the `Vary` values stored at the
+  // end must be the ones that came in.
+  const header = headerOf({ ...req.headers })
   const read = pageRead(req.originalUrl, header)
   if (!read.cacheable) return bypass()
 

@@ -1,9 +1,10 @@
 import type { Request } from 'express'
+import type { IncomingHttpHeaders } from 'node:http'
 
 /** A request header as one string ('' when absent), as cache keys and `Vary` checks need it. */
-export function headerOf(req: Request): (name: string) => string {
+export function headerOf(headers: IncomingHttpHeaders): (name: string) => string {
   return (name) => {
-    const value = req.headers[name]
+    const value = headers[name]
     return Array.isArray(value) ? value.join(', ') : (value ?? '')
   }
 }
