@@ -21,7 +21,10 @@ export type Environment = {
   smtp?: { host: string; port: number; user?: string; pass?: string }
   mailFrom: string
   uploadMaxBytes: number
+  /** Budget of the anonymous read cache; 0 turns it off. */
   readCacheMaxBytes: number
+  /** Seconds shared caches (CDNs) may keep an anonymous response; 0: they revalidate every time. */
+  readCacheSharedMaxAge: number
   logLevel: LogLevel
 }
 
@@ -68,6 +71,22 @@ function positiveInt(source: Source, name: string, fallback: number, problems: s
   const value = Number(raw)
   if (!Number.isInteger(value) || value <= 0) {
     problems.push(`${name} must be a positive whole number, got "${raw}"`)
+    return fallback
+  }
+  return value
+}
+
+function nonNegativeInt(
+  source: Source,
+  name: string,
+  fallback: number,
+  problems: string[],
+): number {
+  const raw = source[name]
+  if (blank(raw)) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) {
+    problems.push(`${name} must be a whole number of 0 or more, got "${raw}"`)
     return fallback
   }
   return value
@@ -135,7 +154,14 @@ export function readEnvironment(
     .filter(Boolean)
 
   const uploadMaxBytes = positiveInt(source, 'UPLOAD_MAX_BYTES', 15 * 1024 * 1024, problems)
-  const readCacheMaxBytes = positiveInt(source, 'READ_CACHE_MAX_BYTES', 64 * 1024 * 1024, problems)
+  // 0 turns the read cache off entirely (the benchmark compares both).
+  const readCacheMaxBytes = nonNegativeInt(
+    source,
+    'READ_CACHE_MAX_BYTES',
+    64 * 1024 * 1024,
+    problems,
+  )
+  const readCacheSharedMaxAge = nonNegativeInt(source, 'READ_CACHE_SHARED_MAX_AGE', 0, problems)
 
   const logLevel = (source.LOG_LEVEL?.trim() || 'info') as LogLevel
   if (!logLevels.includes(logLevel)) {
@@ -159,6 +185,7 @@ export function readEnvironment(
     mailFrom: source.MAIL_FROM?.trim() || 'New Wave of European AI <portal@localhost>',
     uploadMaxBytes,
     readCacheMaxBytes,
+    readCacheSharedMaxAge,
     logLevel,
   }
 }

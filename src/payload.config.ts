@@ -24,6 +24,7 @@ import { Declaration } from './globals/Declaration'
 import { Site } from './globals/Site'
 import { locales } from './locales'
 import { pageSizeLimit } from './plugins/pageSizeLimit'
+import { readCacheInvalidation } from './plugins/readCacheInvalidation'
 import { fromRoot } from './paths'
 
 const env = readEnvironment()
@@ -72,7 +73,7 @@ export default buildConfig({
     maxComplexity: limits.maxComplexity,
     validationRules: (args) => limitRules(args),
   },
-  plugins: [pageSizeLimit],
+  plugins: [pageSizeLimit, readCacheInvalidation],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.

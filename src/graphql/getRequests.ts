@@ -16,6 +16,22 @@ function persisted(): Map<string, string> {
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex')
 
+/** The query registered under `hash`, if it is still known. */
+export const lookupPersistedQuery = (hash: string): string | undefined => persisted().get(hash)
+
+/**
+ * Registers `query` under `hash` (as most recently used) when the hash is the query's SHA-256;
+ * returns false, registering nothing, when it is not.
+ */
+export function rememberPersistedQuery(hash: string, query: string): boolean {
+  if (sha256(query) !== hash) return false
+  const store = persisted()
+  store.delete(hash)
+  store.set(hash, query)
+  if (store.size > MAX_PERSISTED) store.delete(store.keys().next().value as string)
+  return true
+}
+
 const json = (body: unknown, status: number, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers })
 
@@ -59,15 +75,11 @@ export function graphqlOverGet(post: Handler): Handler {
     let query = params.get('query')
     if (typeof hash === 'string') {
       if (query) {
-        if (sha256(query) !== hash) {
+        if (!rememberPersistedQuery(hash, query)) {
           return failure('provided sha256Hash does not match the query', 400, 'BAD_REQUEST')
         }
-        const store = persisted()
-        store.delete(hash)
-        store.set(hash, query)
-        if (store.size > MAX_PERSISTED) store.delete(store.keys().next().value as string)
       } else {
-        query = persisted().get(hash) ?? null
+        query = lookupPersistedQuery(hash) ?? null
         // Apollo's clients answer this by sending the query with its hash.
         if (!query) return failure('PersistedQueryNotFound', 200, 'PERSISTED_QUERY_NOT_FOUND')
       }

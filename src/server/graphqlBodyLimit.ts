@@ -2,18 +2,23 @@ import type { NextFunction, Request, Response } from 'express'
 
 import { LIMIT_CODE, limits } from '@/graphql/limits'
 
+/** The 400 every GraphQL body over `limits.maxBodyBytes` gets; `size` says how large it was. */
+export function refuseLargeBody(res: Response, size: string) {
+  res.status(400).json({
+    errors: [
+      {
+        message: `The request body has ${size} bytes (limit maxBodyBytes = ${limits.maxBodyBytes})`,
+        extensions: { code: LIMIT_CODE, limit: 'maxBodyBytes', max: limits.maxBodyBytes },
+      },
+    ],
+  })
+}
+
 /** Refuses GraphQL requests whose declared body is larger than `limits.maxBodyBytes`, with 400. */
 export function graphqlBodyLimit(req: Request, res: Response, next: NextFunction) {
   const declared = Number(req.get('content-length') ?? 0)
   if (req.method === 'POST' && declared > limits.maxBodyBytes) {
-    res.status(400).json({
-      errors: [
-        {
-          message: `The request body has ${declared} bytes (limit maxBodyBytes = ${limits.maxBodyBytes})`,
-          extensions: { code: LIMIT_CODE, limit: 'maxBodyBytes', max: limits.maxBodyBytes },
-        },
-      ],
-    })
+    refuseLargeBody(res, String(declared))
     return
   }
   next()

@@ -16,6 +16,7 @@ describe('development defaults', () => {
     expect(env.seed).toBe(true)
     expect(env.uploadMaxBytes).toBe(15 * 1024 * 1024)
     expect(env.readCacheMaxBytes).toBe(64 * 1024 * 1024)
+    expect(env.readCacheSharedMaxAge).toBe(0)
   })
 
   test('generates the secrets once into data/.secret and reuses them', () => {
@@ -48,6 +49,37 @@ describe('development defaults', () => {
     expect(() => readEnvironment({ UPLOAD_MAX_BYTES: '-1' }, { cwd: tempDir() })).toThrow(
       /UPLOAD_MAX_BYTES/,
     )
+  })
+})
+
+describe('the read cache settings', () => {
+  test('READ_CACHE_MAX_BYTES=0 turns the cache off; other budgets are taken as given', () => {
+    expect(
+      readEnvironment({ READ_CACHE_MAX_BYTES: '0' }, { cwd: tempDir() }).readCacheMaxBytes,
+    ).toBe(0)
+    expect(
+      readEnvironment({ READ_CACHE_MAX_BYTES: '1048576' }, { cwd: tempDir() }).readCacheMaxBytes,
+    ).toBe(1048576)
+  })
+
+  test('READ_CACHE_SHARED_MAX_AGE is a number of seconds, 0 by default', () => {
+    expect(
+      readEnvironment({ READ_CACHE_SHARED_MAX_AGE: '60' }, { cwd: tempDir() })
+        .readCacheSharedMaxAge,
+    ).toBe(60)
+  })
+
+  test('refuses negative or malformed values, naming the variable', () => {
+    for (const [name, value] of [
+      ['READ_CACHE_MAX_BYTES', '-1'],
+      ['READ_CACHE_MAX_BYTES', '64MB'],
+      ['READ_CACHE_SHARED_MAX_AGE', '-5'],
+      ['READ_CACHE_SHARED_MAX_AGE', '1.5'],
+    ] as const) {
+      expect(() => readEnvironment({ [name]: value }, { cwd: tempDir() })).toThrow(
+        new RegExp(`${name} must be a whole number of 0 or more`),
+      )
+    }
   })
 })
 

@@ -1,0 +1,173 @@
+import {
+  Kind,
+  parse,
+  print,
+  valueFromASTUntyped,
+  visit,
+  type DocumentNode,
+  type ValueNode,
+} from 'graphql'
+
+import { lookupPersistedQuery, rememberPersistedQuery } from '@/graphql/getRequests'
+
+import { canonicalJson } from './canonicalJson'
+
+/** What a GraphQL request is to the cache: a read with its key, or something never stored. */
+export type GraphQLRead = { cacheable: true; key: string } | { cacheable: false; reason: string }
+
+type Analysis =
+  | {
+      ok: true
+      normalized: string
+      /** Any operation other than a query (mutation, subscription) in the document. */
+      writes: boolean
+      /** A `draft: true` literal (or a value we cannot judge) somewhere in the document. */
+      alwaysDraft: boolean
+      /** Variables passed to a `draft` argument, with their declared defaults. */
+      draftVariables: Map<string, unknown>
+    }
+  | { ok: false }
+
+/** Frontends send the same few documents again and again: parse each once. */
+const MEMO_ENTRIES = 500
+const MEMO_MAX_QUERY = 16 * 1024
+const memo = new Map<string, Analysis>()
+
+function analyse(query: string): Analysis {
+  const known = memo.get(query)
+  if (known) return known
+  let document: DocumentNode
+  try {
+    document = parse(query)
+  } catch {
+    return { ok: false }
+  }
+  let writes = false
+  let alwaysDraft = false
+  const defaults = new Map<string, unknown>()
+  const draftVariables = new Map<string, unknown>()
+  const judge = (value: ValueNode) => {
+    if (value.kind === Kind.VARIABLE) draftVariables.set(value.name.value, undefined)
+    else if (value.kind === Kind.BOOLEAN) alwaysDraft ||= value.value
+    else if (value.kind !== Kind.NULL) alwaysDraft = true
+  }
+  visit(document, {
+    OperationDefinition(node) {
+      if (node.operation !== 'query') writes = true
+      for (const definition of node.variableDefinitions ?? []) {
+        if (definition.defaultValue) {
+          defaults.set(definition.variable.name.value, valueFromASTUntyped(definition.defaultValue))
+        }
+      }
+    },
+    Argument(node) {
+      if (node.name.value === 'draft') judge(node.value)
+    },
+  })
+  for (const name of draftVariables.keys()) draftVariables.set(name, defaults.get(name))
+  const analysis: Analysis = {
+    ok: true,
+    normalized: print(document),
+    writes,
+    alwaysDraft,
+    draftVariables,
+  }
+  if (query.length <= MEMO_MAX_QUERY) {
+    if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value as string)
+    memo.set(query, analysis)
+  }
+  return analysis
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+type Parts = {
+  query: unknown
+  variables: unknown
+  operationName: unknown
+  /** Everything else the answer could depend on (locale parameters, extensions, Origin, Accept). */
+  context: unknown[]
+}
+
+function classify({ query, variables, operationName, context }: Parts): GraphQLRead {
+  if (typeof query !== 'string' || query === '') return { cacheable: false, reason: 'no query' }
+  if (variables !== undefined && variables !== null && !isObject(variables)) {
+    return { cacheable: false, reason: 'variables are not an object' }
+  }
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+    return { cacheable: false, reason: 'operationName is not a string' }
+  }
+  const analysis = analyse(query)
+  if (!analysis.ok) return { cacheable: false, reason: 'unparsable query' }
+  if (analysis.writes) return { cacheable: false, reason: 'mutation' }
+  const given = (variables ?? {}) as Record<string, unknown>
+  const draft =
+    analysis.alwaysDraft ||
+    [...analysis.draftVariables].some(([name, fallback]) =>
+      Boolean(name in given ? given[name] : fallback),
+    )
+  if (draft) return { cacheable: false, reason: 'draft' }
+  return {
+    cacheable: true,
+    key: canonicalJson(['graphql', analysis.normalized, given, operationName ?? null, ...context]),
+  }
+}
+
+/** Request headers a GraphQL answer varies on: CORS by Origin, the media type by Accept. */
+export const GRAPHQL_VARY = ['origin', 'accept'] as const
+
+type Headers = (name: string) => string
+
+/**
+ * A POST body (already parsed JSON) and the request's query string: Payload reads `locale` and
+ * `fallback-locale` from both, so the whole query string and every other body field are keyed.
+ */
+export function graphqlPostRead(body: unknown, search: string, header: Headers): GraphQLRead {
+  if (!isObject(body)) return { cacheable: false, reason: 'body is not a JSON object' }
+  const { query, variables, operationName, ...rest } = body
+  return classify({
+    query,
+    variables,
+    operationName,
+    context: [search, rest, ...GRAPHQL_VARY.map(header)],
+  })
+}
+
+function parseJson(value: string | null): { ok: true; value: unknown } | { ok: false } {
+  if (value === null || value === '') return { ok: true, value: undefined }
+  try {
+    return { ok: true, value: JSON.parse(value) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+/**
+ * A GraphQL GET (src/graphql/getRequests.ts reads only `query`, `variables`, `operationName` and
+ * `extensions`). A persisted-query hash is resolved here, so the draft check sees the real
+ * document, and registered on every request that brings its query, hit or not, exactly as the
+ * route would.
+ */
+export function graphqlGetRead(params: URLSearchParams, header: Headers): GraphQLRead {
+  const variables = parseJson(params.get('variables'))
+  const extensions = parseJson(params.get('extensions'))
+  if (!variables.ok || !extensions.ok) return { cacheable: false, reason: 'malformed JSON' }
+  const hash = isObject(extensions.value)
+    ? (extensions.value.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash
+    : undefined
+  let query = params.get('query')
+  if (typeof hash === 'string') {
+    if (query) {
+      if (!rememberPersistedQuery(hash, query)) return { cacheable: false, reason: 'hash mismatch' }
+    } else {
+      query = lookupPersistedQuery(hash) ?? null
+    }
+  }
+  return classify({
+    query,
+    variables: variables.value,
+    operationName: params.get('operationName') ?? undefined,
+    context: [extensions.value ?? null, ...GRAPHQL_VARY.map(header)],
+  })
+}

@@ -1,0 +1,133 @@
+import type { NextFunction, Request, Response } from 'express'
+
+import { NO_STORE } from '@/cache/cacheControl'
+import { etagOf } from '@/cache/etag'
+import {
+  graphqlGetRead,
+  graphqlPostRead,
+  GRAPHQL_VARY,
+  type GraphQLRead,
+} from '@/cache/graphqlRequest'
+import { currentGeneration } from '@/cache/state'
+import { limits } from '@/graphql/limits'
+
+import { refuseLargeBody } from '../graphqlBodyLimit'
+import type { GraphQLHandler, ReadCacheContext } from './context'
+import { absoluteUrl, headerOf, readBody, webRequest } from './requestParts'
+import { sendStored, storable, varyNames, type CacheStatus } from './send'
+
+const isJson = (contentType: string | null | undefined) =>
+  /^application\/json\b/i.test(contentType ?? '')
+
+/** A GraphQL answer worth keeping: a complete JSON 200 without errors and without cookies. */
+function storableAnswer(response: globalThis.Response, body: Buffer): boolean {
+  if (response.status !== 200 || !isJson(response.headers.get('content-type'))) return false
+  if (response.headers.getSetCookie().length > 0) return false
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { errors?: unknown }
+    return parsed.errors === undefined
+  } catch {
+    return false
+  }
+}
+
+/** Sends a route handler's answer as it is (errors, refusals, bypassed requests). */
+function sendAsIs(res: Response, response: globalThis.Response, body: Buffer, status: CacheStatus) {
+  res.setHeader('X-Cache', status)
+  for (const [name, value] of response.headers) {
+    if (name !== 'set-cookie' && name !== 'content-length') res.setHeader(name, value)
+  }
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length > 0) res.setHeader('Set-Cookie', cookies)
+  res.setHeader('Content-Length', body.length)
+  res.status(response.status).end(body)
+}
+
+/**
+ * Anonymous GraphQL reads, over POST and GET. The express layer answers them itself by calling the
+ * portal's GraphQL route handlers (src/app/(payload)/api/graphql/route.ts) directly: to key a POST
+ * it has to read the body, and after that Next could no longer read the request stream. Requests
+ * with credentials, other content types and methods go to Next untouched.
+ */
+export async function serveGraphQL(
+  req: Request,
+  res: Response,
+  next: NextFunction,
+  context: ReadCacheContext,
+): Promise<void> {
+  const bypass = () => {
+    res.setHeader('X-Cache', 'BYPASS')
+    next()
+  }
+  const post = req.method === 'POST'
+  if (!post && req.method !== 'GET' && req.method !== 'HEAD') return bypass()
+  if (context.credentials(req)) return bypass()
+  const url = absoluteUrl(req)
+  if (!url) return bypass()
+  const header = headerOf(req.headers)
+
+  let read: GraphQLRead
+  let request: globalThis.Request
+  let handler: GraphQLHandler
+  if (post) {
+    // Uploads (multipart) and anything else that is not JSON go to Next with their stream.
+    if (!isJson(req.get('content-type'))) return bypass()
+    const body = await readBody(req, limits.maxBodyBytes)
+    if (!body.ok) {
+      if (body.reason === 'too large') refuseLargeBody(res, `more than ${limits.maxBodyBytes}`)
+      else res.destroy()
+      return
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(body.body.toString('utf8'))
+    } catch {
+      parsed = undefined
+    }
+    read =
+      parsed === undefined
+        ? { cacheable: false, reason: 'malformed JSON' }
+        : graphqlPostRead(parsed, url.search, header)
+    request = webRequest(req, url, 'POST', body.body)
+    handler = context.graphql.POST
+  } else {
+    read = graphqlGetRead(url.searchParams, header)
+    // Not ours to answer (a mutation, a draft, a malformed request): Next answers as before.
+    if (!read.cacheable) return bypass()
+    request = webRequest(req, url, 'GET')
+    handler = context.graphql.GET
+  }
+
+  if (!read.cacheable) {
+    // The body is read, so this request is answered here too, but never stored.
+    const response = await handler(request)
+    return sendAsIs(res, response, Buffer.from(await response.arrayBuffer()), 'BYPASS')
+  }
+
+  const hit = context.cache.lookup(read.key, header)
+  if (hit) return sendStored(req, res, hit, context.cacheControl, 'HIT')
+
+  const startedAt = currentGeneration()
+  const response = await handler(request)
+  const body = Buffer.from(await response.arrayBuffer())
+  if (!storableAnswer(response, body)) return sendAsIs(res, response, body, 'MISS')
+
+  // The answer varies on Origin (CORS) and Accept (media type) whatever Payload declares.
+  const vary = varyNames([response.headers.get('vary'), ...GRAPHQL_VARY].filter(Boolean).join(', '))
+  if (!vary) return sendAsIs(res, response, body, 'MISS')
+  const headers: [string, string][] = []
+  for (const [name, value] of response.headers) {
+    if (storable(name) && name !== 'vary') headers.push([name, value])
+  }
+  headers.push(['vary', vary.join(', ')])
+  const entry = {
+    headers,
+    body,
+    etag: etagOf(body),
+    vary: vary.map((name): [string, string] => [name, header(name)]),
+  }
+  context.cache.admit(read.key, entry, startedAt)
+  // An answer that raced a write may hold what the write changed: nobody downstream keeps it.
+  const raced = currentGeneration() !== startedAt
+  sendStored(req, res, entry, raced ? NO_STORE : context.cacheControl, 'MISS')
+}

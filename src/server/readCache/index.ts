@@ -1,0 +1,42 @@
+import type { NextFunction, Request, Response } from 'express'
+
+import { cacheControl } from '@/cache/cacheControl'
+import { carriesCredentials } from '@/cache/credentials'
+import { ReadCache } from '@/cache/store'
+
+import type { GraphQLHandler, ReadCacheContext } from './context'
+import { serveGraphQL } from './graphql'
+import { servePage } from './pages'
+
+export type ReadCacheOptions = {
+  /** READ_CACHE_MAX_BYTES (more than 0: at 0 the server mounts no cache at all). */
+  maxBytes: number
+  /** READ_CACHE_SHARED_MAX_AGE, seconds. */
+  sharedMaxAge: number
+  /** Cache the public pages too. Off in development, where Next recompiles them as code changes. */
+  pages: boolean
+  /** Payload's `cookiePrefix`: its login cookie is `<prefix>-token`. */
+  cookiePrefix: string
+  graphql: { POST: GraphQLHandler; GET: GraphQLHandler }
+}
+
+/**
+ * The anonymous read cache in front of Next (docs/caching.md): GraphQL reads at /api/graphql and
+ * the public pages. Every response that passes through says what the cache did in `X-Cache`.
+ */
+export function readCache(options: ReadCacheOptions) {
+  const context: ReadCacheContext = {
+    cache: new ReadCache(options.maxBytes),
+    cacheControl: cacheControl(options.sharedMaxAge),
+    credentials: (req) => carriesCredentials(req.headers, options.cookiePrefix),
+    graphql: options.graphql,
+  }
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/api/graphql') return serveGraphQL(req, res, next, context)
+    if (options.pages && (req.method === 'GET' || req.method === 'HEAD')) {
+      return servePage(req, res, next, context)
+    }
+    res.setHeader('X-Cache', 'BYPASS')
+    next()
+  }
+}

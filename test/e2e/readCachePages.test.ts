@@ -1,0 +1,161 @@
+import { startProductionServer, type ProductionServer } from '../helpers/productionServer'
+
+/**
+ * The read cache in the production build: express in front of Next's pages, the GraphQL route
+ * answered by the express layer from the server bundle, invalidation installed on start.
+ *
+ * PAGE is a public page that exists; point it at '/de' once the localized portal has landed
+ * (then '/' redirects, and a redirect is never stored), and NEWS_PAGE at '/de/news/<slug>'.
+ */
+const PAGE = '/'
+const NEWS_SLUG = 'wie-es-weitergeht-kraefte-buendeln'
+
+let server: ProductionServer
+let token: string
+let newsId: string
+
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  fetch(`${server.url}${path}`, { method, headers, redirect: 'manual' })
+
+const graphqlGet = (query: string) =>
+  get(`/api/graphql?query=${encodeURIComponent(query)}`).then(async (res) => ({
+    cache: res.headers.get('x-cache'),
+    body: (await res.json()) as { data: Record<string, { docs: { title: string }[] }> },
+  }))
+
+beforeAll(async () => {
+  server = await startProductionServer()
+  const login = await fetch(`${server.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(server.admin),
+  })
+  token = ((await login.json()) as { token: string }).token
+  const found = await fetch(`${server.url}/api/news?where[slug][equals]=${NEWS_SLUG}&depth=0`, {
+    headers: { Authorization: `JWT ${token}` },
+  })
+  newsId = ((await found.json()) as { docs: { id: string }[] }).docs[0]!.id
+}, 120_000)
+afterAll(() => server?.stop())
+
+test('a page is a miss, then a hit with the same body, an ETag and a revalidating Cache-Control', async () => {
+  const first = await get(PAGE)
+  expect(first.status).toBe(200)
+  const html = await first.text()
+  const second = await get(PAGE)
+  expect([first.headers.get('x-cache'), second.headers.get('x-cache')]).toEqual(['MISS', 'HIT'])
+  expect(await second.text()).toBe(html)
+  expect(second.headers.get('content-type')).toMatch(/text\/html/)
+  // Next's "private, no-store" is replaced on what the cache serves and admits.
+  for (const res of [first, second]) {
+    expect(res.headers.get('cache-control')).toBe('public, no-cache')
+  }
+  const etag = second.headers.get('etag')!
+  expect(etag).toMatch(/^"[\w-]+"$/)
+  const revalidated = await get(PAGE, { 'If-None-Match': etag })
+  expect(revalidated.status).toBe(304)
+  expect(await revalidated.text()).toBe('')
+  const head = await get(PAGE, {}, 'HEAD')
+  expect([head.status, head.headers.get('x-cache'), head.headers.get('etag')]).toEqual([
+    200,
+    'HIT',
+    etag,
+  ])
+  // Headers set for each response are not replayed from the cache.
+  expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'))
+})
+
+test('a client-side navigation (RSC) and a full page never get each other', async () => {
+  // The URL the App Router asks for an RSC payload (Next checks `_rsc` against the router
+  // headers; with none of them it is empty). The same URL without `RSC: 1` is a full page.
+  const url = `${PAGE}?_rsc`
+  for (let i = 0; i < 2; i++) {
+    const rsc = await get(url, { RSC: '1' })
+    expect(rsc.status).toBe(200)
+    expect(rsc.headers.get('x-cache')).toBe(i === 0 ? 'MISS' : 'HIT')
+    expect(rsc.headers.get('content-type')).toMatch(/text\/x-component/)
+    expect(await rsc.text()).not.toMatch(/^<!DOCTYPE html>/i)
+    const html = await get(url)
+    expect(html.headers.get('x-cache')).toBe(i === 0 ? 'MISS' : 'HIT')
+    expect(html.headers.get('content-type')).toMatch(/text\/html/)
+    expect(await html.text()).toMatch(/^<!DOCTYPE html>/i)
+  }
+})
+
+test('credentials and previews bypass the cache and never fill it', async () => {
+  await get(PAGE)
+  const credentials: Record<string, string>[] = [
+    { Cookie: `payload-token=${token}` },
+    { Cookie: '__prerender_bypass=1' },
+    { Cookie: '__next_preview_data=1' },
+    { Authorization: `JWT ${token}` },
+  ]
+  for (const headers of credentials) {
+    const res = await get(PAGE, headers)
+    expect(res.headers.get('x-cache')).toBe('BYPASS')
+    expect(res.headers.get('cache-control')).not.toBe('public, no-cache')
+  }
+  expect((await get(`${PAGE}?preview=true`)).headers.get('x-cache')).toBe('BYPASS')
+  // Other cookies are not credentials.
+  expect((await get(PAGE, { Cookie: 'consent=1' })).headers.get('x-cache')).toBe('HIT')
+})
+
+test('the admin, REST and Next assets are never cached', async () => {
+  for (const path of ['/admin/login', '/api/news?limit=1', '/_next/static/none.js']) {
+    for (let i = 0; i < 2; i++) expect((await get(path)).headers.get('x-cache')).toBe('BYPASS')
+  }
+})
+
+test('a publish is visible to the very next anonymous read, of GraphQL and of the page', async () => {
+  const query = `{ News(where: { slug: { equals: "${NEWS_SLUG}" } }) { docs { title } } }`
+  for (let i = 0; i < 20; i++) {
+    await graphqlGet(query)
+    expect((await graphqlGet(query)).cache).toBe('HIT')
+    await get(PAGE)
+    expect((await get(PAGE)).headers.get('x-cache')).toBe('HIT')
+
+    const title = `Veröffentlicht #${i}`
+    const write =
+      i % 2 === 0
+        ? fetch(`${server.url}/api/news/${newsId}?locale=de`, {
+            method: 'PATCH',
+            headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+            body: JSON.stringify({ title, _status: 'published' }),
+          })
+        : fetch(`${server.url}/api/graphql`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+            body: JSON.stringify({
+              query: `mutation ($id: String!, $title: String!) { updateNewsItem(id: $id, data: { title: $title, _status: published }) { id } }`,
+              variables: { id: newsId, title },
+            }),
+          })
+    expect((await write).status).toBe(200)
+
+    const read = await graphqlGet(query)
+    expect(read.cache).toBe('MISS')
+    expect(read.body.data.News.docs[0]!.title).toBe(title)
+    expect((await get(PAGE)).headers.get('x-cache')).toBe('MISS')
+  }
+}, 120_000)
+
+test('READ_CACHE_MAX_BYTES=0 turns the cache off entirely', async () => {
+  const uncached = await startProductionServer({ READ_CACHE_MAX_BYTES: '0' })
+  try {
+    for (let i = 0; i < 2; i++) {
+      const page = await fetch(`${uncached.url}${PAGE}`, { redirect: 'manual' })
+      expect(page.headers.get('x-cache')).toBeNull()
+      expect(page.headers.get('cache-control')).not.toBe('public, no-cache')
+      const graphql = await fetch(`${uncached.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: '{ Site { name } }' }),
+      })
+      expect(graphql.status).toBe(200)
+      expect(graphql.headers.get('x-cache')).toBeNull()
+      expect(graphql.headers.get('etag')).toBeNull()
+    }
+  } finally {
+    await uncached.stop()
+  }
+}, 120_000)

@@ -1,0 +1,97 @@
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Payload } from 'payload'
+
+import { readCacheState } from '@/cache/state'
+import { createApp } from '@/server/app'
+
+import { GET, POST } from '../../src/app/(payload)/api/graphql/route'
+
+/** Marks answers that went past the cache to the stand-in for Next. */
+export const HANDED_TO_NEXT = 'x-handed-to-next'
+
+/**
+ * What Next does for /api/graphql, for requests the cache lets through: the same route handlers,
+ * reading the request stream the cache left untouched. Anything else is not under test here.
+ */
+async function nextStandIn(req: ExpressRequest, res: ExpressResponse) {
+  res.setHeader(HANDED_TO_NEXT, '1')
+  if (req.path !== '/api/graphql') {
+    res.status(418).end('handed to next')
+    return
+  }
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string' && name !== 'content-length') headers.set(name, value)
+  }
+  const request = new Request(`http://${req.get('host')}${req.originalUrl}`, {
+    method: req.method,
+    headers,
+    body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+  })
+  const response = await (req.method === 'POST' ? POST : GET)(request)
+  res.status(response.status)
+  response.headers.forEach((value, name) => res.setHeader(name, value))
+  res.end(Buffer.from(await response.arrayBuffer()))
+}
+
+export type CacheServer = { base: string; close: () => Promise<void> }
+
+/**
+ * The express layer with the read cache in front of the real GraphQL route handlers, on a free
+ * port, against this test file's Payload instance.
+ */
+export async function startCacheServer(
+  payload: Payload,
+  options: { maxBytes?: number; sharedMaxAge?: number } = {},
+): Promise<CacheServer> {
+  const app = createApp({
+    payload,
+    handle: (req, res) => void nextStandIn(req, res),
+    https: false,
+    isShuttingDown: () => false,
+    readCache: {
+      maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
+      sharedMaxAge: options.sharedMaxAge ?? 0,
+      pages: false,
+      graphql: { POST, GET },
+    },
+  })
+  const server: Server = app.listen(0)
+  await new Promise((resolve) => server.once('listening', resolve))
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** What the cache holds right now (shared by every server of this test file). */
+export const cacheSize = () => {
+  const state = readCacheState()
+  return { entries: state.entries.size, bytes: state.bytes }
+}
+
+export type Answer = { status: number; cache: string | null; etag: string | null; text: string }
+
+/** An anonymous (unless headers say otherwise) GraphQL POST through the server. */
+export async function postGraphQL(
+  base: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const res = await fetch(`${base}/api/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  })
+  return {
+    status: res.status,
+    cache: res.headers.get('x-cache'),
+    etag: res.headers.get('etag'),
+    text: await res.text(),
+  }
+}
