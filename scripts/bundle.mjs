@@ -14,6 +14,7 @@ import { build } from 'esbuild'
 export const entryPoints = {
   server: 'src/server.ts',
   seed: 'src/seed/run.ts',
+  'seed-large': 'src/seed/large/run.ts',
   generate: 'scripts/generate.ts',
   'graphql-check': 'scripts/graphql-check.ts',
   'test-build-template': 'test/helpers/buildTemplate.ts',
