@@ -17,6 +17,7 @@ export const entryPoints = {
   'seed-large': 'src/seed/large/run.ts',
   generate: 'scripts/generate.ts',
   'graphql-check': 'scripts/graphql-check.ts',
+  bench: 'bench/run.ts',
   'test-build-template': 'test/helpers/buildTemplate.ts',
   'test-shutdown-server': 'test/helpers/shutdownServer.ts',
   'test-print-schema': 'test/helpers/printSchema.ts',
