@@ -23,7 +23,9 @@ type Data = Record<string, unknown>
 type Ids = Record<LargeCollection, Map<string, string>> & { principles: Map<number, string> }
 
 const context: RequestContext = { seeding: true, disableRevalidate: true }
-const CHUNK = 100
+// Documents per transaction: a commit per chunk instead of per write; an interrupted run loses
+// at most one chunk, which the next run writes again.
+const CHUNK = 500
 
 /** What one generated item becomes: fields for both locales, and the German/English ones. */
 type Document = { slug: string; shared: Data; localized: Record<Locale, Data> }
