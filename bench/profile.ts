@@ -21,12 +21,25 @@ function packageOf(url: string): string {
   return url
 }
 
+const profilesIn = (dir: string) =>
+  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : []
+
+/** V8 writes the profile as the process exits; give it a moment to appear after the exit event. */
+export async function waitForProfile(dir: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (profilesIn(dir).length === 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  // The file appears before V8 has finished writing it.
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+}
+
 export function summariseProfiles(dir: string, top = 20): string {
-  if (!fs.existsSync(dir)) return '(no profile written)'
+  if (profilesIn(dir).length === 0) return '(no profile written)'
   const byFunction = new Map<string, number>()
   const byPackage = new Map<string, number>()
   let total = 0
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
+  for (const file of profilesIn(dir)) {
     const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CpuProfile
     for (const node of profile.nodes) {
       const hits = node.hitCount ?? 0

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { summariseProfiles } from './profile'
+import { summariseProfiles, waitForProfile } from './profile'
 import {
   bareTarget,
   benchNow,
@@ -145,6 +145,7 @@ try {
       ],
       profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     )
+    if (profile) await waitForProfile(profileDir)
     if (profile)
       console.log(
         `\nCPU profile of the uncached large-data server (top self time):\n${summariseProfiles(profileDir)}`,
