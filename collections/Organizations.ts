@@ -33,7 +33,8 @@ export const Organizations: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 50 },
   defaultPopulate: { name: true, shortName: true, slug: true, logo: true, kind: true },
   fields: [
-    { name: 'name', type: 'text', required: true, label: label('Name', 'Name') },
+    // Lists sort by name.
+    { name: 'name', type: 'text', required: true, index: true, label: label('Name', 'Name') },
     { name: 'shortName', type: 'text', label: label('Kurzname', 'Short name') },
     slugField('name'),
     {

@@ -28,7 +28,8 @@ export const People: CollectionConfig = {
   versions: { drafts: true, maxPerDoc: 50 },
   defaultPopulate: { name: true, honorific: true, slug: true, roleTitle: true, photo: true },
   fields: [
-    { name: 'name', type: 'text', required: true, label: label('Name', 'Name') },
+    // The directory sorts by name.
+    { name: 'name', type: 'text', required: true, index: true, label: label('Name', 'Name') },
     {
       name: 'honorific',
       type: 'text',

@@ -26,6 +26,8 @@ export const Signatories: CollectionConfig = {
       name: 'displayName',
       type: 'text',
       required: true,
+      // The declaration page lists signatories by name.
+      index: true,
       label: label('Anzeigename', 'Display name'),
     },
     {

@@ -14,8 +14,10 @@ import { build } from 'esbuild'
 export const entryPoints = {
   server: 'src/server.ts',
   seed: 'src/seed/run.ts',
+  'seed-large': 'src/seed/large/run.ts',
   generate: 'scripts/generate.ts',
   'graphql-check': 'scripts/graphql-check.ts',
+  bench: 'bench/run.ts',
   'test-build-template': 'test/helpers/buildTemplate.ts',
   'test-shutdown-server': 'test/helpers/shutdownServer.ts',
   'test-print-schema': 'test/helpers/printSchema.ts',

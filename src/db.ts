@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { fromRoot } from './paths'
+import { parentIndexes } from './sqliteParentIndexes'
 
 export type DatabaseTarget = { kind: 'sqlite'; url: string } | { kind: 'mongodb'; url: string }
 
@@ -51,5 +52,6 @@ export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
     transactionOptions: {},
     wal: true,
     busyTimeout: 10_000,
+    afterSchemaInit: [parentIndexes],
   })
 }

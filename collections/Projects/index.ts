@@ -40,7 +40,8 @@ export const Projects: CollectionConfig = {
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
   defaultPopulate: { title: true, slug: true, summary: true, status: true, logo: true },
   fields: [
-    titleField(),
+    // Lists sort by title.
+    titleField({ index: true }),
     slugField('title'),
     {
       name: 'organization',

@@ -4,7 +4,7 @@ import { label } from '@/labels'
 
 /** The required, localized title most content has; the slug is generated from its German text. */
 export function titleField(
-  overrides: Partial<Pick<TextField, 'label' | 'admin' | 'maxLength'>> = {},
+  overrides: Partial<Pick<TextField, 'label' | 'admin' | 'maxLength' | 'index'>> = {},
 ): TextField {
   return {
     name: 'title',

@@ -1,6 +1,7 @@
 import * as migration_20261126_144809_initial from './20261126_144809_initial';
 import * as migration_20261126_145852_password_reset_interval from './20261126_145852_password_reset_interval';
 import * as migration_20261126_154147_review_submitted_at from './20261126_154147_review_submitted_at';
+import * as migration_20261126_165701_read_path_indexes from './20261126_165701_read_path_indexes';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261126_154147_review_submitted_at.up,
     down: migration_20261126_154147_review_submitted_at.down,
-    name: '20261126_154147_review_submitted_at'
+    name: '20261126_154147_review_submitted_at',
+  },
+  {
+    up: migration_20261126_165701_read_path_indexes.up,
+    down: migration_20261126_165701_read_path_indexes.down,
+    name: '20261126_165701_read_path_indexes'
   },
 ];

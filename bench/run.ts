@@ -1,0 +1,190 @@
+/**
+ * `npm run bench`: how close the read path comes to the HTTP ceiling, measured on a production
+ * build on this machine. See docs/benchmark.md for the cases, the targets and the options.
+ * A benchmark, not a test: it reports against the targets and never fails on timings.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { summariseProfiles, waitForProfile } from './profile'
+import {
+  bareTarget,
+  benchNow,
+  homePageTarget,
+  measure,
+  pageTarget,
+  probe,
+  type Target,
+} from './load'
+import { ensureBuild, largeDatabase, seededDatabase } from './prepare'
+import {
+  caseNames,
+  ratios,
+  table,
+  targets,
+  type CaseId,
+  type CaseResult,
+  type DataSet,
+} from './report'
+import { startServer } from './server'
+import { removeDatabase } from './sqliteFiles'
+
+const args = process.argv.slice(2)
+const option = (name: string) =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ??
+  (args.includes(`--${name}`) ? '' : undefined)
+
+const quick = option('quick') !== undefined
+const settings = {
+  connections: 10,
+  warmupSeconds: quick ? 1 : 2,
+  seconds: quick ? 3 : 10,
+}
+const transport = option('graphql') === 'get' ? 'get' : 'post'
+const withLarge = option('no-large') === undefined
+const profile = option('profile') !== undefined
+const started = Date.now()
+const log = (line: string) =>
+  console.log(`[bench ${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s] ${line}`)
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'initiative-portal-bench-run-'))
+const results: CaseResult[] = []
+const notes: string[] = []
+
+/** Starts one server, measures the given cases on it, records its peak RSS, stops it. */
+async function onServer(
+  label: string,
+  database: string,
+  dataSet: DataSet,
+  env: Record<string, string>,
+  cases: [CaseId, Target][],
+  nodeFlags: string[] = [],
+) {
+  log(`server: starting (${label}, ${dataSet} data)`)
+  const server = await startServer({ database, workDir, env, nodeFlags })
+  try {
+    for (const [id, target] of cases) {
+      log(
+        `(${id}) ${caseNames[id]}: ${target.name}: ${settings.warmupSeconds} s warm-up, ${settings.seconds} s measured`,
+      )
+      const m = await measure(server.url, target, settings)
+      results.push({ ...m, case: id, dataSet, peakRssMb: null })
+      log(
+        `(${id}) ${m.requestsPerSecond} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, ` +
+          `non-2xx ${m.non2xx}, errors ${m.errors + m.timeouts}, X-Cache ${m.xCache ?? '-'}`,
+      )
+    }
+  } finally {
+    const rss = server.peakRssMb()
+    for (const r of results)
+      if (r.dataSet === dataSet && cases.some(([id]) => id === r.case)) r.peakRssMb = rss
+    log(`server: peak RSS ${rss ?? '?'} MB; stopping`)
+    await server.stop()
+  }
+}
+
+/** The German home page once the portal pages exist, else the root page (said in the report). */
+async function choosePage(database: string): Promise<string> {
+  const wanted = option('page') || '/de'
+  if (option('page')) return wanted
+  const server = await startServer({ database, workDir })
+  try {
+    const { status } = await probe(server.url, pageTarget(wanted))
+    if (status === 200) return wanted
+    notes.push(`${wanted} answered ${status} in this build: measured / instead`)
+    log(`page: ${wanted} answers ${status} in this build; measuring / instead`)
+    return '/'
+  } finally {
+    await server.stop()
+  }
+}
+
+try {
+  log(
+    `machine: ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  )
+  const build = ensureBuild(log)
+  const seeded = seededDatabase(workDir, log)
+  const large = withLarge ? largeDatabase(seeded, log) : null
+  const graphql = homePageTarget(transport)
+  const page = pageTarget(await choosePage(seeded))
+
+  // Cache on: the server's defaults. Whether this build has the read cache shows in X-Cache.
+  await onServer('cache on', seeded, 'seeded', {}, [
+    ['a', bareTarget],
+    ['b', graphql],
+    ['d', page],
+  ])
+  const hasCache = results.some((r) => r.xCache !== null)
+  // Without a read cache in the build, READ_CACHE_MAX_BYTES=0 means nothing (and older builds
+  // refuse it): the "off" server then runs with the defaults, and the report says so.
+  const off: Record<string, string> = hasCache ? { READ_CACHE_MAX_BYTES: '0' } : {}
+  if (!hasCache) notes.push('no X-Cache header: this build has no read cache; on and off are alike')
+  await onServer('cache off', seeded, 'seeded', off, [
+    ['c', graphql],
+    ['e', page],
+  ])
+  if (large) {
+    await onServer('cache on', large, 'large', {}, [
+      ['b', graphql],
+      ['d', page],
+    ])
+    const profileDir = path.join(os.tmpdir(), 'initiative-portal-bench', `profile-${Date.now()}`)
+    await onServer(
+      'cache off',
+      large,
+      'large',
+      off,
+      [
+        ['c', graphql],
+        ['e', page],
+      ],
+      profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    )
+    if (profile) await waitForProfile(profileDir)
+    if (profile)
+      console.log(
+        `\nCPU profile of the uncached large-data server (top self time):\n${summariseProfiles(profileDir)}`,
+      )
+  }
+
+  const summary = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      loadAfter: os.loadavg().map((l) => Math.round(l * 10) / 10),
+      node: process.version,
+    },
+    settings: { ...settings, transport, graphqlNow: benchNow, page: page.path },
+    build,
+    notes,
+    results,
+    ratios: ratios(results),
+    targets: targets(results),
+  }
+  fs.mkdirSync('bench/results', { recursive: true })
+  fs.writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`)
+
+  console.log(`\n${table(results)}\n`)
+  console.log(
+    `Ratios (req/s against (a); p99 large/seeded): ${Object.entries(summary.ratios)
+      .map(([k, v]) => `${k} ${v ?? 'n/a'}`)
+      .join(', ')}`,
+  )
+  for (const t of summary.targets) {
+    const mark = t.pass === null ? 'n/a ' : t.pass ? 'ok  ' : 'MISS'
+    console.log(`  ${mark} ${t.target}: ${t.value ?? 'not measured'}`)
+  }
+  for (const note of notes) console.log(`  note: ${note}`)
+  console.log('\nWritten to bench/results/latest.json')
+} finally {
+  removeDatabase(path.join(workDir, 'seeded.db'))
+  fs.rmSync(workDir, { recursive: true, force: true })
+}
+process.exit(0)

@@ -1,0 +1,125 @@
+/**
+ * One production server for the benchmark: `node --conditions=production .server/server.mjs` on
+ * its own copy of a database, a free port and generated secrets, as an operator would start it.
+ * Its peak resident memory (VmHWM) is read from /proc before it stops.
+ */
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+
+import { copyDatabase, removeDatabase } from './sqliteFiles'
+
+export type BenchServer = {
+  url: string
+  pid: number
+  /** Peak resident set size so far, in MB (Linux /proc; null elsewhere). */
+  peakRssMb: () => number | null
+  stop: () => Promise<void>
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** Settings every process of one benchmark run shares: production, fresh secrets, quiet logs. */
+export function productionEnvironment(database: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NODE_ENV: 'production',
+    PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'),
+    PREVIEW_SECRET: crypto.randomBytes(24).toString('hex'),
+    DATABASE_URI: `file:${database}`,
+    ADMIN_EMAIL: 'bench@example.org',
+    ADMIN_PASSWORD: crypto.randomBytes(18).toString('base64url'),
+    SEED: 'true',
+    LOG_LEVEL: 'warn',
+  }
+}
+
+function peakRssMb(pid: number): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1])
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null
+  } catch {
+    return null
+  }
+}
+
+export async function startServer(options: {
+  /** The database to copy; the server works on the copy. */
+  database: string
+  workDir: string
+  env?: Record<string, string>
+  /** Extra Node flags, e.g. --cpu-prof. */
+  nodeFlags?: string[]
+}): Promise<BenchServer> {
+  const port = await freePort()
+  const url = `http://localhost:${port}`
+  const copy = path.join(options.workDir, `server-${port}.db`)
+  copyDatabase(options.database, copy)
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeFlags ?? []), '--conditions=production', '.server/server.mjs'],
+    {
+      env: {
+        ...productionEnvironment(copy),
+        SERVER_URL: url,
+        PORT: String(port),
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let printed = ''
+  child.stdout?.on('data', (chunk) => (printed += chunk))
+  child.stderr?.on('data', (chunk) => (printed += chunk))
+
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`The server exited (${child.exitCode}) before it was ready:\n${printed}`)
+    }
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (ready) break
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`The server was not ready within 120 s:\n${printed}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+
+  const pid = child.pid ?? 0
+  return {
+    url,
+    pid,
+    peakRssMb: () => peakRssMb(pid),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          removeDatabase(copy)
+          resolve()
+        }
+        if (child.exitCode !== null) return done()
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
+        child.once('exit', () => {
+          clearTimeout(timer)
+          done()
+        })
+        child.kill('SIGTERM')
+      }),
+  }
+}
