@@ -49,3 +49,15 @@ export function FilterForm({
     </form>
   )
 }
+
+/** Select options from documents identified by slug in URLs (principles, organizations). */
+export function slugOptions(
+  docs: { slug?: string | null; title?: string | null; name?: string | null }[],
+): FilterSelect['options'] {
+  return docs
+    .filter((doc) => doc.slug)
+    .map((doc) => ({
+      value: doc.slug as string,
+      label: doc.title ?? doc.name ?? (doc.slug as string),
+    }))
+}

@@ -4,6 +4,7 @@ import { cache } from 'react'
 
 import { portalApi, today } from '@/frontend/api'
 import { CardGrid, EventCard, NewsCard, PersonCard, ProjectCard } from '@/frontend/components/Cards'
+import { PrinciplesList } from '@/frontend/components/Principles'
 import { t } from '@/frontend/i18n'
 import { pageLocale, type LocaleParams } from '@/frontend/page'
 import { paths } from '@/frontend/paths'
@@ -59,14 +60,7 @@ export default async function HomePage({ params }: LocaleParams) {
 
       <section className="container section" aria-labelledby="principles-title">
         <h2 id="principles-title">{words.principles}</h2>
-        <ol className="principles">
-          {principles.map((principle) => (
-            <li key={principle.slug} id={principle.slug ?? undefined}>
-              <h3>{principle.title}</h3>
-              {principle.summary ? <p>{principle.summary}</p> : null}
-            </li>
-          ))}
-        </ol>
+        <PrinciplesList principles={principles} />
       </section>
 
       <section className="container section" aria-labelledby="news-title">

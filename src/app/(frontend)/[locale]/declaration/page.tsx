@@ -3,6 +3,7 @@ import { cache } from 'react'
 
 import { portalApi } from '@/frontend/api'
 import { CardGrid, PersonCard } from '@/frontend/components/Cards'
+import { PrinciplesList } from '@/frontend/components/Principles'
 import { RichText } from '@/frontend/components/RichText'
 import { formatDate } from '@/frontend/format'
 import { t } from '@/frontend/i18n'
@@ -53,14 +54,7 @@ export default async function DeclarationPage({ params }: LocaleParams) {
       <RichText data={Declaration?.body} locale={locale} />
       <section aria-labelledby="principles">
         <h2 id="principles">{words.principles}</h2>
-        <ol className="principles">
-          {principles.map((principle) => (
-            <li key={principle.slug} id={principle.slug ?? undefined}>
-              <h3>{principle.title}</h3>
-              {principle.summary ? <p>{principle.summary}</p> : null}
-            </li>
-          ))}
-        </ol>
+        <PrinciplesList principles={principles} />
       </section>
       <section aria-labelledby="initiators">
         <h2 id="initiators">{words.initiators}</h2>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 
 import { portalApi } from '@/frontend/api'
 import { CardGrid, NewsCard } from '@/frontend/components/Cards'
-import { FilterForm } from '@/frontend/components/FilterForm'
+import { FilterForm, slugOptions } from '@/frontend/components/FilterForm'
 import { Pagination } from '@/frontend/components/Pagination'
 import { t } from '@/frontend/i18n'
 import {
@@ -58,7 +58,7 @@ export default async function NewsListPage({ params, searchParams }: LocaleParam
             name: 'principle',
             label: words.principle,
             value: principle,
-            options: principles.map((p) => ({ value: p.slug ?? '', label: p.title ?? '' })),
+            options: slugOptions(principles),
           },
         ]}
       >

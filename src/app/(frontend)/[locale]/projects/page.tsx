@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 
 import { portalApi } from '@/frontend/api'
 import { CardGrid, ProjectCard } from '@/frontend/components/Cards'
-import { FilterForm } from '@/frontend/components/FilterForm'
+import { FilterForm, slugOptions } from '@/frontend/components/FilterForm'
 import { Pagination } from '@/frontend/components/Pagination'
 import { t } from '@/frontend/i18n'
 import {
@@ -79,13 +79,13 @@ export default async function ProjectListPage({
             name: 'organization',
             label: words.organization,
             value: organization,
-            options: organizations.map((o) => ({ value: o.slug ?? '', label: o.name ?? '' })),
+            options: slugOptions(organizations),
           },
           {
             name: 'principle',
             label: words.principle,
             value: principle,
-            options: principles.map((p) => ({ value: p.slug ?? '', label: p.title ?? '' })),
+            options: slugOptions(principles),
           },
         ]}
       />
