@@ -10,5 +10,12 @@ await migrateDatabase(payload)
 const report = await seed(payload, { log: (line) => console.log(line) })
 const created = Object.values(report.created).reduce((sum, n) => sum + n, 0)
 console.log(created === 0 ? 'Nothing to do: all seed content exists.' : `Seeded ${created} items.`)
+if (created > 0) {
+  // The read cache lives in the server process and hears only of that process's writes.
+  console.log(
+    'A portal server already running on this database keeps serving its cached pages: restart ' +
+      'it (or run the seed through its start with SEED=true).',
+  )
+}
 await payload.destroy()
 process.exit(0)
