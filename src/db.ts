@@ -6,6 +6,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { fromRoot } from './paths'
 import { parentIndexes } from './sqliteParentIndexes'
+import { serialiseWrites } from './sqliteWriteQueue'
 
 export type DatabaseTarget = { kind: 'sqlite'; url: string } | { kind: 'mongodb'; url: string }
 
@@ -40,7 +41,7 @@ export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
   }
   const file = target.url.replace(/^file:(\/\/)?/, '')
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-  return sqliteAdapter({
+  const sqlite = sqliteAdapter({
     client: { url: target.url },
     // String IDs, as with MongoDB, so the GraphQL schema is the same on both adapters.
     idType: 'uuid',
@@ -54,4 +55,14 @@ export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
     busyTimeout: 10_000,
     afterSchemaInit: [parentIndexes],
   })
+  return {
+    ...sqlite,
+    // SQLite has one writer: saves in this process wait their turn instead of failing with
+    // SQLITE_BUSY (src/sqliteWriteQueue.ts says why the busy timeout does not cover this).
+    init: (args) => {
+      const adapter = sqlite.init(args)
+      serialiseWrites(adapter)
+      return adapter
+    },
+  }
 }
