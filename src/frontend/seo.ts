@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 
+import type { ImagePartsFragment } from '@/graphql/generated'
 import { locales, type Locale } from '@/locales'
 
 import { t } from './i18n'
@@ -12,6 +13,16 @@ export function siteUrl(): string {
 const ogLocale: Record<Locale, string> = { de: 'de_DE', en: 'en_GB' }
 
 export const defaultImage = { url: '/og-default.png', width: 1200, height: 630 }
+
+/**
+ * The Open Graph picture of an uploaded image: Payload's 1200×630 `og` size (cropped for link
+ * previews), else the image as uploaded.
+ */
+export function ogImage(image: ImagePartsFragment | null | undefined): PageSeo['image'] {
+  if (!image) return undefined
+  const og = image.sizes?.og
+  return og?.url ? { ...og, alt: image.alt } : { ...image }
+}
 
 export type PageSeo = {
   locale: Locale

@@ -11,7 +11,7 @@ import { formatDate } from '@/frontend/format'
 import { t } from '@/frontend/i18n'
 import { pageLocale, type SlugParams } from '@/frontend/page'
 import { paths } from '@/frontend/paths'
-import { pageMetadata } from '@/frontend/seo'
+import { ogImage, pageMetadata } from '@/frontend/seo'
 import { NewsBySlugDocument } from '@/graphql/generated'
 import type { Locale } from '@/locales'
 
@@ -30,13 +30,12 @@ export async function generateMetadata({ params }: SlugParams): Promise<Metadata
   const { slug } = await params
   const item = await load(locale, slug)
   if (!item) return {}
-  const image = item.heroImage?.sizes?.hero ?? item.heroImage
   return pageMetadata({
     locale,
     path: `/news/${encodeURIComponent(slug)}`,
     title: item.title,
     description: item.excerpt,
-    image: image ? { ...image, alt: item.heroImage?.alt } : undefined,
+    image: ogImage(item.heroImage),
     type: 'article',
     publishedTime: item.publishedAt,
   })

@@ -10,7 +10,7 @@ import { RichText } from '@/frontend/components/RichText'
 import { t } from '@/frontend/i18n'
 import { pageLocale, type SlugParams } from '@/frontend/page'
 import { paths } from '@/frontend/paths'
-import { pageMetadata } from '@/frontend/seo'
+import { ogImage, pageMetadata } from '@/frontend/seo'
 import { PersonBySlugDocument } from '@/graphql/generated'
 import type { Locale } from '@/locales'
 
@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: SlugParams): Promise<Metadata
     path: `/people/${encodeURIComponent(slug)}`,
     title: person.name,
     description: person.roleTitle,
-    image: person.photo ? { ...person.photo } : undefined,
+    image: ogImage(person.photo),
   })
 }
 

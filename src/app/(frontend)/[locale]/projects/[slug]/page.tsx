@@ -11,7 +11,7 @@ import { formatDate } from '@/frontend/format'
 import { t } from '@/frontend/i18n'
 import { pageLocale, type SlugParams } from '@/frontend/page'
 import { paths } from '@/frontend/paths'
-import { pageMetadata } from '@/frontend/seo'
+import { ogImage, pageMetadata } from '@/frontend/seo'
 import { ProjectBySlugDocument } from '@/graphql/generated'
 import type { Locale } from '@/locales'
 
@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: SlugParams): Promise<Metadata
     path: `/projects/${encodeURIComponent(slug)}`,
     title: project.title,
     description: project.summary,
-    image: project.logo ? { ...project.logo } : undefined,
+    image: ogImage(project.logo),
   })
 }
 
