@@ -53,11 +53,11 @@ export async function startCacheServer(
     handle: (req, res) => void nextStandIn(req, res),
     https: false,
     isShuttingDown: () => false,
+    graphql: { POST, GET },
     readCache: {
       maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
       sharedMaxAge: options.sharedMaxAge ?? 0,
       pages: false,
-      graphql: { POST, GET },
     },
   })
   const server: Server = app.listen(0)
