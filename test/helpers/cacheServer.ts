@@ -42,7 +42,8 @@ export type CacheServer = { base: string; close: () => Promise<void> }
 
 /**
  * The express layer with the read cache in front of the real GraphQL route handlers, on a free
- * port, against this test file's Payload instance.
+ * port, against this test file's Payload instance. `maxBytes: 0` leaves the cache out, as
+ * READ_CACHE_MAX_BYTES=0 does.
  */
 export async function startCacheServer(
   payload: Payload,
@@ -54,11 +55,14 @@ export async function startCacheServer(
     https: false,
     isShuttingDown: () => false,
     graphql: { POST, GET },
-    readCache: {
-      maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
-      sharedMaxAge: options.sharedMaxAge ?? 0,
-      pages: false,
-    },
+    readCache:
+      options.maxBytes === 0
+        ? undefined
+        : {
+            maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
+            sharedMaxAge: options.sharedMaxAge ?? 0,
+            pages: false,
+          },
   })
   const server: Server = app.listen(0)
   await new Promise((resolve) => server.once('listening', resolve))
