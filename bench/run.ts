@@ -8,15 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { summariseProfiles, waitForProfile } from './profile'
-import {
-  bareTarget,
-  benchNow,
-  homePageTarget,
-  measure,
-  pageTarget,
-  probe,
-  type Target,
-} from './load'
+import { bareTarget, benchNow, homePageTarget, measure, pageTarget, type Target } from './load'
 import { ensureBuild, largeDatabase, seededDatabase } from './prepare'
 import {
   caseNames,
@@ -50,7 +42,6 @@ const log = (line: string) =>
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'initiative-portal-bench-run-'))
 const results: CaseResult[] = []
-const notes: string[] = []
 
 /** Starts one server, measures the given cases on it, records its peak RSS, stops it. */
 async function onServer(
@@ -84,22 +75,6 @@ async function onServer(
   }
 }
 
-/** The German home page once the portal pages exist, else the root page (said in the report). */
-async function choosePage(database: string): Promise<string> {
-  const wanted = option('page') || '/de'
-  if (option('page')) return wanted
-  const server = await startServer({ database, workDir })
-  try {
-    const { status } = await probe(server.url, pageTarget(wanted))
-    if (status === 200) return wanted
-    notes.push(`${wanted} answered ${status} in this build: measured / instead`)
-    log(`page: ${wanted} answers ${status} in this build; measuring / instead`)
-    return '/'
-  } finally {
-    await server.stop()
-  }
-}
-
 try {
   log(
     `machine: ${os.cpus().length} cores, load ${os
@@ -111,19 +86,15 @@ try {
   const seeded = seededDatabase(workDir, log)
   const large = withLarge ? largeDatabase(seeded, log) : null
   const graphql = homePageTarget(transport)
-  const page = pageTarget(await choosePage(seeded))
+  const page = pageTarget(option('page') || '/de')
 
-  // Cache on: the server's defaults. Whether this build has the read cache shows in X-Cache.
+  // Cache on: the server's defaults.
   await onServer('cache on', seeded, 'seeded', {}, [
     ['a', bareTarget],
     ['b', graphql],
     ['d', page],
   ])
-  const hasCache = results.some((r) => r.xCache !== null)
-  // Without a read cache in the build, READ_CACHE_MAX_BYTES=0 means nothing (and older builds
-  // refuse it): the "off" server then runs with the defaults, and the report says so.
-  const off: Record<string, string> = hasCache ? { READ_CACHE_MAX_BYTES: '0' } : {}
-  if (!hasCache) notes.push('no X-Cache header: this build has no read cache; on and off are alike')
+  const off = { READ_CACHE_MAX_BYTES: '0' }
   await onServer('cache off', seeded, 'seeded', off, [
     ['c', graphql],
     ['e', page],
@@ -163,7 +134,6 @@ try {
     },
     settings: { ...settings, transport, graphqlNow: benchNow, page: page.path },
     build,
-    notes,
     results,
     ratios: ratios(results),
     targets: targets(results),
@@ -181,7 +151,6 @@ try {
     const mark = t.pass === null ? 'n/a ' : t.pass ? 'ok  ' : 'MISS'
     console.log(`  ${mark} ${t.target}: ${t.value ?? 'not measured'}`)
   }
-  for (const note of notes) console.log(`  note: ${note}`)
   console.log('\nWritten to bench/results/latest.json')
 } finally {
   removeDatabase(path.join(workDir, 'seeded.db'))

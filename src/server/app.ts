@@ -1,7 +1,11 @@
 import express, { type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
+import { carriesCredentials } from '@/cache/credentials'
+
 import { graphqlBodyLimit } from './graphqlBodyLimit'
+import { graphqlDirect } from './graphqlDirect'
+import type { GraphQLHandlers } from './graphqlExchange'
 import { healthz, readyz } from './health'
 import { readCache, type ReadCacheOptions } from './readCache'
 import { requestContext } from './requestContext'
@@ -13,21 +17,32 @@ export type AppOptions = {
   handle: (req: Request, res: Response) => unknown
   https: boolean
   isShuttingDown: () => boolean
-  /** The anonymous read cache; left out (READ_CACHE_MAX_BYTES=0), every request goes to Next. */
-  readCache?: Omit<ReadCacheOptions, 'cookiePrefix'>
-}
+} & (
+  | {
+      /**
+       * The GraphQL route's handlers: anonymous GraphQL requests are answered with them here,
+       * through the read cache when there is one. Left out, all GraphQL goes to Next.
+       */
+      graphql: GraphQLHandlers
+      /** The anonymous read cache; left out (READ_CACHE_MAX_BYTES=0), nothing is cached. */
+      readCache?: Omit<ReadCacheOptions, 'cookiePrefix' | 'graphql'>
+    }
+  | { graphql?: undefined; readCache?: undefined }
+)
 
 /**
  * The express layer in front of Next. No body parsing here: Payload and Next read the request
- * stream themselves, except for the anonymous GraphQL reads the cache answers itself.
+ * stream themselves, except for the anonymous GraphQL requests answered here.
  */
 export function createApp({
   payload,
   handle,
   https,
   isShuttingDown,
+  graphql,
   readCache: cacheOptions,
 }: AppOptions): Express {
+  const cookiePrefix = payload.config.cookiePrefix ?? 'payload'
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -36,8 +51,10 @@ export function createApp({
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(payload, isShuttingDown))
   app.use('/api/graphql', graphqlBodyLimit)
-  if (cacheOptions) {
-    app.use(readCache({ ...cacheOptions, cookiePrefix: payload.config.cookiePrefix ?? 'payload' }))
+  if (graphql && cacheOptions) {
+    app.use(readCache({ ...cacheOptions, graphql, cookiePrefix }))
+  } else if (graphql) {
+    app.use(graphqlDirect(graphql, (req) => carriesCredentials(req.headers, cookiePrefix)))
   }
   // Express 5 rejects app.all('*'); a terminal middleware hands everything else to Next.
   app.use((req, res) => handle(req, res))

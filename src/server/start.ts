@@ -74,8 +74,8 @@ export async function start(): Promise<void> {
   const nextApp = next({ dev: !env.production, dir: root, port: env.port, hostname: 'localhost' })
   await nextApp.prepare()
 
-  // The read cache answers anonymous GraphQL reads with the route's own handlers (after loading
-  // settings: the route imports the config).
+  // The express layer answers anonymous GraphQL requests with the route's own handlers, through
+  // the read cache when it is on (imported after loading settings: the route imports the config).
   const graphql = await import('../app/(payload)/api/graphql/route')
   let shuttingDown = false
   const app = createApp({
@@ -83,13 +83,13 @@ export async function start(): Promise<void> {
     handle: nextApp.getRequestHandler(),
     https: env.serverUrl.startsWith('https://'),
     isShuttingDown: () => shuttingDown,
+    graphql: { POST: graphql.POST, GET: graphql.GET },
     readCache:
       env.readCacheMaxBytes > 0
         ? {
             maxBytes: env.readCacheMaxBytes,
             sharedMaxAge: env.readCacheSharedMaxAge,
             pages: env.production,
-            graphql: { POST: graphql.POST, GET: graphql.GET },
           }
         : undefined,
   })

@@ -42,7 +42,8 @@ export type CacheServer = { base: string; close: () => Promise<void> }
 
 /**
  * The express layer with the read cache in front of the real GraphQL route handlers, on a free
- * port, against this test file's Payload instance.
+ * port, against this test file's Payload instance. `maxBytes: 0` leaves the cache out, as
+ * READ_CACHE_MAX_BYTES=0 does.
  */
 export async function startCacheServer(
   payload: Payload,
@@ -53,12 +54,15 @@ export async function startCacheServer(
     handle: (req, res) => void nextStandIn(req, res),
     https: false,
     isShuttingDown: () => false,
-    readCache: {
-      maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
-      sharedMaxAge: options.sharedMaxAge ?? 0,
-      pages: false,
-      graphql: { POST, GET },
-    },
+    graphql: { POST, GET },
+    readCache:
+      options.maxBytes === 0
+        ? undefined
+        : {
+            maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
+            sharedMaxAge: options.sharedMaxAge ?? 0,
+            pages: false,
+          },
   })
   const server: Server = app.listen(0)
   await new Promise((resolve) => server.once('listening', resolve))

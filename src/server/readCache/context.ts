@@ -2,8 +2,7 @@ import type { Request } from 'express'
 
 import type { ReadCache } from '@/cache/store'
 
-/** A Next route handler: the exported POST or GET of src/app/(payload)/api/graphql/route.ts. */
-export type GraphQLHandler = (request: globalThis.Request) => Promise<globalThis.Response>
+import type { GraphQLHandlers } from '../graphqlExchange'
 
 /** What the cache's request handlers share for the life of the server. */
 export type ReadCacheContext = {
@@ -12,5 +11,5 @@ export type ReadCacheContext = {
   cacheControl: string
   /** Whether the request carries anything that could make its answer differ from the public's. */
   credentials: (req: Request) => boolean
-  graphql: { POST: GraphQLHandler; GET: GraphQLHandler }
+  graphql: GraphQLHandlers
 }

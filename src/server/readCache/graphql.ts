@@ -9,15 +9,11 @@ import {
   type GraphQLRead,
 } from '@/cache/graphqlRequest'
 import { currentGeneration } from '@/cache/state'
-import { limits } from '@/graphql/limits'
 
-import { refuseLargeBody } from '../graphqlBodyLimit'
-import type { GraphQLHandler, ReadCacheContext } from './context'
-import { absoluteUrl, headerOf, readBody, webRequest } from './requestParts'
+import { isJson, readGraphQLBody, sendWebResponse, type GraphQLHandler } from '../graphqlExchange'
+import type { ReadCacheContext } from './context'
+import { absoluteUrl, headerOf, webRequest } from './requestParts'
 import { sendStored, storable, varyNames, type CacheStatus } from './send'
-
-const isJson = (contentType: string | null | undefined) =>
-  /^application\/json\b/i.test(contentType ?? '')
 
 /** A GraphQL answer worth keeping: a complete JSON 200 without errors and without cookies. */
 function storableAnswer(response: globalThis.Response, body: Buffer): boolean {
@@ -34,13 +30,7 @@ function storableAnswer(response: globalThis.Response, body: Buffer): boolean {
 /** Sends a route handler's answer as it is (errors, refusals, bypassed requests). */
 function sendAsIs(res: Response, response: globalThis.Response, body: Buffer, status: CacheStatus) {
   res.setHeader('X-Cache', status)
-  for (const [name, value] of response.headers) {
-    if (name !== 'set-cookie' && name !== 'content-length') res.setHeader(name, value)
-  }
-  const cookies = response.headers.getSetCookie()
-  if (cookies.length > 0) res.setHeader('Set-Cookie', cookies)
-  res.setHeader('Content-Length', body.length)
-  res.status(response.status).end(body)
+  sendWebResponse(res, response, body)
 }
 
 /**
@@ -72,15 +62,11 @@ export async function serveGraphQL(
   if (post) {
     // Uploads (multipart) and anything else that is not JSON go to Next with their stream.
     if (!isJson(req.get('content-type'))) return bypass()
-    const body = await readBody(req, limits.maxBodyBytes)
-    if (!body.ok) {
-      if (body.reason === 'too large') refuseLargeBody(res, `more than ${limits.maxBodyBytes}`)
-      else res.destroy()
-      return
-    }
+    const body = await readGraphQLBody(req, res)
+    if (!body) return
     let parsed: unknown
     try {
-      parsed = JSON.parse(body.body.toString('utf8'))
+      parsed = JSON.parse(body.toString('utf8'))
     } catch {
       parsed = undefined
     }
@@ -88,7 +74,7 @@ export async function serveGraphQL(
       parsed === undefined
         ? { cacheable: false, reason: 'malformed JSON' }
         : graphqlPostRead(parsed, url.search, header)
-    request = webRequest(req, url, 'POST', body.body)
+    request = webRequest(req, url, 'POST', body)
     handler = context.graphql.POST
   } else {
     read = graphqlGetRead(url.searchParams, header)

@@ -4,7 +4,8 @@ import { cacheControl } from '@/cache/cacheControl'
 import { carriesCredentials } from '@/cache/credentials'
 import { ReadCache } from '@/cache/store'
 
-import type { GraphQLHandler, ReadCacheContext } from './context'
+import type { GraphQLHandlers } from '../graphqlExchange'
+import type { ReadCacheContext } from './context'
 import { serveGraphQL } from './graphql'
 import { servePage } from './pages'
 
@@ -17,7 +18,7 @@ export type ReadCacheOptions = {
   pages: boolean
   /** Payload's `cookiePrefix`: its login cookie is `<prefix>-token`. */
   cookiePrefix: string
-  graphql: { POST: GraphQLHandler; GET: GraphQLHandler }
+  graphql: GraphQLHandlers
 }
 
 /**
