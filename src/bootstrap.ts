@@ -10,6 +10,13 @@ export async function migrateDatabase(payload: Payload): Promise<void> {
   if (payload.db.name !== 'sqlite') return
   // The generated list is typed for SQLite; the adapter API takes adapter-neutral migrations.
   await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  // Planner statistics: without them SQLite guesses, and on a large database picks the
+  // `_status` index over the ID list for relationship lookups (measured: 0.8 ms → 0.18 ms per
+  // People lookup on 2,000 people). With a sampling limit ANALYZE takes about 10 ms on the
+  // benchmark's 13,000-document database, so it runs on every start.
+  const { client } = payload.db as unknown as { client: { execute(sql: string): Promise<unknown> } }
+  await client.execute('PRAGMA analysis_limit=400')
+  await client.execute('ANALYZE')
 }
 
 export class BootstrapError extends Error {}
