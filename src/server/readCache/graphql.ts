@@ -57,7 +57,8 @@ export async function serveGraphQL(
   const header = headerOf(req.headers)
 
   let read: GraphQLRead
-  let request: globalThis.Request
+  // Built only when the route must answer: a Web Request costs more than a whole cache hit.
+  let request: () => globalThis.Request
   let handler: GraphQLHandler
   if (post) {
     // Uploads (multipart) and anything else that is not JSON go to Next with their stream.
@@ -74,19 +75,19 @@ export async function serveGraphQL(
       parsed === undefined
         ? { cacheable: false, reason: 'malformed JSON' }
         : graphqlPostRead(parsed, url.search, header)
-    request = webRequest(req, url, 'POST', body)
+    request = () => webRequest(req, url, 'POST', body)
     handler = context.graphql.POST
   } else {
     read = graphqlGetRead(url.searchParams, header)
     // Not ours to answer (a mutation, a draft, a malformed request): Next answers as before.
     if (!read.cacheable) return bypass()
-    request = webRequest(req, url, 'GET')
+    request = () => webRequest(req, url, 'GET')
     handler = context.graphql.GET
   }
 
   if (!read.cacheable) {
     // The body is read, so this request is answered here too, but never stored.
-    const response = await handler(request)
+    const response = await handler(request())
     return sendAsIs(res, response, Buffer.from(await response.arrayBuffer()), 'BYPASS')
   }
 
@@ -94,7 +95,7 @@ export async function serveGraphQL(
   if (hit) return sendStored(req, res, hit, context.cacheControl, 'HIT')
 
   const startedAt = currentGeneration()
-  const response = await handler(request)
+  const response = await handler(request())
   const body = Buffer.from(await response.arrayBuffer())
   if (!storableAnswer(response, body)) return sendAsIs(res, response, body, 'MISS')
 
