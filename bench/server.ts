@@ -70,7 +70,13 @@ export async function startServer(options: {
   copyDatabase(options.database, copy)
   const child = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), '--conditions=production', '.server/server.mjs'],
+    // As `npm start` runs it (package.json), heap limit included.
+    [
+      ...(options.nodeFlags ?? []),
+      '--max-old-space-size=384',
+      '--conditions=production',
+      '.server/server.mjs',
+    ],
     {
       env: {
         ...productionEnvironment(copy),

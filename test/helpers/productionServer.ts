@@ -66,7 +66,9 @@ export async function startProductionServer(
   const database = path.join(testDatabaseDir, `server-${crypto.randomUUID()}.db`)
   fs.copyFileSync(templateDatabase, database)
 
-  const child = spawn(process.execPath, ['--conditions=production', '.server/server.mjs'], {
+  // As `npm start` runs it (package.json), heap limit included.
+  const flags = ['--max-old-space-size=384', '--conditions=production', '.server/server.mjs']
+  const child = spawn(process.execPath, flags, {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
