@@ -2,12 +2,8 @@ import type { NextFunction, Request, Response } from 'express'
 
 import { NO_STORE } from '@/cache/cacheControl'
 import { etagOf } from '@/cache/etag'
-import {
-  graphqlGetRead,
-  graphqlPostRead,
-  GRAPHQL_VARY,
-  type GraphQLRead,
-} from '@/cache/graphqlRequest'
+import { graphqlGetRead, GRAPHQL_VARY, type GraphQLRead } from '@/cache/graphqlRequest'
+import { memoisedPostRead } from '@/cache/postReadMemo'
 import { currentGeneration } from '@/cache/state'
 
 import { isJson, readGraphQLBody, sendWebResponse, type GraphQLHandler } from '../graphqlExchange'
@@ -65,16 +61,7 @@ export async function serveGraphQL(
     if (!isJson(req.get('content-type'))) return bypass()
     const body = await readGraphQLBody(req, res)
     if (!body) return
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(body.toString('utf8'))
-    } catch {
-      parsed = undefined
-    }
-    read =
-      parsed === undefined
-        ? { cacheable: false, reason: 'malformed JSON' }
-        : graphqlPostRead(parsed, url.search, header)
+    read = memoisedPostRead(body, url.search, header)
     request = () => webRequest(req, url, 'POST', body)
     handler = context.graphql.POST
   } else {
