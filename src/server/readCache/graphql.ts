@@ -2,8 +2,8 @@ import type { NextFunction, Request, Response } from 'express'
 
 import { NO_STORE } from '@/cache/cacheControl'
 import { etagOf } from '@/cache/etag'
-import { graphqlGetRead, GRAPHQL_VARY, type GraphQLRead } from '@/cache/graphqlRequest'
-import { memoisedPostRead } from '@/cache/postReadMemo'
+import { GRAPHQL_VARY, type GraphQLRead } from '@/cache/graphqlRequest'
+import { memoisedGetRead, memoisedPostRead } from '@/cache/readMemo'
 import { currentGeneration } from '@/cache/state'
 
 import { isJson, readGraphQLBody, sendWebResponse, type GraphQLHandler } from '../graphqlExchange'
@@ -65,7 +65,7 @@ export async function serveGraphQL(
     request = () => webRequest(req, url, 'POST', body)
     handler = context.graphql.POST
   } else {
-    read = graphqlGetRead(url.searchParams, header)
+    read = memoisedGetRead(url, header)
     // Not ours to answer (a mutation, a draft, a malformed request): Next answers as before.
     if (!read.cacheable) return bypass()
     request = () => webRequest(req, url, 'GET')

@@ -1,5 +1,7 @@
-import { graphqlPostRead } from '@/cache/graphqlRequest'
-import { memoisedPostRead } from '@/cache/postReadMemo'
+import crypto from 'node:crypto'
+
+import { graphqlGetRead, graphqlPostRead } from '@/cache/graphqlRequest'
+import { memoisedGetRead, memoisedPostRead } from '@/cache/readMemo'
 
 const headers =
   (values: Record<string, string>) =>
@@ -38,4 +40,30 @@ test('malformed JSON is not cacheable', () => {
     cacheable: false,
     reason: 'malformed JSON',
   })
+})
+
+test('a memoised GET classification is the one computed afresh', () => {
+  const url = new URL(
+    'http://portal.example/api/graphql?query=%7B%20Site%20%7B%20name%20%7D%20%7D&variables=%7B%7D',
+  )
+  const header = headers({ accept: 'application/json' })
+  const fresh = graphqlGetRead(url.searchParams, header)
+  expect(fresh.cacheable).toBe(true)
+  expect(memoisedGetRead(url, header)).toEqual(fresh)
+  expect(memoisedGetRead(url, header)).toEqual(fresh)
+})
+
+test('persisted-query GETs are classified afresh each time, so their query is registered', () => {
+  const query = '{ Site { tagline } }'
+  const hash = crypto.createHash('sha256').update(query).digest('hex')
+  const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } })
+  const withQuery = new URL('http://portal.example/api/graphql')
+  withQuery.searchParams.set('query', query)
+  withQuery.searchParams.set('extensions', extensions)
+  expect(memoisedGetRead(withQuery, headers({})).cacheable).toBe(true)
+  const hashOnly = new URL('http://portal.example/api/graphql')
+  hashOnly.searchParams.set('extensions', extensions)
+  const read = memoisedGetRead(hashOnly, headers({}))
+  expect(read).toEqual(graphqlGetRead(hashOnly.searchParams, headers({})))
+  expect(read.cacheable).toBe(true)
 })
