@@ -50,13 +50,13 @@ export function ensureBuild(log: Log): string {
 }
 
 function runScript(script: string, database: string, log: Log) {
+  log(`  (${script} output follows as it runs)`)
   const result = spawnSync(process.execPath, ['--conditions=production', `.server/${script}.mjs`], {
     // The scripts refuse production settings without a server URL; they need no server.
     env: { ...productionEnvironment(database), SERVER_URL: 'http://localhost:3000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
+    // Inherited, so long runs (seed:large) show their progress while they run.
+    stdio: ['ignore', 'inherit', 'inherit'],
   })
-  for (const line of result.stdout.split('\n').filter(Boolean)) log(`  ${line}`)
   if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status})`)
 }
 
