@@ -6,8 +6,9 @@
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
+
+import { freePort, productionServerArgs, waitUntilReady } from '../scripts/productionProcess'
 
 import { copyDatabase, removeDatabase } from './sqliteFiles'
 
@@ -17,17 +18,6 @@ export type BenchServer = {
   /** Peak resident set size so far, in MB (Linux /proc; null elsewhere). */
   peakRssMb: () => number | null
   stop: () => Promise<void>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 /** Settings every process of one benchmark run shares: production, fresh secrets, quiet logs. */
@@ -68,45 +58,20 @@ export async function startServer(options: {
   const url = `http://localhost:${port}`
   const copy = path.join(options.workDir, `server-${port}.db`)
   copyDatabase(options.database, copy)
-  const child = spawn(
-    process.execPath,
-    // As `npm start` runs it (package.json), heap limit included.
-    [
-      ...(options.nodeFlags ?? []),
-      '--max-old-space-size=384',
-      '--conditions=production',
-      '.server/server.mjs',
-    ],
-    {
-      env: {
-        ...productionEnvironment(copy),
-        SERVER_URL: url,
-        PORT: String(port),
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...productionServerArgs], {
+    env: {
+      ...productionEnvironment(copy),
+      SERVER_URL: url,
+      PORT: String(port),
+      ...options.env,
     },
-  )
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let printed = ''
   child.stdout?.on('data', (chunk) => (printed += chunk))
   child.stderr?.on('data', (chunk) => (printed += chunk))
 
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`The server exited (${child.exitCode}) before it was ready:\n${printed}`)
-    }
-    const ready = await fetch(`${url}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (ready) break
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL')
-      throw new Error(`The server was not ready within 120 s:\n${printed}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
+  await waitUntilReady(url, child, () => printed, 120_000)
 
   const pid = child.pid ?? 0
   return {

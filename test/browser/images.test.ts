@@ -3,7 +3,11 @@ import type { Browser } from 'playwright-core'
 import sharp from 'sharp'
 
 import { launchChromium, screenshot, seriousViolations } from '../helpers/browser'
-import { startProductionServer, type ProductionServer } from '../helpers/productionServer'
+import {
+  loginToken,
+  startProductionServer,
+  type ProductionServer,
+} from '../helpers/productionServer'
 
 jest.setTimeout(180_000)
 
@@ -14,12 +18,7 @@ const slug = 'erklaerung-new-wave-of-european-ai-unterzeichnet'
 
 beforeAll(async () => {
   server = await startProductionServer()
-  const login = await fetch(`${server.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(server.admin),
-  })
-  auth = { Authorization: `JWT ${((await login.json()) as { token: string }).token}` }
+  auth = { Authorization: `JWT ${await loginToken(server)}` }
 
   // A real photo-sized image, uploaded as an editor would, then set as the article's hero.
   const png = await sharp({

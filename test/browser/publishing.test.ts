@@ -4,7 +4,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { previewUrl } from '@/frontend/preview'
 
 import { launchChromium, screenshot } from '../helpers/browser'
-import { startProductionServer, type ProductionServer } from '../helpers/productionServer'
+import {
+  loginToken,
+  startProductionServer,
+  type ProductionServer,
+} from '../helpers/productionServer'
 
 jest.setTimeout(180_000)
 
@@ -22,12 +26,7 @@ async function apiAs(credentials: {
   email: string
   password: string
 }): Promise<(path: string, init?: RequestInit) => Promise<Response>> {
-  const response = await fetch(`${server.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(credentials),
-  })
-  const { token } = (await response.json()) as { token: string }
+  const token = await loginToken(server, credentials)
   return (path, init = {}) =>
     fetch(`${server.url}${path}`, {
       ...init,

@@ -1,4 +1,8 @@
-import { startProductionServer, type ProductionServer } from '../helpers/productionServer'
+import {
+  loginToken,
+  startProductionServer,
+  type ProductionServer,
+} from '../helpers/productionServer'
 
 /**
  * The read cache in the production build: express in front of Next's pages, the GraphQL route
@@ -23,12 +27,7 @@ const graphqlGet = (query: string) =>
 
 beforeAll(async () => {
   server = await startProductionServer()
-  const login = await fetch(`${server.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(server.admin),
-  })
-  token = ((await login.json()) as { token: string }).token
+  token = await loginToken(server)
   const found = await fetch(`${server.url}/api/news?where[slug][equals]=${NEWS_SLUG}&depth=0`, {
     headers: { Authorization: `JWT ${token}` },
   })

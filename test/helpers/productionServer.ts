@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
+
+import { freePort, productionServerArgs, waitUntilReady } from '../../scripts/productionProcess'
 
 import { templateDatabase, testAdmin, testDatabaseDir } from './testEnv'
 
@@ -17,35 +18,6 @@ export type ProductionServer = {
 }
 
 const BUILD_ID = path.join('.next', 'BUILD_ID')
-
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
-async function waitUntilReady(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 90_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`The production server exited (${child.exitCode}):\n${output()}`)
-    }
-    const ready = await fetch(`${url}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (ready) return
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  child.kill('SIGKILL')
-  throw new Error(`The production server did not become ready within 90 s:\n${output()}`)
-}
 
 /**
  * Starts the production build (`npm run build`, which `npm test` runs before Jest) as `npm start`
@@ -66,9 +38,7 @@ export async function startProductionServer(
   const database = path.join(testDatabaseDir, `server-${crypto.randomUUID()}.db`)
   fs.copyFileSync(templateDatabase, database)
 
-  // As `npm start` runs it (package.json), heap limit included.
-  const flags = ['--max-old-space-size=384', '--conditions=production', '.server/server.mjs']
-  const child = spawn(process.execPath, flags, {
+  const child = spawn(process.execPath, productionServerArgs, {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
@@ -91,7 +61,7 @@ export async function startProductionServer(
   child.stderr?.on('data', (chunk) => (printed += chunk))
   const output = () => printed
 
-  await waitUntilReady(url, child, output)
+  await waitUntilReady(url, child, output, 90_000)
 
   return {
     url,
@@ -110,4 +80,18 @@ export async function startProductionServer(
         child.kill('SIGTERM')
       }),
   }
+}
+
+/** Logs in over the running server's REST API and returns the session token (JWT). */
+export async function loginToken(
+  server: ProductionServer,
+  credentials: { email: string; password: string } = server.admin,
+): Promise<string> {
+  const response = await fetch(`${server.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(credentials),
+  })
+  if (!response.ok) throw new Error(`Login as ${credentials.email} failed: ${response.status}`)
+  return ((await response.json()) as { token: string }).token
 }
