@@ -16,7 +16,7 @@ import { Users } from '@collections/Users'
 
 import { restrictInternalCollections } from './access/internalCollections'
 import { livePreview } from './admin/preview'
-import { databaseAdapter, parseDatabaseUri } from './db'
+import { databaseAdapter, parseDatabaseUri } from './database/adapter'
 import { emailAdapter } from './email/adapter'
 import { limitRules, limits } from './graphql/limits'
 import { readEnvironment } from './env'
@@ -24,7 +24,7 @@ import { Declaration } from './globals/Declaration'
 import { Site } from './globals/Site'
 import { locales } from './locales'
 import { pageSizeLimit } from './plugins/pageSizeLimit'
-import { readCacheInvalidation } from './plugins/readCacheInvalidation'
+import { databaseLayers } from './plugins/databaseLayers'
 import { fromRoot } from './paths'
 
 const env = readEnvironment()
@@ -73,7 +73,7 @@ export default buildConfig({
     maxComplexity: limits.maxComplexity,
     validationRules: (args) => limitRules(args),
   },
-  plugins: [pageSizeLimit, readCacheInvalidation],
+  plugins: [pageSizeLimit, databaseLayers],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.

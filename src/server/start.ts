@@ -4,7 +4,7 @@ import { createServer } from 'node:http'
 import { getPayload } from 'payload'
 
 import { bootstrap, BootstrapError, type AdminLogin } from '../bootstrap'
-import { DatabaseUriError, parseDatabaseUri } from '../db'
+import { DatabaseUriError, parseDatabaseUri } from '../database/adapter'
 import { EnvironmentError, readEnvironment, type Environment } from '../env'
 import { projectRoot as root } from '../paths'
 import { createApp } from './app'

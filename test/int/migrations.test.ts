@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { migrateDatabase } from '@/bootstrap'
-import { sqliteMigrationDir } from '@/db'
+import { sqliteMigrationDir } from '@/database/adapter'
 import { migrations } from '@/migrations'
 
 import { startPayload, stopPayload } from '../helpers/api'

@@ -1,7 +1,8 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { CollectionSlug, GlobalSlug, Payload } from 'payload'
 
-import { UNSEEN_COLLECTIONS, WRITE_METHODS } from '@/cache/invalidation'
+import { UNSEEN_COLLECTIONS } from '@/cache/invalidation'
+import { WRITE_METHODS } from '@/database/writeMethods'
 import { invalidateReadCache } from '@/cache/state'
 
 import { rest, startPayload, stopPayload } from '../helpers/api'

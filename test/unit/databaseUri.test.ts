@@ -1,4 +1,4 @@
-import { DatabaseUriError, parseDatabaseUri } from '@/db'
+import { DatabaseUriError, parseDatabaseUri } from '@/database/adapter'
 
 test('empty means the embedded SQLite default', () => {
   expect(parseDatabaseUri(undefined)).toEqual({ kind: 'sqlite', url: 'file:./data/portal.db' })

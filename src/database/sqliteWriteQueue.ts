@@ -2,18 +2,15 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 
 import type { BaseDatabaseAdapter } from 'payload'
 
-import { WRITE_METHODS } from './cache/invalidation'
+import { addAdapterLayer } from './layers'
 import { WriteLock } from './writeLock'
+import type { TransactionID } from './writeMethods'
 
 /**
  * Long enough for any legitimate transaction of the portal (a bulk edit, a chunk of
  * seed:large), short enough that a transaction nobody ends does not stop all saves for good.
  */
 export const LEAKED_TRANSACTION_MS = 60_000
-
-type TransactionID = number | string
-type WriteArgs = { req?: { transactionID?: TransactionID | Promise<TransactionID | null> | null } }
-type Method = (...args: unknown[]) => Promise<unknown>
 
 /**
  * Makes the SQLite adapter's writes in this process take turns, so that a save that meets
@@ -39,7 +36,6 @@ export function serialiseWrites(
   const lock = new WriteLock()
   const turns = new Map<TransactionID, () => void>()
   const insideWrite = new AsyncLocalStorage<true>()
-  const methods = db as unknown as Record<string, Method>
 
   /** Takes a transaction's turn out of the register, so that only one caller ends it. */
   function takeTurn(transaction: TransactionID | null | undefined): (() => void) | undefined {
@@ -49,9 +45,9 @@ export function serialiseWrites(
     return endTurn
   }
 
-  const begin = methods.beginTransaction
-  if (typeof begin === 'function') {
-    methods.beginTransaction = async function (this: unknown, ...args: unknown[]) {
+  addAdapterLayer(db, {
+    name: 'sqlite-write-queue',
+    async begin(proceed) {
       let transaction: TransactionID | null | undefined
       const endTurn = await lock.acquire({
         ms: leakedAfterMs,
@@ -64,7 +60,7 @@ export function serialiseWrites(
         },
       })
       try {
-        transaction = (await begin.apply(this, args)) as TransactionID | null | undefined
+        transaction = await proceed()
       } catch (error) {
         endTurn()
         throw error
@@ -72,38 +68,26 @@ export function serialiseWrites(
       if (transaction === null || transaction === undefined) endTurn()
       else turns.set(transaction, endTurn)
       return transaction
-    }
-  }
-
-  for (const name of ['commitTransaction', 'rollbackTransaction'] as const) {
-    const original = methods[name]
-    if (typeof original !== 'function') continue
-    methods[name] = async function (this: unknown, ...args: unknown[]) {
-      const transaction = (await args[0]) as TransactionID | null | undefined
+    },
+    async end(_outcome, transaction, proceed) {
       // Taken out at once, so a second commit of the same transaction (Payload allows that)
       // cannot end the turn before the first one has finished committing.
       const endTurn = takeTurn(transaction)
       try {
-        return await original.apply(this, args)
+        return await proceed()
       } finally {
         endTurn?.()
       }
-    }
-  }
-
-  for (const name of WRITE_METHODS) {
-    const original = methods[name]
-    if (typeof original !== 'function') continue
-    methods[name] = async function (this: unknown, ...args: unknown[]) {
-      const transaction = await (args[0] as WriteArgs | undefined)?.req?.transactionID
-      const inOwnTurn = transaction !== null && transaction !== undefined && turns.has(transaction)
-      if (inOwnTurn || insideWrite.getStore()) return original.apply(this, args)
+    },
+    async write({ transaction }, proceed) {
+      const inOwnTurn = transaction !== undefined && turns.has(transaction)
+      if (inOwnTurn || insideWrite.getStore()) return proceed()
       const endTurn = await lock.acquire()
       try {
-        return await insideWrite.run(true, () => original.apply(this, args))
+        return await insideWrite.run(true, proceed)
       } finally {
         endTurn()
       }
-    }
-  }
+    },
+  })
 }

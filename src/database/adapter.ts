@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 
-import { fromRoot } from './paths'
+import { fromRoot } from '../paths'
 import { parentIndexes } from './sqliteParentIndexes'
 import { serialiseWrites } from './sqliteWriteQueue'
 
@@ -58,7 +58,7 @@ export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
   return {
     ...sqlite,
     // SQLite has one writer: saves in this process wait their turn instead of failing with
-    // SQLITE_BUSY (src/sqliteWriteQueue.ts says why the busy timeout does not cover this).
+    // SQLITE_BUSY (src/database/sqliteWriteQueue.ts says why the busy timeout does not cover this).
     init: (args) => {
       const adapter = sqlite.init(args)
       serialiseWrites(adapter)
