@@ -22,6 +22,7 @@ const config = {
     '^@/(.*)$': '<rootDir>/src/$1',
     '^@collections/(.*)$': '<rootDir>/collections/$1',
     '^@payload-config$': '<rootDir>/src/payload.config.ts',
+    '^@payloadcms/next/css$': '<rootDir>/test/helpers/noStyles.ts',
   },
   // One seeded template database is built once; each test file gets its own copy.
   globalSetup: '<rootDir>/test/helpers/globalSetup.ts',

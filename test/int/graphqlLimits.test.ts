@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { Payload } from 'payload'
@@ -8,6 +9,7 @@ import { createApp } from '@/server/app'
 import { rest, startPayload, stopPayload } from '../helpers/api'
 import { createUser } from '../helpers/users'
 import { POST as graphqlRoute } from '../../src/app/(payload)/api/graphql/route'
+import { GET as playgroundRoute } from '../../src/app/(payload)/api/graphql-playground/route'
 
 let payload: Payload
 beforeAll(async () => {
@@ -86,6 +88,66 @@ describe.each(['application/json', 'application/graphql-response+json'])(
   },
 )
 
+describe('limits judge what the executor will run', () => {
+  test('the largest page is exactly 100, whoever asks and however', async () => {
+    // Pinned as a number: the documented page size, not whatever the constant says.
+    expect((await ask('{ News(limit: 100) { totalDocs } }')).status).toBe(200)
+    refusedBy('maxPageSize')(await ask('{ News(limit: 101) { totalDocs } }'))
+    expect((await rest('GET', '/news?limit=100')).status).toBe(200)
+    expect((await rest('GET', '/news?limit=101')).status).toBe(400)
+  })
+
+  test('a variable default counts as if it had been sent', async () => {
+    refusedBy('maxPageSize')(await ask('query ($n: Int = 0) { News(limit: $n) { docs { id } } }'))
+    refusedBy('maxPageSize')(
+      await ask('query ($p: Boolean = false) { News(pagination: $p) { docs { id } } }'),
+    )
+    refusedBy('maxPageSize')(
+      await ask('query ($n: Int = 5000) { News(limit: $n) { docs { id } } }'),
+    )
+    // A sent value replaces the default, as the executor does.
+    const sent = await ask('query ($n: Int = 0) { News(limit: $n) { docs { id } } }', { n: 5 })
+    expect(sent.status).toBe(200)
+    expect(sent.body.errors).toBeUndefined()
+  })
+
+  test('page sizes inside fragments are judged with the operation variables', async () => {
+    const query = `query ($n: Int = 0) { ...Lists }
+      fragment Lists on Query { ... on Query { News(limit: $n) { totalDocs } } }`
+    refusedBy('maxPageSize')(await ask(query))
+    expect((await ask(query, { n: 3 })).status).toBe(200)
+  })
+
+  test('root fields spread in by fragments and inline fragments count', async () => {
+    const fields = (n: number, prefix: string) =>
+      Array.from({ length: n }, (_, i) => `${prefix}${i}: Site { name }`).join(' ')
+    refusedBy('maxRootFields')(
+      await ask(`{ ${fields(8, 'a')} ...More } fragment More on Query { ${fields(8, 'b')} }`),
+    )
+    refusedBy('maxRootFields')(
+      await ask(`{ ${fields(8, 'a')} ... on Query { ${fields(8, 'b')} } }`),
+    )
+    const fits = await ask(
+      `{ ${fields(7, 'a')} ...More } fragment More on Query { ${fields(8, 'b')} }`,
+    )
+    expect(fits.status).toBe(200)
+  })
+
+  test('aliases inside a fragment count each time it is spread', async () => {
+    const aliases = Array.from({ length: 10 }, (_, i) => `n${i}: name`).join(' ')
+    const twice = `{ a: Site { ...Names } b: Site { ...Names } } fragment Names on Site { ${aliases} }`
+    refusedBy('maxAliases')(await ask(twice))
+    const once = `{ a: Site { ...Names } } fragment Names on Site { ${aliases} }`
+    expect((await ask(once)).status).toBe(200)
+  })
+
+  test('directives are capped', async () => {
+    const many = (n: number) => `{ Site { name ${'@include(if: true) '.repeat(n)} } }`
+    refusedBy('maxDirectives')(await ask(many(51)))
+    expect((await ask(many(3))).status).toBe(200)
+  })
+})
+
 test('an ordinary query still answers 200', async () => {
   const res = await ask(
     `{ News(limit: ${limits.maxPageSize}) { totalDocs } Principles { docs { title } } }`,
@@ -106,8 +168,19 @@ test('REST refuses the same page sizes with 400, for everyone', async () => {
 })
 
 test('introspection and the playground answer in development', async () => {
-  const res = await ask('{ __schema { queryType { name } } }')
+  // The query GraphiQL and code generators send: deep (TypeRef nests ofType seven times).
+  const res = await ask(getIntrospectionQuery())
   expect(res.status).toBe(200)
+  expect(res.body.errors).toBeUndefined()
+  expect(
+    (res.body.data as { __schema: { queryType: { name: string } } }).__schema.queryType,
+  ).toMatchObject({ name: 'Query' })
+  const playground = await playgroundRoute(
+    new Request('http://localhost:3000/api/graphql-playground'),
+  )
+  expect(playground.status).toBe(200)
+  expect(playground.headers.get('content-type')).toContain('text/html')
+  expect(await playground.text()).toContain('/api/graphql')
 })
 
 describe('the request body limit', () => {
