@@ -8,6 +8,8 @@ import { DatabaseUriError, parseDatabaseUri } from '../database/adapter'
 import { EnvironmentError, readEnvironment, type Environment } from '../env'
 import { projectRoot as root } from '../paths'
 import { createApp } from './app'
+import { bodySettings } from './edge/bodyClasses'
+import { readServerActions } from './edge/methodGuard'
 import { installGracefulShutdown } from './shutdown'
 
 function banner(env: Environment, admin: AdminLogin | null, seeded: boolean): string {
@@ -83,6 +85,8 @@ export async function start(): Promise<void> {
     handle: nextApp.getRequestHandler(),
     https: env.serverUrl.startsWith('https://'),
     isShuttingDown: () => shuttingDown,
+    bodies: bodySettings(env),
+    serverActions: env.production ? readServerActions() : null,
     graphql: { POST: graphql.POST, GET: graphql.GET },
     readCache:
       env.readCacheMaxBytes > 0

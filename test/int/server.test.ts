@@ -4,6 +4,8 @@ import type { Server } from 'node:http'
 import type { Payload } from 'payload'
 
 import { createApp } from '@/server/app'
+import { bodySettings } from '@/server/edge/bodyClasses'
+import { readEnvironment } from '@/env'
 
 import { startPayload, stopPayload } from '../helpers/api'
 
@@ -21,6 +23,8 @@ beforeAll(async () => {
     handle: (_req, res) => res.status(418).end('handed to next'),
     https: true,
     isShuttingDown: () => shuttingDown,
+    bodies: bodySettings(readEnvironment()),
+    serverActions: null,
   })
   server = app.listen(0)
   await new Promise((resolve) => server.once('listening', resolve))
