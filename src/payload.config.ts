@@ -23,8 +23,9 @@ import { limits } from './graphql/limits'
 import { readEnvironment } from './env'
 import { Declaration } from './globals/Declaration'
 import { Site } from './globals/Site'
+import { clientInputErrors } from './hooks/clientInputErrors'
 import { locales } from './locales'
-import { pageSizeLimit } from './plugins/pageSizeLimit'
+import { operationGuards } from './plugins/operationGuards'
 import { databaseLayers } from './plugins/databaseLayers'
 import { fromRoot } from './paths'
 
@@ -74,7 +75,7 @@ export default buildConfig({
     maxComplexity: limits.maxComplexity,
     validationRules: (args) => limitRules(args),
   },
-  plugins: [pageSizeLimit, databaseLayers],
+  plugins: [operationGuards, databaseLayers],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.
@@ -85,6 +86,7 @@ export default buildConfig({
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.NODE_ENV !== 'test',
   },
+  hooks: { afterError: [clientInputErrors] },
   logger: { options: { level: env.logLevel } },
   telemetry: false,
 }).then(restrictInternalCollections)

@@ -1,5 +1,4 @@
 import config from '@payload-config'
-import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { getPayload, type Payload } from 'payload'
 
 import { ensureAdmin } from '@/bootstrap'
@@ -7,6 +6,7 @@ import { readEnvironment } from '@/env'
 import { seed } from '@/seed/seed'
 
 import { POST as graphqlRoute } from '../../src/app/(payload)/api/graphql/route'
+import * as restRoute from '../../src/app/(payload)/api/[...slug]/route'
 
 const BASE = 'http://localhost:3000'
 
@@ -33,11 +33,12 @@ export async function stopPayload(payload: Payload): Promise<void> {
   await payload.destroy()
 }
 
+// The portal's own REST route: Payload's handlers with the portal's guards around them.
 const handlers = {
-  GET: REST_GET(config),
-  POST: REST_POST(config),
-  PATCH: REST_PATCH(config),
-  DELETE: REST_DELETE(config),
+  GET: restRoute.GET,
+  POST: restRoute.POST,
+  PATCH: restRoute.PATCH,
+  DELETE: restRoute.DELETE,
 }
 // The portal's own GraphQL route (Payload's handler with the limit status on top).
 const graphqlHandler = graphqlRoute
@@ -52,7 +53,7 @@ function headersFor({ token, headers, body }: Init): Headers {
 }
 
 /**
- * A REST call through the same Next route handlers the server mounts at /api/…, so access
+ * A REST call through the route handlers the server mounts at /api/…, so access
  * control, query parsing and error mapping are the real ones.
  */
 export async function rest(
