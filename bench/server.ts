@@ -15,6 +15,10 @@ import { copyDatabase, removeDatabase } from './sqliteFiles'
 export type BenchServer = {
   url: string
   pid: number
+  /** The copy of the database the server works on. */
+  database: string
+  /** Whether the process still runs. */
+  alive: () => boolean
   /** Peak resident set size so far, in MB (Linux /proc; null elsewhere). */
   peakRssMb: () => number | null
   stop: () => Promise<void>
@@ -77,6 +81,8 @@ export async function startServer(options: {
   return {
     url,
     pid,
+    database: copy,
+    alive: () => child.exitCode === null && child.signalCode === null,
     peakRssMb: () => peakRssMb(pid),
     stop: () =>
       new Promise<void>((resolve) => {

@@ -14,6 +14,10 @@ export type ProductionServer = {
   /** Everything the server printed so far (for failure messages). */
   output: () => string
   pid: number
+  /** The server's own SQLite file (a copy of the seeded template). */
+  database: string
+  /** Whether the process is still running. */
+  alive: () => boolean
   stop: () => Promise<void>
 }
 
@@ -68,6 +72,8 @@ export async function startProductionServer(
     admin: { ...testAdmin },
     output,
     pid: child.pid ?? 0,
+    database,
+    alive: () => child.exitCode === null && child.signalCode === null,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()
