@@ -5,6 +5,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Events } from '@collections/Events'
+import { MailQueue } from '@collections/MailQueue'
 import { Media } from '@collections/Media'
 import { News } from '@collections/News'
 import { Organizations } from '@collections/Organizations'
@@ -18,6 +19,7 @@ import { restrictInternalCollections } from './access/internalCollections'
 import { livePreview } from './admin/preview'
 import { databaseAdapter, parseDatabaseUri } from './database/adapter'
 import { emailAdapter } from './email/adapter'
+import { deliverMailTask, MAIL_QUEUE } from './email/deliverMail'
 import { limitRules } from './graphql/limitRules'
 import { limits } from './graphql/limits'
 import { readEnvironment } from './env'
@@ -49,6 +51,7 @@ export default buildConfig({
     Organizations,
     Signatories,
     Users,
+    MailQueue,
   ],
   globals: [Declaration, Site],
   localization: {
@@ -81,9 +84,15 @@ export default buildConfig({
     autoGenerate: false,
   },
   jobs: {
-    // Scheduled publishing runs in this process, once a minute; tests run jobs by hand.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.NODE_ENV !== 'test',
+    tasks: [deliverMailTask],
+    // In this process, once a minute: scheduled publishing, and the retries of mail deliveries
+    // (each mail's first attempt starts right after the commit that queued it). Jobs run under
+    // test too. Payload never hands back a job whose process died while running it, so they run
+    // in one process only; a start releases mail jobs cut short (src/bootstrap.ts).
+    autoRun: [
+      { cron: '* * * * *', queue: 'default', limit: 20 },
+      { cron: '* * * * *', queue: MAIL_QUEUE, limit: 20, silent: { info: true } },
+    ],
   },
   logger: { options: { level: env.logLevel } },
   telemetry: false,
