@@ -14,7 +14,7 @@ export type ReceivedMail = {
 }
 
 /** How the sink answers the next messages, to play a mail server that is slow or down. */
-type Behaviour = { refuse: number; gate?: Promise<void> }
+type Behaviour = { refuse: number; gate?: Promise<void>; delayMs: number }
 
 export type SmtpSink = {
   host: string
@@ -22,6 +22,8 @@ export type SmtpSink = {
   /** The settings a portal process needs to send here. */
   env: { SMTP_HOST: string; SMTP_PORT: string }
   received: ReceivedMail[]
+  /** When each mail of `received` had arrived whole (`performance.now()`), before any answer. */
+  receivedAt: number[]
   /** Resolves with the first mail, received already or later, that matches. */
   waitFor(match: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>
   /** The next `count` messages are refused with a temporary failure (451), as a server that is down. */
@@ -31,6 +33,8 @@ export type SmtpSink = {
    * has not answered yet, as a very slow server. Returns how many messages are being held.
    */
   hold(): { release(): void; waiting(): number }
+  /** Answers every message only after `ms` (0: at once again), as a slow server (benchmark). */
+  slowDown(ms: number): void
   close(): Promise<void>
 }
 
@@ -48,12 +52,15 @@ const addresses = (value: unknown): string[] => {
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: ReceivedMail[] = []
   const listeners = new Set<(mail: ReceivedMail) => void>()
-  const behaviour: Behaviour = { refuse: 0 }
+  const receivedAt: number[] = []
+  const behaviour: Behaviour = { refuse: 0, delayMs: 0 }
   let held = 0
 
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
+    // A mail server here would ask DNS who is calling; the answer costs time and says nothing.
+    disableReverseLookup: true,
     logger: false,
     // Do not wait for idle clients when the test ends.
     closeTimeout: 100,
@@ -61,6 +68,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
+        const arrived = performance.now()
         void (async () => {
           if (behaviour.refuse > 0) {
             behaviour.refuse -= 1
@@ -71,6 +79,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             }
             refusal.responseCode = 451
             return callback(refusal)
+          }
+          if (behaviour.delayMs > 0) {
+            await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs))
           }
           if (behaviour.gate) {
             held += 1
@@ -87,6 +98,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             language: /<html lang="([a-z]+)"/.exec(String(parsed.html))?.[1],
           }
           received.push(mail)
+          receivedAt.push(arrived)
           callback()
           for (const listener of listeners) listener(mail)
         })()
@@ -101,6 +113,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     port,
     env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) },
     received,
+    receivedAt,
     waitFor(match, timeoutMs = 20_000) {
       const found = received.find(match)
       if (found) return Promise.resolve(found)
@@ -136,6 +149,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         },
         waiting: () => held,
       }
+    },
+    slowDown(ms) {
+      behaviour.delayMs = ms
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }

@@ -13,7 +13,7 @@ import {
 } from 'payload'
 
 import { MAIL_RETRIES } from '@/email/deliverMail'
-import { deliveriesSettled } from '@/email/delivery'
+import { deliveriesSettled, releaseInterruptedMailJobs } from '@/email/delivery'
 import type { MailQueue, User } from '@/payload-types'
 
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtpSink'
@@ -304,4 +304,23 @@ test('deleting an account purges the mail still queued to it', async () => {
   expect(await queuedFor(user.email)).toEqual([])
   await cronTickLater()
   expect(sink.received.some(mailTo(user.email))).toBe(false)
+})
+
+test('a delivery cut short by a process that died is sent after the next start', async () => {
+  const user = await createUser(payload, 'editor')
+  sink.refuseNext(1)
+  await api.rest('POST', '/users/forgot-password', { body: { email: user.email } })
+  await deliveriesSettled()
+  // What a process killed in the middle of a delivery leaves behind: its job claimed for good.
+  await payload.db.updateJobs({
+    where: { queue: { equals: 'mail' } },
+    data: { processing: true },
+    returning: false,
+  })
+  await cronTickLater()
+  expect(sink.received.some(mailTo(user.email))).toBe(false)
+
+  await releaseInterruptedMailJobs(payload) // what every start does (src/bootstrap.ts)
+  await cronTickLater()
+  expect((await sink.waitFor(mailTo(user.email))).subject).toBe('Neues Passwort festlegen')
 })
