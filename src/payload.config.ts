@@ -25,6 +25,7 @@ import { limits } from './graphql/limits'
 import { readEnvironment } from './env'
 import { Declaration } from './globals/Declaration'
 import { Site } from './globals/Site'
+import { isJobRunner } from './jobs/jobRunner'
 import { locales } from './locales'
 import { pageSizeLimit } from './plugins/pageSizeLimit'
 import { databaseLayers } from './plugins/databaseLayers'
@@ -85,14 +86,15 @@ export default buildConfig({
   },
   jobs: {
     tasks: [deliverMailTask],
-    // In this process, once a minute: scheduled publishing, and the retries of mail deliveries
-    // (each mail's first attempt starts right after the commit that queued it). Jobs run under
-    // test too. Payload never hands back a job whose process died while running it, so they run
-    // in one process only; a start releases mail jobs cut short (src/bootstrap.ts).
+    // Once a minute: scheduled publishing, and the retries of mail deliveries (each mail's first
+    // attempt starts right after the commit that queued it, in whichever process made it). In
+    // the server process only, and in tests (src/jobs/jobRunner.ts); a start releases mail jobs
+    // a dead process left claimed (src/bootstrap.ts).
     autoRun: [
       { cron: '* * * * *', queue: 'default', limit: 20 },
       { cron: '* * * * *', queue: MAIL_QUEUE, limit: 20, silent: { info: true } },
     ],
+    shouldAutoRun: () => isJobRunner(),
   },
   logger: { options: { level: env.logLevel } },
   telemetry: false,
