@@ -60,8 +60,9 @@ async function deliver(payload: Payload, id: string, attempt: number) {
       overrideAccess: true,
       depth: 0,
     })
+  let result: { sent: boolean }
   try {
-    const result = (await connections(() =>
+    result = (await connections(() =>
       whileDelivering(() =>
         payload.sendEmail({
           to: mail.to,
@@ -71,21 +72,23 @@ async function deliver(payload: Payload, id: string, attempt: number) {
         }),
       ),
     )) as { sent: boolean }
-    // The body is deleted once it has done its work; the record says that and when.
-    const status: MailStatus = result.sent ? 'sent' : 'skipped'
-    await record({
-      status,
-      sentAt: new Date().toISOString(),
-      text: null,
-      html: null,
-      lastError: null,
-    })
-    return status
   } catch (error) {
-    const status: MailStatus = attempt > MAIL_RETRIES ? 'failed' : 'queued'
-    await record({ status, lastError: errorMessage(error) })
+    await record({
+      status: attempt > MAIL_RETRIES ? 'failed' : 'queued',
+      lastError: errorMessage(error),
+    })
     throw error
   }
+  // The body is deleted once it has done its work; the record says that and when.
+  const status: MailStatus = result.sent ? 'sent' : 'skipped'
+  await record({
+    status,
+    sentAt: result.sent ? new Date().toISOString() : null,
+    text: null,
+    html: null,
+    lastError: null,
+  })
+  return status
 }
 
 /** Forgets sent mail after a while: addresses are personal data, kept no longer than useful. */

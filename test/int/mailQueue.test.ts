@@ -166,11 +166,26 @@ test('an editor’s note reaches the partner in the partner’s language, escape
 
 test('a password reset mail comes in the user’s language, and its link sets a new password', async () => {
   const user = await createUser(payload, 'editor', { language: 'en' })
+  // A record of a mail sent long ago, which the next delivery forgets (30 days).
+  const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000).toISOString()
+  await payload.db.create({
+    collection: 'mail-queue',
+    data: {
+      to: 'long-ago@test.example',
+      subject: 'Alt',
+      kind: 'password-reset',
+      language: 'de',
+      status: 'sent',
+      createdAt: longAgo,
+      updatedAt: longAgo,
+    },
+  })
   const asked = await api.rest('POST', '/users/forgot-password', { body: { email: user.email } })
   expect(asked.status).toBe(200)
   await deliveriesSettled()
   const mail = await sink.waitFor(mailTo(user.email))
   expect(mail.subject).toBe('Set a new password')
+  expect(await queuedFor('long-ago@test.example')).toEqual([])
   expect(mail.text).toContain('within 60 minutes')
   const token = /http:\/\/localhost:3000\/admin\/reset\/([0-9a-f]+)/.exec(mail.text)?.[1]
   expect(token).toBeTruthy()
