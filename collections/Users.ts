@@ -3,7 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { changeOwnerField, collectionAccess, hiddenInAdmin } from '@/access/fromMatrix'
 import { isAdmin } from '@/access/isAdmin'
 import { roles } from '@/access/roles'
+import { languageOptions } from '@/email/recipientLanguage'
 import { limitPasswordResets } from '@/hooks/limitPasswordResets'
+import { queueResetMail, takeOverResetMail } from '@/hooks/passwordResetMail'
+import { purgeMailOfDeletedAccount } from '@/hooks/purgeMailOfDeletedAccount'
 import { groups, label } from '@/labels'
 
 export const Users: CollectionConfig = {
@@ -17,7 +20,11 @@ export const Users: CollectionConfig = {
     // 0 turns off Payload's own interval, which deadlocks on SQLite; see limitPasswordResets.
     forgotPassword: { minRequestInterval: 0 },
   },
-  hooks: { beforeOperation: [limitPasswordResets] },
+  hooks: {
+    beforeOperation: [takeOverResetMail, limitPasswordResets],
+    afterOperation: [queueResetMail],
+    afterDelete: [purgeMailOfDeletedAccount],
+  },
   admin: {
     hidden: hiddenInAdmin('users'),
     group: groups.system,
@@ -27,6 +34,23 @@ export const Users: CollectionConfig = {
   access: { ...collectionAccess('users'), unlock: isAdmin },
   fields: [
     { name: 'name', type: 'text', required: true, label: label('Name', 'Name') },
+    {
+      // The language of the mail this user receives (src/email/recipientLanguage.ts says why
+      // the account carries it); each user sets their own, admins anyone's.
+      name: 'language',
+      type: 'select',
+      // Optional, so that accounts created in code need not say; unset reads as German.
+      defaultValue: 'de',
+      options: languageOptions,
+      label: label('Sprache der E-Mails', 'Language of e-mails'),
+      admin: {
+        position: 'sidebar',
+        description: label(
+          'In dieser Sprache schreibt Ihnen das Portal.',
+          'The portal writes to you in this language.',
+        ),
+      },
+    },
     {
       name: 'role',
       type: 'select',

@@ -76,6 +76,7 @@ export interface Config {
     organizations: Organization;
     signatories: Signatory;
     users: User;
+    'mail-queue': MailQueue;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +94,7 @@ export interface Config {
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     signatories: SignatoriesSelect<false> | SignatoriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'mail-queue': MailQueueSelect<false> | MailQueueSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -118,6 +120,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      deliverMail: TaskDeliverMail;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -416,6 +419,10 @@ export interface Principle {
 export interface User {
   id: string;
   name: string;
+  /**
+   * The portal writes to you in this language.
+   */
+  language?: ('de' | 'en') | null;
   role: 'admin' | 'editor' | 'partner';
   organization?: (string | null) | Organization;
   updatedAt: string;
@@ -507,6 +514,28 @@ export interface Signatory {
   createdAt: string;
 }
 /**
+ * Every e-mail of the portal: waiting, sent, or failed after all retries. To send a failed one again, set its status to “queued”.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-queue".
+ */
+export interface MailQueue {
+  id: string;
+  status: 'queued' | 'sent' | 'failed' | 'skipped';
+  to: string;
+  subject: string;
+  kind: 'password-reset' | 'review-submitted' | 'changes-requested';
+  language: 'de' | 'en';
+  attempts?: number | null;
+  lastAttemptAt?: string | null;
+  sentAt?: string | null;
+  lastError?: string | null;
+  text?: string | null;
+  html?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -575,7 +604,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverMail' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -608,7 +637,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverMail' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -657,6 +686,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: string | User;
+      } | null)
+    | ({
+        relationTo: 'mail-queue';
+        value: string | MailQueue;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -930,6 +963,7 @@ export interface SignatoriesSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  language?: T;
   role?: T;
   organization?: T;
   updatedAt?: T;
@@ -948,6 +982,25 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-queue_select".
+ */
+export interface MailQueueSelect<T extends boolean = true> {
+  status?: T;
+  to?: T;
+  subject?: T;
+  kind?: T;
+  language?: T;
+  attempts?: T;
+  lastAttemptAt?: T;
+  sentAt?: T;
+  lastError?: T;
+  text?: T;
+  html?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1136,6 +1189,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverMail".
+ */
+export interface TaskDeliverMail {
+  input: {
+    mail: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

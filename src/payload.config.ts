@@ -5,6 +5,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Events } from '@collections/Events'
+import { MailQueue } from '@collections/MailQueue'
 import { Media } from '@collections/Media'
 import { News } from '@collections/News'
 import { Organizations } from '@collections/Organizations'
@@ -18,12 +19,14 @@ import { restrictInternalCollections } from './access/internalCollections'
 import { livePreview } from './admin/preview'
 import { databaseAdapter, parseDatabaseUri } from './database/adapter'
 import { emailAdapter } from './email/adapter'
+import { deliverMailTask, MAIL_QUEUE } from './email/deliverMail'
 import { limitRules } from './graphql/limitRules'
 import { limits } from './graphql/limits'
 import { readEnvironment } from './env'
 import { Declaration } from './globals/Declaration'
 import { Site } from './globals/Site'
 import { clientInputErrors } from './hooks/clientInputErrors'
+import { isJobRunner } from './jobs/jobRunner'
 import { locales } from './locales'
 import { operationGuards } from './plugins/operationGuards'
 import { databaseLayers } from './plugins/databaseLayers'
@@ -50,6 +53,7 @@ export default buildConfig({
     Organizations,
     Signatories,
     Users,
+    MailQueue,
   ],
   globals: [Declaration, Site],
   localization: {
@@ -82,9 +86,16 @@ export default buildConfig({
     autoGenerate: false,
   },
   jobs: {
-    // Scheduled publishing runs in this process, once a minute; tests run jobs by hand.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.NODE_ENV !== 'test',
+    tasks: [deliverMailTask],
+    // Once a minute: scheduled publishing, and the retries of mail deliveries (each mail's first
+    // attempt starts right after the commit that queued it, in whichever process made it). In
+    // the server process only, and in tests (src/jobs/jobRunner.ts); a start releases mail jobs
+    // a dead process left claimed (src/bootstrap.ts).
+    autoRun: [
+      { cron: '* * * * *', queue: 'default', limit: 20 },
+      { cron: '* * * * *', queue: MAIL_QUEUE, limit: 20, silent: { info: true } },
+    ],
+    shouldAutoRun: () => isJobRunner(),
   },
   hooks: { afterError: [clientInputErrors] },
   logger: { options: { level: env.logLevel } },

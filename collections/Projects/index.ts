@@ -15,7 +15,8 @@ import { urlField } from '@/fields/url'
 import { groups, label } from '@/labels'
 import { titleField } from '@/fields/title'
 
-import { checkReviewTransition, notifyReview, stripReviewTrail } from './hooks/reviewWorkflow'
+import { notifyReview } from './hooks/notifyReview'
+import { checkReviewTransition, stripReviewTrail } from './hooks/reviewWorkflow'
 
 export const projectStatuses = ['planned', 'active', 'completed'] as const
 export const reviewStates = ['draft', 'in-review', 'changes-requested', 'approved'] as const

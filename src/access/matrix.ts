@@ -164,6 +164,19 @@ export const accessMatrix = {
     },
   },
   'payload-migrations': staffOnly,
+  // Mail waiting to go out, sent or given up (collections/MailQueue): admins only, since a queued
+  // body may hold a password-reset link. Only the server queues mail; admins retry (update) and
+  // delete. Editors see nothing of it: they are recipients, not operators.
+  'mail-queue': {
+    kind: 'collection',
+    drafts: false,
+    rules: {
+      public: noDrafts(rules({})),
+      partner: noDrafts(rules({})),
+      editor: noDrafts(rules({})),
+      admin: noDrafts(rules({ readPublished: true, update: true, delete: true })),
+    },
+  },
 } satisfies Record<string, Entity>
 
 export type EntitySlug = keyof typeof accessMatrix

@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express'
 import type { Payload } from 'payload'
 
+import { mailReadiness } from '@/email/readiness'
+
 const READY_TIMEOUT_MS = 2000
 
 /** Alive: the process answers. No database work, so an orchestrator never kills a busy server. */
@@ -9,7 +11,10 @@ export const healthz = (_req: Request, res: Response) => {
   res.json({ status: 'ok' })
 }
 
-/** Ready: the database answers a query within two seconds; otherwise 503. */
+/**
+ * Ready: the database answers a query within two seconds; otherwise 503. The answer also says
+ * whether mail can go out (`mail`), which never makes the server unready.
+ */
 export function readyz(payload: Payload, isShuttingDown: () => boolean) {
   return async (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store')
@@ -28,7 +33,7 @@ export function readyz(payload: Payload, isShuttingDown: () => boolean) {
           )
         }),
       ])
-      res.json({ status: 'ready', database: payload.db.name })
+      res.json({ status: 'ready', database: payload.db.name, mail: mailReadiness(payload) })
     } catch (error) {
       payload.logger.warn({ msg: 'readiness check failed', err: error })
       res.status(503).json({ status: 'unavailable', reason: (error as Error).message })

@@ -6,6 +6,7 @@ import { getPayload } from 'payload'
 import { bootstrap, BootstrapError, type AdminLogin } from '../bootstrap'
 import { DatabaseUriError, parseDatabaseUri } from '../database/adapter'
 import { EnvironmentError, readEnvironment, type Environment } from '../env'
+import { becomeJobRunner } from '../jobs/jobRunner'
 import { projectRoot as root } from '../paths'
 import { createApp } from './app'
 import { bodySettings } from './edge/bodyClasses'
@@ -62,7 +63,8 @@ export async function start(): Promise<void> {
   }
 
   // Payload first: one instance, cached on globalThis, that Next's routes reuse; its job runner
-  // starts here with it.
+  // starts here with it, in this process alone.
+  becomeJobRunner()
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })
   let result: Awaited<ReturnType<typeof bootstrap>>

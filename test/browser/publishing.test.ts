@@ -253,3 +253,38 @@ test('partners preview drafts of their own projects only', async () => {
   const anonymous = await (await fetch(`${server.url}/de/projects/soofi`)).text()
   expect(anonymous.includes('Entwurf der Partnerin.')).toBe(false)
 })
+
+test('a user who forgot the password finds the reset mail in their mailbox, in their language, and its link sets a new one', async () => {
+  const asAdmin = await apiAs(server.admin)
+  const user = { email: 'forgetful@browser.example', password: 'old-password-123' }
+  const created = await asAdmin('/api/users', {
+    method: 'POST',
+    body: JSON.stringify({ ...user, name: 'Fiona Forgetful', role: 'editor', language: 'en' }),
+  })
+  expect(created.status).toBe(201)
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/admin/forgot`)
+  await page.fill('input[name="email"]', user.email)
+  await page.click('button[type="submit"]')
+  await page.getByText(/Email Sent|E-Mail versendet/).waitFor()
+
+  // Over SMTP, as a mail server would receive it.
+  const mail = await server.mail.waitFor((m) => m.to.includes(user.email))
+  expect(mail.subject).toBe('Set a new password')
+  expect(mail.html).toContain('Set a new password')
+  const link = /(\S+\/admin\/reset\/[0-9a-f]+)/.exec(mail.text)?.[1] ?? ''
+  expect(link.startsWith(`${server.url}/admin/reset/`)).toBe(true)
+
+  await page.goto(link)
+  await page.fill('#field-password', 'new-password-456')
+  await page.fill('#field-confirm-password', 'new-password-456')
+  await screenshot(page, 'admin-reset-password')
+  await page.click('button[type="submit"]')
+  await page.waitForURL(`${server.url}/admin`)
+  await context.close()
+
+  await expect(loginToken(server, { ...user, password: 'new-password-456' })).resolves.toBeTruthy()
+  await expect(loginToken(server, user)).rejects.toThrow(/failed/)
+})

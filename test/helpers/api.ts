@@ -2,6 +2,7 @@ import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
 
 import { ensureAdmin } from '@/bootstrap'
+import { deliveriesSettled } from '@/email/delivery'
 import { readEnvironment } from '@/env'
 import { seed } from '@/seed/seed'
 
@@ -23,8 +24,12 @@ export async function startPayload(): Promise<Payload> {
   return payload
 }
 
-/** Closes the database (and drops a MongoDB lane's per-file database). */
+/**
+ * Closes the database (and drops a MongoDB lane's per-file database), once the mail deliveries
+ * the tests started are done.
+ */
 export async function stopPayload(payload: Payload): Promise<void> {
+  await deliveriesSettled()
   if (payload.db.name === 'mongoose') {
     await (
       payload.db as unknown as { connection: { dropDatabase(): Promise<unknown> } }

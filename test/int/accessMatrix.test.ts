@@ -373,34 +373,37 @@ describe.each(['REST', 'GraphQL', 'local'])('%s: users', (channelName) => {
   })
 })
 
-/** Payload's own collections: staff only (preferences: Payload keeps them to their user). */
-describe.each(['payload-jobs', 'payload-locked-documents', 'payload-migrations'] as const)(
-  '%s',
-  (slug) => {
-    test.each(Object.keys(callerRoles))(
-      'listed by %s only if staff (REST and local)',
-      async (callerName) => {
-        const caller = callers[callerName]!
-        const allowed = grant(slug, callerRoles[callerName]!, 'readPublished') === true
-        const { rest } = await import('../helpers/api')
-        // Payload gives payload-migrations no REST endpoints at all: refused for everyone there.
-        const overRest = allowed && slug !== 'payload-migrations'
-        expect((await rest('GET', `/${slug}`, { token: caller.token })).status === 200).toBe(
-          overRest,
-        )
-        let local = false
-        try {
-          await payload.find({
-            collection: slug,
-            overrideAccess: false,
-            ...(caller.user ? { user: { ...caller.user, collection: 'users' as const } } : {}),
-          })
-          local = true
-        } catch {
-          local = false
-        }
-        expect(local).toBe(allowed)
-      },
-    )
-  },
-)
+/**
+ * Payload's own collections: staff only (preferences: Payload keeps them to their user); the
+ * mail queue: admins only.
+ */
+describe.each([
+  'payload-jobs',
+  'payload-locked-documents',
+  'payload-migrations',
+  'mail-queue',
+] as const)('%s', (slug) => {
+  test.each(Object.keys(callerRoles))(
+    'listed by %s only if the matrix lets it read (REST and local)',
+    async (callerName) => {
+      const caller = callers[callerName]!
+      const allowed = grant(slug, callerRoles[callerName]!, 'readPublished') === true
+      const { rest } = await import('../helpers/api')
+      // Payload gives payload-migrations no REST endpoints at all: refused for everyone there.
+      const overRest = allowed && slug !== 'payload-migrations'
+      expect((await rest('GET', `/${slug}`, { token: caller.token })).status === 200).toBe(overRest)
+      let local = false
+      try {
+        await payload.find({
+          collection: slug,
+          overrideAccess: false,
+          ...(caller.user ? { user: { ...caller.user, collection: 'users' as const } } : {}),
+        })
+        local = true
+      } catch {
+        local = false
+      }
+      expect(local).toBe(allowed)
+    },
+  )
+})

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { deliveriesSettled } from '@/email/delivery'
 import { outbox } from '@/email/outbox'
 
 import { graphql, rest, startPayload, stopPayload } from '../helpers/api'
@@ -215,8 +216,12 @@ describe('the review workflow', () => {
     expect(afterSubmit.review?.state).toBe('in-review')
     expect(afterSubmit.review?.submittedBy).toBe(partnerA.user.id)
     expect(afterSubmit.review?.submittedAt).toBeTruthy()
+    // Mail is sent after the commit, in each recipient's language (German unless they chose).
+    await deliveriesSettled()
     expect(
-      outbox().some((m) => m.to?.[0]?.address === editor.email && /review/i.test(m.subject ?? '')),
+      outbox().some(
+        (m) => m.to?.[0]?.address === editor.email && m.subject === 'Zur Prüfung: Zur Prüfung',
+      ),
     ).toBe(true)
 
     const noNote = await rest('PATCH', `/projects/${project.id}`, {
@@ -230,6 +235,7 @@ describe('the review workflow', () => {
       body: { review: { state: 'changes-requested', note: 'Bitte Förderkennzeichen ergänzen.' } },
     })
     expect(sentBack.status).toBe(200)
+    await deliveriesSettled()
     expect(outbox().map((m) => m.to?.[0]?.address)).toEqual([partnerA.email])
     expect(outbox()[0]?.text).toContain('Förderkennzeichen')
 

@@ -42,10 +42,15 @@ test('/healthz answers while the process lives', async () => {
   expect(res.headers.get('cache-control')).toBe('no-store')
 })
 
-test('/readyz answers 200 when the database does', async () => {
+test('/readyz answers 200 when the database does, and says whether mail goes out', async () => {
   const res = await fetch(`${base}/readyz`)
   expect(res.status).toBe(200)
-  expect(await res.json()).toEqual({ status: 'ready', database: payload.db.name })
+  // The test process has no SMTP: outside production, mail goes to the log.
+  expect(await res.json()).toEqual({
+    status: 'ready',
+    database: payload.db.name,
+    mail: { smtp: false, warning: expect.stringMatching(/written to the log/) },
+  })
 })
 
 test('every response carries a request id and the security headers', async () => {

@@ -1,13 +1,11 @@
 import {
   APIError,
   ValidationError,
-  type CollectionAfterChangeHook,
   type CollectionBeforeChangeHook,
   type CollectionBeforeOperationHook,
 } from 'payload'
 
 import { actorOf } from '@/access/matrix'
-import { relationId } from '@/access/relationId'
 
 type ReviewState = 'draft' | 'in-review' | 'changes-requested' | 'approved'
 type Review = {
@@ -73,52 +71,4 @@ export const checkReviewTransition: CollectionBeforeChangeHook = ({ data, origin
     }
   }
   return { ...data, review: { ...review, state: target } }
-}
-
-/** E-mails on transitions: editors hear of submissions, the submitter of requested changes. */
-export const notifyReview: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  const state = (doc.review as Review | undefined)?.state
-  const previous = (previousDoc?.review as Review | undefined)?.state
-  if (!state || state === previous) return doc
-  const title = String(doc.title ?? doc.slug ?? doc.id)
-  const link = `${req.payload.config.serverURL}/admin/collections/projects/${doc.id}`
-  try {
-    if (state === 'in-review') {
-      const editors = await req.payload.find({
-        collection: 'users',
-        where: { role: { equals: 'editor' } },
-        limit: 100,
-        depth: 0,
-        req,
-      })
-      for (const editor of editors.docs) {
-        await req.payload.sendEmail({
-          to: editor.email,
-          subject: `Zur Prüfung / For review: ${title}`,
-          text: `Ein Partner hat das Projekt „${title}“ zur Prüfung eingereicht.\nA partner submitted the project “${title}” for review.\n\n${link}`,
-        })
-      }
-    }
-    if (state === 'changes-requested') {
-      const submitterId = relationId((doc.review as Review).submittedBy)
-      if (submitterId) {
-        const submitter = await req.payload.findByID({
-          collection: 'users',
-          id: submitterId,
-          depth: 0,
-          req,
-        })
-        const note = (doc.review as Review).note ?? ''
-        await req.payload.sendEmail({
-          to: submitter.email,
-          subject: `Änderungen erbeten / Changes requested: ${title}`,
-          text: `Die Redaktion bittet um Änderungen am Projekt „${title}“.\nThe editors ask for changes to “${title}”.\n\n${note}\n\n${link}`,
-        })
-      }
-    }
-  } catch (error) {
-    // A mail that cannot be sent must not undo the review step; the admin shows the state.
-    req.payload.logger.error({ msg: 'review notification failed', err: error })
-  }
-  return doc
 }
