@@ -16,6 +16,8 @@ export const Principles: CollectionConfig = {
     defaultColumns: ['position', 'title'],
   },
   access: collectionAccess('principles'),
+  // Deleting moves a principle into the trash; editors restore it, admins empty the trash.
+  trash: true,
   hooks: { beforeOperation: [matrixGuard('principles')] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: 'position',

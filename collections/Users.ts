@@ -4,7 +4,14 @@ import { changeOwnerField, collectionAccess, hiddenInAdmin } from '@/access/from
 import { isAdmin } from '@/access/isAdmin'
 import { roles } from '@/access/roles'
 import { limitPasswordResets } from '@/hooks/limitPasswordResets'
+import { translate } from '@/i18n/translate'
 import { groups, label } from '@/labels'
+
+const roleLabels: Record<(typeof roles)[number], { de: string; en: string }> = {
+  admin: label('Administrator:in', 'Administrator'),
+  editor: label('Redaktion', 'Editor'),
+  partner: label('Partner', 'Partner'),
+}
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -31,7 +38,7 @@ export const Users: CollectionConfig = {
       name: 'role',
       type: 'select',
       required: true,
-      options: roles.map((role) => ({ label: role, value: role })),
+      options: roles.map((role) => ({ label: roleLabels[role], value: role })),
       label: label('Rolle', 'Role'),
       // Only admins set roles: nobody can raise their own.
       access: { create: changeOwnerField('users'), update: changeOwnerField('users') },
@@ -44,9 +51,15 @@ export const Users: CollectionConfig = {
       label: label('Organisation', 'Organization'),
       access: { create: changeOwnerField('users'), update: changeOwnerField('users') },
       admin: { position: 'sidebar', condition: (data) => data?.role === 'partner' },
-      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+      validate: (
+        value: unknown,
+        {
+          req,
+          siblingData,
+        }: { req: Parameters<typeof translate>[0]; siblingData: Record<string, unknown> },
+      ) =>
         siblingData?.role === 'partner' && !value
-          ? 'A partner belongs to exactly one organization'
+          ? translate(req, 'portal:partnerOrganizationRequired')
           : true,
     },
   ],

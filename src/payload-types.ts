@@ -76,6 +76,7 @@ export interface Config {
     organizations: Organization;
     signatories: Signatory;
     users: User;
+    'review-history': ReviewHistory;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +94,7 @@ export interface Config {
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     signatories: SignatoriesSelect<false> | SignatoriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'review-history': ReviewHistorySelect<false> | ReviewHistorySelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -153,7 +155,7 @@ export interface News {
   id: string;
   title: string;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   excerpt?: string | null;
@@ -181,6 +183,7 @@ export interface News {
   tags?: string[] | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -192,7 +195,7 @@ export interface Media {
   alt: string;
   caption?: string | null;
   /**
-   * z. B. der Name der Fotografin / e.g. the photographer
+   * e.g. the photographer’s name
    */
   credit?: string | null;
   organization?: (string | null) | Organization;
@@ -251,12 +254,12 @@ export interface Organization {
   name: string;
   shortName?: string | null;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   kind: 'research' | 'industry' | 'startup' | 'association' | 'public-funder' | 'other';
   /**
-   * ISO 3166-1 alpha-2, z. B. DE
+   * ISO 3166-1 alpha-2, e.g. DE
    */
   country?: string | null;
   website?: string | null;
@@ -278,6 +281,7 @@ export interface Organization {
   } | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -288,11 +292,11 @@ export interface Person {
   id: string;
   name: string;
   /**
-   * z. B. Dr. / e.g. Dr.
+   * e.g. Dr.
    */
   honorific?: string | null;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   roleTitle?: string | null;
@@ -321,9 +325,45 @@ export interface Person {
       }[]
     | null;
   initiator?: boolean | null;
+  review?: {
+    state?: ('draft' | 'in-review' | 'changes-requested' | 'approved') | null;
+    note?: string | null;
+    submittedBy?: (string | null) | User;
+    submittedAt?: string | null;
+    reviewedBy?: (string | null) | User;
+  };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: string;
+  name: string;
+  role: 'admin' | 'editor' | 'partner';
+  organization?: (string | null) | Organization;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -333,7 +373,7 @@ export interface Project {
   id: string;
   title: string;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   organization?: (string | null) | Organization;
@@ -375,6 +415,7 @@ export interface Project {
   };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -385,7 +426,7 @@ export interface Principle {
   id: string;
   title: string;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   position: number;
@@ -407,35 +448,8 @@ export interface Principle {
   } | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: string;
-  name: string;
-  role: 'admin' | 'editor' | 'partner';
-  organization?: (string | null) | Organization;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -445,7 +459,7 @@ export interface Event {
   id: string;
   title: string;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   startsAt: string;
@@ -453,7 +467,7 @@ export interface Event {
   venue?: string | null;
   city?: string | null;
   /**
-   * ISO 3166-1 alpha-2, z. B. DE
+   * ISO 3166-1 alpha-2, e.g. DE
    */
   country?: string | null;
   onlineUrl?: string | null;
@@ -483,6 +497,7 @@ export interface Event {
   };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -497,12 +512,29 @@ export interface Signatory {
   roleTitle?: string | null;
   sector?: ('research' | 'industry' | 'public' | 'civil-society') | null;
   /**
-   * ISO 3166-1 alpha-2, z. B. DE
+   * ISO 3166-1 alpha-2, e.g. DE
    */
   country?: string | null;
   signedAt?: string | null;
   approved?: boolean | null;
   consentToDisplay?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-history".
+ */
+export interface ReviewHistory {
+  id: string;
+  documentCollection: 'projects' | 'people';
+  documentId: string;
+  organization?: (string | null) | Organization;
+  from: 'draft' | 'in-review' | 'changes-requested' | 'approved';
+  to: 'draft' | 'in-review' | 'changes-requested' | 'approved';
+  actor?: (string | null) | User;
+  actorName?: string | null;
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -657,6 +689,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: string | User;
+      } | null)
+    | ({
+        relationTo: 'review-history';
+        value: string | ReviewHistory;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -718,6 +754,7 @@ export interface NewsSelect<T extends boolean = true> {
   tags?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -756,6 +793,7 @@ export interface ProjectsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -770,6 +808,7 @@ export interface PrinciplesSelect<T extends boolean = true> {
   body?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -799,6 +838,7 @@ export interface EventsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -886,8 +926,18 @@ export interface PeopleSelect<T extends boolean = true> {
         id?: T;
       };
   initiator?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        note?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+        reviewedBy?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -905,6 +955,7 @@ export interface OrganizationsSelect<T extends boolean = true> {
   description?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -948,6 +999,22 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-history_select".
+ */
+export interface ReviewHistorySelect<T extends boolean = true> {
+  documentCollection?: T;
+  documentId?: T;
+  organization?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
+  actorName?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1064,7 +1131,7 @@ export interface Site {
     | {
         label: string;
         /**
-         * Pfad wie /news oder absolute URL / a path such as /news or a URL
+         * A path such as /news or an absolute URL
          */
         link: string;
         id?: string | null;

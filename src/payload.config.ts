@@ -11,6 +11,7 @@ import { Organizations } from '@collections/Organizations'
 import { People } from '@collections/People'
 import { Principles } from '@collections/Principles'
 import { Projects } from '@collections/Projects'
+import { ReviewHistory } from '@collections/ReviewHistory'
 import { Signatories } from '@collections/Signatories'
 import { Users } from '@collections/Users'
 
@@ -19,6 +20,7 @@ import { livePreview } from './admin/preview'
 import { databaseAdapter, parseDatabaseUri } from './db'
 import { emailAdapter } from './email/adapter'
 import { limitRules, limits } from './graphql/limits'
+import { portalTranslations } from './i18n/translations'
 import { readEnvironment } from './env'
 import { Declaration } from './globals/Declaration'
 import { Site } from './globals/Site'
@@ -48,6 +50,7 @@ export default buildConfig({
     Organizations,
     Signatories,
     Users,
+    ReviewHistory,
   ],
   globals: [Declaration, Site],
   localization: {
@@ -55,14 +58,19 @@ export default buildConfig({
     defaultLocale: 'de',
     fallback: true,
   },
-  i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
+  i18n: {
+    supportedLanguages: { de, en },
+    fallbackLanguage: 'de',
+    // The portal's own strings (messages, custom components) in both admin languages.
+    translations: portalTranslations,
+  },
   admin: {
     user: Users.slug,
     // No network here or on many servers: never ask Gravatar for avatars.
     avatar: 'default',
     meta: { titleSuffix: ' – New Wave of European AI' },
     importMap: { baseDir: fromRoot('src') },
-    components: { beforeDashboard: ['/components/admin/ReviewQueue#ReviewQueue'] },
+    components: { beforeDashboard: ['/components/admin/dashboard/Dashboard#Dashboard'] },
     livePreview,
   },
   upload: { limits: { fileSize: env.uploadMaxBytes } },
