@@ -54,7 +54,7 @@ export default buildConfig({
   ],
   globals: [Declaration, Site],
   localization: {
-    locales: locales.map(({ code, label }) => ({ code, label })),
+    locales: locales.map(({ code, adminLabel }) => ({ code, label: adminLabel })),
     defaultLocale: 'de',
     fallback: true,
   },

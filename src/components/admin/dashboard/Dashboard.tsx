@@ -25,10 +25,11 @@ export async function Dashboard({ payload, user, i18n }: Props) {
           new Date(iso),
         )
       : ''
-  const singular = (slug: string) => {
+  const named = (slug: string, form: 'singular' | 'plural' = 'singular') => {
     const labels = payload.collections[slug as 'news']?.config.labels
-    return labels ? getTranslation(labels.singular, i18n) : slug
+    return labels ? getTranslation(labels[form], i18n) : slug
   }
+  const singular = (slug: string) => named(slug)
   const docHref = (collection: string, id: string) => `/admin/collections/${collection}/${id}`
 
   return (
@@ -66,9 +67,9 @@ export async function Dashboard({ payload, user, i18n }: Props) {
           </ul>
         )}
         <p className="portal-dashboard__links">
-          <a href={reviewListHref('projects')}>{singular('projects')}</a>
+          <a href={reviewListHref('projects')}>{named('projects', 'plural')}</a>
           {' · '}
-          <a href={reviewListHref('people')}>{singular('people')}</a>
+          <a href={reviewListHref('people')}>{named('people', 'plural')}</a>
         </p>
       </section>
 

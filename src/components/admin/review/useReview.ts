@@ -61,8 +61,9 @@ export function useReview(): ReviewInfo | null {
         `${base}/versions?where[parent][equals]=${id}${where}&sort=-updatedAt&limit=1&depth=0&select[version][_status]=true`,
       )
     void Promise.all([
+      // The owner too: who may read the review trail depends on it.
       json<{ review?: Review }>(
-        `${base}/${id}?draft=true&depth=0&locale=${locale}&select[review]=true`,
+        `${base}/${id}?draft=true&depth=0&locale=${locale}&select[review]=true&select[organization]=true`,
       ),
       json<{ docs: HistoryEntry[] }>(
         `${api}/review-history?where[documentCollection][equals]=${collectionSlug}&where[documentId][equals]=${id}&sort=-createdAt&limit=20&depth=0`,
