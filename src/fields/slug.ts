@@ -1,8 +1,9 @@
-import type { CollectionSlug, FieldHook, PayloadRequest, TextField, Validate } from 'payload'
+import type { CollectionSlug, FieldHook, TextField, Validate } from 'payload'
 
 import { catalogueLabel } from '@/i18n/catalogueLabel'
 import { translate } from '@/i18n/translate'
 
+import { heldInTrash } from './heldInTrash'
 import { slugify } from './transliterate'
 
 type SlugOverrides = Partial<
@@ -45,23 +46,10 @@ const validateSlug: Validate<string, unknown, unknown, TextField> = async (
 ) => {
   if (typeof value !== 'string' || value.trim() === '') return translate(req, 'portal:slugRequired')
   // Asked on every keystroke in the admin too; the database is asked only on save.
-  if (event === 'onChange' || !collectionSlug) return true
-  const collection = req.payload.collections[collectionSlug as CollectionSlug]
-  if (!collection?.config.trash) return true
-  const { totalDocs } = await req.payload.count({
-    collection: collectionSlug as CollectionSlug,
-    where: {
-      and: [
-        { slug: { equals: value } },
-        { deletedAt: { exists: true } },
-        ...(id ? [{ id: { not_equals: id } }] : []),
-      ],
-    },
-    req: req as PayloadRequest,
-    overrideAccess: true,
-    trash: true,
-  })
-  return totalDocs === 0 ? true : translate(req, 'portal:slugInTrash', { slug: value })
+  if (event === 'onChange') return true
+  return (await heldInTrash({ req, collectionSlug, field: 'slug', value, id }))
+    ? translate(req, 'portal:slugInTrash', { slug: value })
+    : true
 }
 
 /**

@@ -10,6 +10,8 @@ const de = {
     'Ein Slug wird gebraucht: Geben Sie einen an oder einen Titel, aus dem er entsteht.',
   slugInTrash:
     'Der Slug „{{slug}}“ gehört einem Dokument im Papierkorb. Stellen Sie es wieder her oder wählen Sie einen anderen Slug.',
+  positionInTrash:
+    'Die Position {{position}} gehört einem Prinzip im Papierkorb. Stellen Sie es wieder her oder wählen Sie eine andere Position.',
   countryInvalid: 'Bitte einen zweistelligen Ländercode nach ISO 3166 angeben, etwa DE.',
   urlInvalid: '„{{value}}“ ist keine absolute http(s)-Adresse.',
   pathOrUrlInvalid:
@@ -63,6 +65,8 @@ const en: typeof de = {
   slugRequired: 'A slug is needed: give one, or a title to make it from.',
   slugInTrash:
     'The slug “{{slug}}” belongs to a document in the trash. Restore it or choose another slug.',
+  positionInTrash:
+    'Position {{position}} belongs to a principle in the trash. Restore it or choose another position.',
   countryInvalid: 'Use a two-letter ISO 3166 country code such as DE.',
   urlInvalid: '“{{value}}” is not an absolute http(s) URL.',
   pathOrUrlInvalid: 'Use a path starting with “/” or an absolute http(s) URL.',

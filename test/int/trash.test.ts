@@ -195,6 +195,21 @@ test('a trashed document keeps its slug: a new one gets the next, a hand-typed c
   expect(JSON.stringify(english.body)).toContain('belongs to a document in the trash')
 })
 
+test('a principle in the trash keeps its position, and a new one at that position is told why', async () => {
+  const principle = await payload.create({
+    collection: 'principles',
+    data: { title: 'Fünftes Prinzip', position: 500, _status: 'published' },
+  })
+  await rest('PATCH', `/principles/${principle.id}`, { token: editor.token, body: trashNow() })
+  const again = await rest('POST', '/principles', {
+    token: editor.token,
+    body: { title: 'Neues fünftes Prinzip', position: 500 },
+    headers: { 'Accept-Language': 'en' },
+  })
+  expect(again.status).toBe(400)
+  expect(JSON.stringify(again.body)).toContain('Position 500 belongs to a principle in the trash')
+})
+
 test('the seeder counts a trashed seed document as there and leaves it in the trash', async () => {
   const soofi = await idBySlug(payload, 'projects', 'soofi')
   await payload.update({ collection: 'projects', id: soofi, data: trashNow() })
