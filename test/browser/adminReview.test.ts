@@ -161,6 +161,9 @@ test('an editor compares the submitted draft with the published version and appr
   await expectOneLanguage(de, 'de', 'admin-de-editor-compare')
 
   await visit(de, `/admin/collections/projects/${soofi}`)
+  // The partner had the project open last: Payload offers to take over its editing lock.
+  const takeOver = de.locator('#document-locked-take-over')
+  await takeOver.click({ timeout: 10_000 }).catch(() => undefined)
   await de.click('#review-approve')
   await de.locator('[data-review-state="approved"]', { hasText: 'Freigegeben' }).waitFor()
   await expectOneLanguage(de, 'de', 'admin-de-editor-approved')
