@@ -15,9 +15,7 @@ export const languages: Language[] = ['de', 'en']
 /** One UI string of the config, resolved in both languages (or a reason it cannot be). */
 export type UiString = { where: string; de: string; en: string; problem?: string }
 
-type Translatable = unknown
-
-function resolve(value: Translatable, i18n: Record<Language, I18nClient>, where: string): UiString {
+function resolve(value: unknown, i18n: Record<Language, I18nClient>, where: string): UiString {
   if (typeof value === 'function') {
     const [de, en] = languages.map((language) =>
       String(
