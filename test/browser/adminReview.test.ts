@@ -166,6 +166,7 @@ test('an editor compares the submitted draft with the published version and appr
   await takeOver.click({ timeout: 10_000 }).catch(() => undefined)
   await de.click('#review-approve')
   await de.locator('[data-review-state="approved"]', { hasText: 'Freigegeben' }).waitFor()
+  await de.locator('.doc-controls__status', { hasText: 'Veröffentlicht' }).waitFor()
   await expectOneLanguage(de, 'de', 'admin-de-editor-approved')
   const live = await (await fetch(`${server.url}/de/projects/soofi`)).text()
   expect(live).toContain('Die Partnerin ergänzt die Kurzfassung.')

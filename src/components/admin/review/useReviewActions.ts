@@ -33,7 +33,13 @@ export function useReviewActions() {
       routes: { api },
     },
   } = useConfig()
-  const { id, collectionSlug } = useDocumentInfo()
+  const {
+    id,
+    collectionSlug,
+    setHasPublishedDoc,
+    setMostRecentVersionIsAutosaved,
+    setUnpublishedVersionCount,
+  } = useDocumentInfo()
   const { code: locale } = useLocale()
   const { submit } = useForm()
   const { i18n } = useTranslation()
@@ -54,6 +60,14 @@ export function useReviewActions() {
         })
         const ok = Boolean(outcome?.res && outcome.res.status < 400)
         if (ok) {
+          // The document's status line, as Payload's own save and publish buttons keep it.
+          if (draft) {
+            setUnpublishedVersionCount((count) => count + 1)
+          } else {
+            setUnpublishedVersionCount(0)
+            setMostRecentVersionIsAutosaved(false)
+            setHasPublishedDoc(true)
+          }
           toast.success(translate(i18n, done))
           window.dispatchEvent(new Event(reviewChangedEvent))
         }
@@ -62,7 +76,17 @@ export function useReviewActions() {
         setBusy(false)
       }
     },
-    [api, collectionSlug, i18n, id, locale, submit],
+    [
+      api,
+      collectionSlug,
+      i18n,
+      id,
+      locale,
+      setHasPublishedDoc,
+      setMostRecentVersionIsAutosaved,
+      setUnpublishedVersionCount,
+      submit,
+    ],
   )
 
   return {
