@@ -7,7 +7,14 @@ import { languageOptions } from '@/email/recipientLanguage'
 import { limitPasswordResets } from '@/hooks/limitPasswordResets'
 import { queueResetMail, takeOverResetMail } from '@/hooks/passwordResetMail'
 import { purgeMailOfDeletedAccount } from '@/hooks/purgeMailOfDeletedAccount'
+import { translate } from '@/i18n/translate'
 import { groups, label } from '@/labels'
+
+const roleLabels: Record<(typeof roles)[number], { de: string; en: string }> = {
+  admin: label('Administrator:in', 'Administrator'),
+  editor: label('Redaktion', 'Editor'),
+  partner: label('Partner', 'Partner'),
+}
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -55,7 +62,7 @@ export const Users: CollectionConfig = {
       name: 'role',
       type: 'select',
       required: true,
-      options: roles.map((role) => ({ label: role, value: role })),
+      options: roles.map((role) => ({ label: roleLabels[role], value: role })),
       label: label('Rolle', 'Role'),
       // Only admins set roles: nobody can raise their own.
       access: { create: changeOwnerField('users'), update: changeOwnerField('users') },
@@ -68,9 +75,15 @@ export const Users: CollectionConfig = {
       label: label('Organisation', 'Organization'),
       access: { create: changeOwnerField('users'), update: changeOwnerField('users') },
       admin: { position: 'sidebar', condition: (data) => data?.role === 'partner' },
-      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+      validate: (
+        value: unknown,
+        {
+          req,
+          siblingData,
+        }: { req: Parameters<typeof translate>[0]; siblingData: Record<string, unknown> },
+      ) =>
         siblingData?.role === 'partner' && !value
-          ? 'A partner belongs to exactly one organization'
+          ? translate(req, 'portal:partnerOrganizationRequired')
           : true,
     },
   ],

@@ -55,9 +55,9 @@ export async function ensureAdmin(payload: Payload, env: Environment): Promise<A
   return { email, password, created: true }
 }
 
-/** An empty database is one without any principle: the seed's backbone. */
+/** An empty database is one without any principle (in the trash or not): the seed's backbone. */
 export async function isEmpty(payload: Payload): Promise<boolean> {
-  const { totalDocs } = await payload.count({ collection: 'principles' })
+  const { totalDocs } = await payload.count({ collection: 'principles', trash: true })
   return totalDocs === 0
 }
 

@@ -77,6 +77,7 @@ export interface Config {
     signatories: Signatory;
     users: User;
     'mail-queue': MailQueue;
+    'review-history': ReviewHistory;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -95,6 +96,7 @@ export interface Config {
     signatories: SignatoriesSelect<false> | SignatoriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'mail-queue': MailQueueSelect<false> | MailQueueSelect<true>;
+    'review-history': ReviewHistorySelect<false> | ReviewHistorySelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -156,7 +158,7 @@ export interface News {
   id: string;
   title: string;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   excerpt?: string | null;
@@ -184,6 +186,7 @@ export interface News {
   tags?: string[] | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -195,7 +198,7 @@ export interface Media {
   alt: string;
   caption?: string | null;
   /**
-   * z. B. der Name der Fotografin / e.g. the photographer
+   * e.g. the photographer’s name
    */
   credit?: string | null;
   organization?: (string | null) | Organization;
@@ -254,12 +257,12 @@ export interface Organization {
   name: string;
   shortName?: string | null;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   kind: 'research' | 'industry' | 'startup' | 'association' | 'public-funder' | 'other';
   /**
-   * ISO 3166-1 alpha-2, z. B. DE
+   * ISO 3166-1 alpha-2, e.g. DE
    */
   country?: string | null;
   website?: string | null;
@@ -281,6 +284,7 @@ export interface Organization {
   } | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -291,11 +295,11 @@ export interface Person {
   id: string;
   name: string;
   /**
-   * z. B. Dr. / e.g. Dr.
+   * e.g. Dr.
    */
   honorific?: string | null;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   roleTitle?: string | null;
@@ -324,9 +328,49 @@ export interface Person {
       }[]
     | null;
   initiator?: boolean | null;
+  review?: {
+    state?: ('draft' | 'in-review' | 'changes-requested' | 'approved') | null;
+    note?: string | null;
+    submittedBy?: (string | null) | User;
+    submittedAt?: string | null;
+    reviewedBy?: (string | null) | User;
+  };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: string;
+  name: string;
+  /**
+   * The portal writes to you in this language.
+   */
+  language?: ('de' | 'en') | null;
+  role: 'admin' | 'editor' | 'partner';
+  organization?: (string | null) | Organization;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -336,7 +380,7 @@ export interface Project {
   id: string;
   title: string;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   organization?: (string | null) | Organization;
@@ -378,6 +422,7 @@ export interface Project {
   };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -388,7 +433,7 @@ export interface Principle {
   id: string;
   title: string;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   position: number;
@@ -410,39 +455,8 @@ export interface Principle {
   } | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: string;
-  name: string;
-  /**
-   * The portal writes to you in this language.
-   */
-  language?: ('de' | 'en') | null;
-  role: 'admin' | 'editor' | 'partner';
-  organization?: (string | null) | Organization;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -452,7 +466,7 @@ export interface Event {
   id: string;
   title: string;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   startsAt: string;
@@ -460,7 +474,7 @@ export interface Event {
   venue?: string | null;
   city?: string | null;
   /**
-   * ISO 3166-1 alpha-2, z. B. DE
+   * ISO 3166-1 alpha-2, e.g. DE
    */
   country?: string | null;
   onlineUrl?: string | null;
@@ -490,6 +504,7 @@ export interface Event {
   };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -504,7 +519,7 @@ export interface Signatory {
   roleTitle?: string | null;
   sector?: ('research' | 'industry' | 'public' | 'civil-society') | null;
   /**
-   * ISO 3166-1 alpha-2, z. B. DE
+   * ISO 3166-1 alpha-2, e.g. DE
    */
   country?: string | null;
   signedAt?: string | null;
@@ -532,6 +547,23 @@ export interface MailQueue {
   lastError?: string | null;
   text?: string | null;
   html?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-history".
+ */
+export interface ReviewHistory {
+  id: string;
+  documentCollection: 'projects' | 'people';
+  documentId: string;
+  organization?: (string | null) | Organization;
+  from: 'draft' | 'in-review' | 'changes-requested' | 'approved';
+  to: 'draft' | 'in-review' | 'changes-requested' | 'approved';
+  actor?: (string | null) | User;
+  actorName?: string | null;
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -690,6 +722,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'mail-queue';
         value: string | MailQueue;
+      } | null)
+    | ({
+        relationTo: 'review-history';
+        value: string | ReviewHistory;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -751,6 +787,7 @@ export interface NewsSelect<T extends boolean = true> {
   tags?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -789,6 +826,7 @@ export interface ProjectsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -803,6 +841,7 @@ export interface PrinciplesSelect<T extends boolean = true> {
   body?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -832,6 +871,7 @@ export interface EventsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -919,8 +959,18 @@ export interface PeopleSelect<T extends boolean = true> {
         id?: T;
       };
   initiator?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        note?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+        reviewedBy?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -938,6 +988,7 @@ export interface OrganizationsSelect<T extends boolean = true> {
   description?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -999,6 +1050,22 @@ export interface MailQueueSelect<T extends boolean = true> {
   lastError?: T;
   text?: T;
   html?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-history_select".
+ */
+export interface ReviewHistorySelect<T extends boolean = true> {
+  documentCollection?: T;
+  documentId?: T;
+  organization?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
+  actorName?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1117,7 +1184,7 @@ export interface Site {
     | {
         label: string;
         /**
-         * Pfad wie /news oder absolute URL / a path such as /news or a URL
+         * A path such as /news or an absolute URL
          */
         link: string;
         id?: string | null;

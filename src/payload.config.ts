@@ -12,6 +12,7 @@ import { Organizations } from '@collections/Organizations'
 import { People } from '@collections/People'
 import { Principles } from '@collections/Principles'
 import { Projects } from '@collections/Projects'
+import { ReviewHistory } from '@collections/ReviewHistory'
 import { Signatories } from '@collections/Signatories'
 import { Users } from '@collections/Users'
 
@@ -22,6 +23,7 @@ import { emailAdapter } from './email/adapter'
 import { deliverMailTask, MAIL_QUEUE } from './email/deliverMail'
 import { limitRules } from './graphql/limitRules'
 import { limits } from './graphql/limits'
+import { portalTranslations } from './i18n/translations'
 import { readEnvironment } from './env'
 import { Declaration } from './globals/Declaration'
 import { Site } from './globals/Site'
@@ -54,21 +56,27 @@ export default buildConfig({
     Signatories,
     Users,
     MailQueue,
+    ReviewHistory,
   ],
   globals: [Declaration, Site],
   localization: {
-    locales: locales.map(({ code, label }) => ({ code, label })),
+    locales: locales.map(({ code, adminLabel }) => ({ code, label: adminLabel })),
     defaultLocale: 'de',
     fallback: true,
   },
-  i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
+  i18n: {
+    supportedLanguages: { de, en },
+    fallbackLanguage: 'de',
+    // The portal's own strings (messages, custom components) in both admin languages.
+    translations: portalTranslations,
+  },
   admin: {
     user: Users.slug,
     // No network here or on many servers: never ask Gravatar for avatars.
     avatar: 'default',
     meta: { titleSuffix: ' – New Wave of European AI' },
     importMap: { baseDir: fromRoot('src') },
-    components: { beforeDashboard: ['/components/admin/ReviewQueue#ReviewQueue'] },
+    components: { beforeDashboard: ['/components/admin/dashboard/Dashboard#Dashboard'] },
     livePreview,
   },
   upload: { limits: { fileSize: env.uploadMaxBytes } },

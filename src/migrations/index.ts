@@ -3,6 +3,7 @@ import * as migration_20261126_145852_password_reset_interval from './20261126_1
 import * as migration_20261126_154147_review_submitted_at from './20261126_154147_review_submitted_at';
 import * as migration_20261126_165701_read_path_indexes from './20261126_165701_read_path_indexes';
 import * as migration_20261201_075253_mail_queue from './20261201_075253_mail_queue';
+import * as migration_20261201_090745_trash_and_review from './20261201_090745_trash_and_review';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_075253_mail_queue.up,
     down: migration_20261201_075253_mail_queue.down,
-    name: '20261201_075253_mail_queue'
+    name: '20261201_075253_mail_queue',
+  },
+  {
+    up: migration_20261201_090745_trash_and_review.up,
+    down: migration_20261201_090745_trash_and_review.down,
+    name: '20261201_090745_trash_and_review'
   },
 ];

@@ -269,6 +269,8 @@ describe('the review workflow', () => {
       body: { review: { state: 'approved' }, _status: 'published' },
     })
     expect(approve.status).toBe(403)
+    // The refusal speaks the request's language: German unless the client asks for English.
+    expect(JSON.stringify(approve.body)).toContain('Nur die Redaktion gibt frei')
     const gql = await graphql(
       `
         mutation ($id: String!) {
@@ -278,9 +280,9 @@ describe('the review workflow', () => {
         }
       `,
       { id: project.id },
-      { token: partnerA.token },
+      { token: partnerA.token, headers: { 'Accept-Language': 'en' } },
     )
-    expect(gql.errors?.[0]?.message).toMatch(/editors/)
+    expect(gql.errors?.[0]?.message).toBe('Only editors approve or request changes.')
     await rest('PATCH', `/projects/${project.id}`, {
       token: partnerA.token,
       body: { review: { note: 'Selbst genehmigt' } },

@@ -6,15 +6,8 @@ import {
 } from 'payload'
 
 import { actorOf } from '@/access/matrix'
-
-type ReviewState = 'draft' | 'in-review' | 'changes-requested' | 'approved'
-type Review = {
-  state?: ReviewState | null
-  note?: string | null
-  submittedBy?: unknown
-  submittedAt?: string | null
-  reviewedBy?: unknown
-}
+import { translate } from '@/i18n/translate'
+import type { Review, ReviewState } from '@/review/states'
 
 /**
  * Who submitted or reviewed, and when, is recorded by the server alone; partners never write the
@@ -34,11 +27,13 @@ export const stripReviewTrail: CollectionBeforeOperationHook = ({ args, operatio
 }
 
 /**
- * The review workflow of partner projects, checked on every save:
+ * The review workflow of what partners submit (projects, people), checked on every save:
  * - a partner saves drafts; submitting sets `in-review` (who and when are recorded); a partner
- *   never sets `approved` or `changes-requested`, and editing an approved project starts a new
+ *   never sets `approved` or `changes-requested`, and editing an approved document starts a new
  *   unreviewed draft;
- * - an editor publishing a project approves it; sending it back (`changes-requested`) needs a note.
+ * - an editor publishing a document approves it; sending it back (`changes-requested`) needs a
+ *   note.
+ * Messages are in the language of the request (`req.t`).
  */
 export const checkReviewTransition: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
   if (!req.user) return data
@@ -52,7 +47,7 @@ export const checkReviewTransition: CollectionBeforeChangeHook = ({ data, origin
 
   if (actor === 'partner') {
     if (target !== before && target !== 'in-review') {
-      throw new APIError('Only editors approve projects or request changes.', 403)
+      throw new APIError(translate(req, 'portal:onlyEditorsReview'), 403)
     }
     if (target === before && before === 'approved') target = 'draft'
     if (target === 'in-review' && before !== 'in-review') {
@@ -62,9 +57,10 @@ export const checkReviewTransition: CollectionBeforeChangeHook = ({ data, origin
   } else if (actor === 'editor' || actor === 'admin') {
     if (data._status === 'published') target = 'approved'
     if (target === 'changes-requested' && before !== 'changes-requested' && !review.note?.trim()) {
-      throw new ValidationError({
-        errors: [{ path: 'review.note', message: 'Say what should change: a note is required.' }],
-      })
+      throw new ValidationError(
+        { errors: [{ path: 'review.note', message: translate(req, 'portal:noteRequired') }], req },
+        req.t,
+      )
     }
     if (target !== before && (target === 'approved' || target === 'changes-requested')) {
       review.reviewedBy = req.user.id

@@ -4,6 +4,7 @@ import { relationId } from '@/access/relationId'
 import { queueMail } from '@/email/queue'
 import { recipientLanguage, type Language } from '@/email/recipientLanguage'
 import { changesRequestedMail } from '@/email/texts/changesRequested'
+import type { ReviewedKind } from '@/email/texts/reviewedDocument'
 import { reviewSubmittedMail } from '@/email/texts/reviewSubmitted'
 
 type Review = { state?: string | null; note?: string | null; submittedBy?: unknown }
@@ -11,35 +12,54 @@ type Review = { state?: string | null; note?: string | null; submittedBy?: unkno
 /** Every editor hears of a submission; a portal has a handful, a page of them is plenty. */
 const EDITORS_NOTIFIED = 100
 
-/** The project's title in each language (the German one where a translation is missing). */
-async function titlesOf(req: PayloadRequest, id: string | number, fallback: string) {
-  const project = await req.payload.findByID({
-    collection: 'projects',
+/** The field that names a document of each kind: a project's title (localized), a person's name. */
+const TITLE_FIELD: Record<ReviewedKind, 'title' | 'name'> = { projects: 'title', people: 'name' }
+
+/** The document's title in each language (the German one where a translation is missing). */
+async function titlesOf(
+  req: PayloadRequest,
+  kind: ReviewedKind,
+  id: string | number,
+  fallback: string,
+) {
+  const field = TITLE_FIELD[kind]
+  const doc = (await req.payload.findByID({
+    collection: kind,
     id,
     locale: 'all',
     draft: true,
     depth: 0,
     overrideAccess: true,
-    select: { title: true },
+    select: { [field]: true },
     req,
-  })
-  const titles = (project.title ?? {}) as unknown as Partial<Record<Language, string | null>>
+  })) as unknown as Record<string, unknown>
+  const value = doc[field]
+  // A name is not localized: the same in every language.
+  const titles = (typeof value === 'string' ? { de: value, en: value } : (value ?? {})) as Partial<
+    Record<Language, string | null>
+  >
   return (language: Language) => titles[language] || titles.de || fallback
 }
 
 /**
- * Mail on review transitions: editors hear of submissions, the submitter of requested changes,
- * each in their own language. The mails are queued in the save's transaction (so a save that
+ * Mail on review transitions of partners' projects and people: editors hear of submissions, the
+ * submitter of requested changes, each in their own language. The mails are queued in the save's transaction (so a save that
  * fails sends nothing) and sent after the commit: the save never waits for a mail server.
  */
-export const notifyReview: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+export const notifyReview: CollectionAfterChangeHook = async ({
+  collection,
+  doc,
+  previousDoc,
+  req,
+}) => {
+  const kind = collection.slug as ReviewedKind
   const review = doc.review as Review | undefined
   const state = review?.state
   if (!state || state === (previousDoc?.review as Review | undefined)?.state) return doc
   if (state !== 'in-review' && state !== 'changes-requested') return doc
 
-  const link = `${req.payload.config.serverURL}/admin/collections/projects/${doc.id}`
-  const title = await titlesOf(req, doc.id, String(doc.slug ?? doc.id))
+  const link = `${req.payload.config.serverURL}/admin/collections/${kind}/${doc.id}`
+  const title = await titlesOf(req, kind, doc.id, String(doc.slug ?? doc.id))
 
   if (state === 'in-review') {
     const editors = await req.payload.find({
@@ -59,6 +79,7 @@ export const notifyReview: CollectionAfterChangeHook = async ({ doc, previousDoc
         language,
         ...reviewSubmittedMail(language, {
           editorName: editor.name,
+          kind,
           title: title(language),
           submitterName,
           link,
@@ -87,6 +108,7 @@ export const notifyReview: CollectionAfterChangeHook = async ({ doc, previousDoc
     language,
     ...changesRequestedMail(language, {
       partnerName: submitter.name,
+      kind,
       title: title(language),
       note: review?.note ?? '',
       link,
