@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { collectionAccess } from '@/access/fromMatrix'
 import { actorOf } from '@/access/matrix'
-import { mailKinds, mailStatuses } from '@/email/mailKinds'
+import { mailKindLabels, mailKinds, mailStatusLabels, mailStatuses } from '@/email/mailKinds'
 import { languageOptions } from '@/email/recipientLanguage'
 import { groups, label } from '@/labels'
 
@@ -48,7 +48,7 @@ export const MailQueue: CollectionConfig = {
       required: true,
       defaultValue: 'queued',
       index: true,
-      options: mailStatuses.map((value) => ({ label: value, value })),
+      options: mailStatuses.map((value) => ({ label: mailStatusLabels[value], value })),
       label: label('Status', 'Status'),
       admin: { position: 'sidebar' },
     },
@@ -73,7 +73,7 @@ export const MailQueue: CollectionConfig = {
       name: 'kind',
       type: 'select',
       required: true,
-      options: mailKinds.map((value) => ({ label: value, value })),
+      options: mailKinds.map((value) => ({ label: mailKindLabels[value], value })),
       label: label('Art', 'Kind'),
       access: serverOnly,
       admin: { ...readOnly, position: 'sidebar' },

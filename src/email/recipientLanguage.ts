@@ -29,4 +29,7 @@ export function recipientLanguage(user: { language?: string | null } | null | un
 }
 
 /** The choices of the users' `language` field, each named in its own language. */
-export const languageOptions = locales.map(({ code, label }) => ({ value: code, label }))
+export const languageOptions = locales.map(({ code, adminLabel }) => ({
+  value: code,
+  label: adminLabel,
+}))
