@@ -37,6 +37,11 @@ export function productionEnvironment(database: string): NodeJS.ProcessEnv {
     ADMIN_PASSWORD: crypto.randomBytes(18).toString('base64url'),
     SEED: 'true',
     LOG_LEVEL: 'warn',
+    // Off, so the uncached cases measure the server, not the limits; the hostile scenario sets
+    // its own (bench/hostile.ts).
+    RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '0',
+    RATE_LIMIT_UNCACHED_PER_MINUTE: '0',
+    RATE_LIMIT_USER_PER_MINUTE: '0',
   }
 }
 

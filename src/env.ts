@@ -27,6 +27,21 @@ export type Environment = {
   serverActionBodyMaxBytes: number
   /** Request-body bytes all requests together may hold at once. */
   bodyBudgetBytes: number
+  /** Rate limits per minute (src/rateLimits/, docs/limits.md); 0 turns one off. */
+  rateLimits: {
+    /** Anonymous writes (logins, resets, every public form) per client address. */
+    publicWritesPerMinute: number
+    /** Anonymous requests the read cache cannot answer, per client address. */
+    uncachedPerMinute: number
+    /** Extra uncached requests a client address may make once per minute. */
+    uncachedBurst: number
+    /** Requests past the cache per logged-in user (keyed by user, not address). */
+    userPerMinute: number
+    /** Seconds between two password resets asked for the same address. */
+    passwordResetSeconds: number
+  }
+  /** Which proxies' X-Forwarded-For express believes (its `trust proxy` setting). */
+  trustProxy: boolean | number | string[]
   /** Budget of the anonymous read cache; 0 turns it off. */
   readCacheMaxBytes: number
   /** Seconds shared caches (CDNs) may keep an anonymous response; 0: they revalidate every time. */
@@ -103,6 +118,29 @@ function nonNegativeInt(
     return fallback
   }
   return value
+}
+
+/**
+ * TRUST_PROXY: `loopback` (the default: a proxy on the same machine), `false` (none: the socket's
+ * address is the client's), a number of proxy hops, or a comma-separated list of addresses and
+ * CIDR ranges (`10.0.0.0/8,fd00::/8`) or the names `loopback`, `linklocal`, `uniquelocal`.
+ * `true` would believe any client's X-Forwarded-For and is refused.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): boolean | number | string[] {
+  const value = raw?.trim()
+  if (!value) return ['loopback']
+  if (['false', 'none', '0'].includes(value.toLowerCase())) return false
+  if (value.toLowerCase() === 'true') {
+    problems.push(
+      'TRUST_PROXY=true would let any client choose its address (X-Forwarded-For); name the proxies instead',
+    )
+    return false
+  }
+  if (/^\d+$/.test(value)) return Number(value)
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
 }
 
 function flag(raw: string | undefined, fallback: boolean): boolean {
@@ -189,6 +227,19 @@ export function readEnvironment(
     problems,
   )
   const readCacheSharedMaxAge = nonNegativeInt(source, 'READ_CACHE_SHARED_MAX_AGE', 0, problems)
+  const rateLimits = {
+    publicWritesPerMinute: nonNegativeInt(
+      source,
+      'RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE',
+      20,
+      problems,
+    ),
+    uncachedPerMinute: nonNegativeInt(source, 'RATE_LIMIT_UNCACHED_PER_MINUTE', 60, problems),
+    uncachedBurst: nonNegativeInt(source, 'RATE_LIMIT_UNCACHED_BURST', 60, problems),
+    userPerMinute: nonNegativeInt(source, 'RATE_LIMIT_USER_PER_MINUTE', 1200, problems),
+    passwordResetSeconds: positiveInt(source, 'PASSWORD_RESET_INTERVAL_SECONDS', 15, problems),
+  }
+  const trustProxy = parseTrustProxy(source.TRUST_PROXY, problems)
 
   const logLevel = (source.LOG_LEVEL?.trim() || 'info') as LogLevel
   if (!logLevels.includes(logLevel)) {
@@ -217,6 +268,8 @@ export function readEnvironment(
     bodyBudgetBytes,
     readCacheMaxBytes,
     readCacheSharedMaxAge,
+    rateLimits,
+    trustProxy,
     logLevel,
   }
 }

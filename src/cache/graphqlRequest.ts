@@ -25,6 +25,8 @@ type Analysis =
       alwaysDraft: boolean
       /** Variables passed to a `draft` argument, with their declared defaults. */
       draftVariables: Map<string, unknown>
+      /** Every variable the document declares: the executor reads no other. */
+      declaredVariables: Set<string>
     }
   | { ok: false }
 
@@ -46,6 +48,7 @@ function analyse(query: string): Analysis {
   let alwaysDraft = false
   const defaults = new Map<string, unknown>()
   const draftVariables = new Map<string, unknown>()
+  const declaredVariables = new Set<string>()
   const judge = (value: ValueNode) => {
     if (value.kind === Kind.VARIABLE) draftVariables.set(value.name.value, undefined)
     else if (value.kind === Kind.BOOLEAN) alwaysDraft ||= value.value
@@ -55,6 +58,7 @@ function analyse(query: string): Analysis {
     OperationDefinition(node) {
       if (node.operation !== 'query') writes = true
       for (const definition of node.variableDefinitions ?? []) {
+        declaredVariables.add(definition.variable.name.value)
         if (definition.defaultValue) {
           defaults.set(definition.variable.name.value, valueFromASTUntyped(definition.defaultValue))
         }
@@ -71,6 +75,7 @@ function analyse(query: string): Analysis {
     writes,
     alwaysDraft,
     draftVariables,
+    declaredVariables,
   }
   if (query.length <= MEMO_MAX_QUERY) {
     if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value as string)
@@ -101,7 +106,11 @@ function classify({ query, variables, operationName, context }: Parts): GraphQLR
   const analysis = analyse(query)
   if (!analysis.ok) return { cacheable: false, reason: 'unparsable query' }
   if (analysis.writes) return { cacheable: false, reason: 'mutation' }
-  const given = (variables ?? {}) as Record<string, unknown>
+  const sent = (variables ?? {}) as Record<string, unknown>
+  // Variables the document does not declare change nothing: they are not part of the key.
+  const given = Object.fromEntries(
+    Object.entries(sent).filter(([name]) => analysis.declaredVariables.has(name)),
+  )
   const draft =
     analysis.alwaysDraft ||
     [...analysis.draftVariables].some(([name, fallback]) =>
@@ -119,18 +128,36 @@ export const GRAPHQL_VARY = ['origin', 'accept'] as const
 
 type Headers = (name: string) => string
 
+/** The parameters of a GraphQL POST's URL that Payload reads (the locales); the rest change nothing. */
+const URL_PARAMETERS = ['locale', 'fallback-locale', 'fallbackLocale'] as const
+
+/** The part of a GraphQL POST's query string its answer depends on, in a fixed order. */
+export function graphqlSearchKey(search: string): string {
+  const params = new URLSearchParams(search)
+  return URL_PARAMETERS.map((name) => `${name}=${params.get(name) ?? ''}`).join('&')
+}
+
 /**
  * A POST body (already parsed JSON) and the request's query string: Payload reads `locale` and
- * `fallback-locale` from both, so the whole query string and every other body field are keyed.
+ * `fallback-locale` from both, graphql-http reads `extensions` besides the query, its variables
+ * and operation name; nothing else in the body or the URL changes the answer, so nothing else
+ * is keyed.
  */
 export function graphqlPostRead(body: unknown, search: string, header: Headers): GraphQLRead {
   if (!isObject(body)) return { cacheable: false, reason: 'body is not a JSON object' }
-  const { query, variables, operationName, ...rest } = body
+  const { query, variables, operationName, extensions, locale, fallbackLocale } = body
   return classify({
     query,
     variables,
     operationName,
-    context: [search, rest, ...GRAPHQL_VARY.map(header)],
+    context: [
+      graphqlSearchKey(search),
+      extensions ?? null,
+      locale ?? null,
+      fallbackLocale ?? null,
+      body['fallback-locale'] ?? null,
+      ...GRAPHQL_VARY.map(header),
+    ],
   })
 }
 

@@ -1,4 +1,8 @@
+import { pageQueries, type QueryPage } from '@/frontend/pageQueries'
+import { locales } from '@/locales'
+
 import { canonicalJson } from './canonicalJson'
+import type { HeaderGetter } from './varyingHeaders'
 
 export type PageRead = { cacheable: true; key: string } | { cacheable: false; reason: string }
 
@@ -21,15 +25,12 @@ const NEXT_INTERNAL = [
 ]
 
 /**
- * Request headers a page's answer varies on, all part of the key: the host it was asked for, and
- * what the App Router sends to get an RSC payload instead of HTML (so a client-side navigation
- * never gets a full page, nor the reverse), and the encoding Next may compress with. Anything
- * else the response's `Vary` names is checked on each hit as well.
+ * Request headers a page's answer varies on, all part of the key, as `pageHeaders` normalises
+ * them: what the App Router sends to get an RSC payload instead of HTML (so a client-side
+ * navigation never gets a full page, nor the reverse), and the encoding Next compresses with.
+ * Anything else the response's `Vary` names is checked on each hit as well.
  */
 export const PAGE_KEY_HEADERS = [
-  'host',
-  'x-forwarded-host',
-  'x-forwarded-proto',
   'rsc',
   'next-router-state-tree',
   'next-router-prefetch',
@@ -38,26 +39,48 @@ export const PAGE_KEY_HEADERS = [
   'accept-encoding',
 ] as const
 
-function decodedPath(url: string): string | null {
-  const pathname = url.split('?', 1)[0]!
+const LIST_PAGE = new RegExp(`^/(${locales.map((l) => l.code).join('|')})/([^/]+)$`)
+
+function decodedPath(path: string): string | null {
   try {
-    return decodeURIComponent(pathname).replace(/\/{2,}/g, '/')
+    return decodeURIComponent(path).replace(/\/{2,}/g, '/')
   } catch {
     return null
   }
 }
 
+/**
+ * The query a page's answer depends on: the parameters that page reads (src/frontend/
+ * pageQueries.ts), each with the one value it reads (the first, trimmed), in a fixed order.
+ * Every other parameter, and every other page's whole query string, changes nothing it shows.
+ */
+export function pageQueryKey(path: string, search: URLSearchParams): [string, string][] {
+  const page = LIST_PAGE.exec(path)?.[2]
+  if (!page || !(page in pageQueries)) return []
+  const own: [string, string][] = []
+  for (const name of pageQueries[page as QueryPage]) {
+    const value = search.get(name)?.trim()
+    if (value) own.push([name, value])
+  }
+  return own
+}
+
 /** Whether a GET (or HEAD) for a page may be answered from, or stored in, the cache. */
-export function pageRead(url: string, header: (name: string) => string): PageRead {
-  const path = decodedPath(url)
-  if (path === null) return { cacheable: false, reason: 'malformed path' }
-  if (NEVER.some((pattern) => pattern.test(path))) return { cacheable: false, reason: 'path' }
-  const search = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '')
+export function pageRead(url: string, header: HeaderGetter): PageRead {
+  const queryAt = url.indexOf('?')
+  const path = queryAt < 0 ? url : url.slice(0, queryAt)
+  const decoded = decodedPath(path)
+  if (decoded === null) return { cacheable: false, reason: 'malformed path' }
+  if (NEVER.some((pattern) => pattern.test(decoded))) return { cacheable: false, reason: 'path' }
+  const search = new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1))
   if (PREVIEW_PARAMS.some((name) => search.has(name))) {
     return { cacheable: false, reason: 'preview parameter' }
   }
   if (NEXT_INTERNAL.some((name) => header(name) !== '')) {
     return { cacheable: false, reason: 'internal Next request' }
   }
-  return { cacheable: true, key: canonicalJson(['page', url, ...PAGE_KEY_HEADERS.map(header)]) }
+  return {
+    cacheable: true,
+    key: canonicalJson(['page', path, pageQueryKey(path, search), ...PAGE_KEY_HEADERS.map(header)]),
+  }
 }

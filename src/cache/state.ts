@@ -1,29 +1,47 @@
 import type { CachedResponse } from './entry'
 
+/** One segment of the store; insertion order is recency (the first entry is the least recent). */
+export type Segment = { entries: Map<string, CachedResponse>; bytes: number }
+
 /**
  * The read cache's shared state: its entries and the write generation. It lives on globalThis
  * because writes are seen by the Payload instance's database adapter, which Next's compiled
  * routes and the express server share, while each of them loads its own copy of this module.
+ *
+ * Entries sit in two segments (a segmented LRU, docs/caching.md): a new answer goes to
+ * `probation`; one asked for again moves to `protected`. Room is made in probation first, so a
+ * flood of answers nobody asks for twice (junk variants of a URL) evicts only other such
+ * answers, never the pages readers keep coming back to.
  */
 export type ReadCacheState = {
   /** Bumped on every write that could change an anonymous response (src/cache/invalidation.ts). */
   generation: number
-  /** Insertion order is recency: the first entry is the least recently used. */
-  entries: Map<string, CachedResponse>
-  bytes: number
+  probation: Segment
+  protected: Segment
 }
 
 const KEY = Symbol.for('initiative-portal.read-cache')
 type Holder = { [KEY]?: ReadCacheState }
 
+const emptySegment = (): Segment => ({ entries: new Map(), bytes: 0 })
+
 export function readCacheState(): ReadCacheState {
   const holder = globalThis as Holder
-  holder[KEY] ??= { generation: 0, entries: new Map(), bytes: 0 }
+  holder[KEY] ??= { generation: 0, probation: emptySegment(), protected: emptySegment() }
   return holder[KEY]
 }
 
 /** The generation a read captures when it starts; it may store its answer only under the same one. */
 export const currentGeneration = (): number => readCacheState().generation
+
+/** How much the cache holds now, both segments together. */
+export function cacheContents(): { entries: number; bytes: number } {
+  const { probation, protected: kept } = readCacheState()
+  return {
+    entries: probation.entries.size + kept.entries.size,
+    bytes: probation.bytes + kept.bytes,
+  }
+}
 
 /**
  * Forgets every cached response and moves to a new generation, so no read that started before
@@ -32,6 +50,6 @@ export const currentGeneration = (): number => readCacheState().generation
 export function invalidateReadCache(): void {
   const state = readCacheState()
   state.generation += 1
-  state.entries.clear()
-  state.bytes = 0
+  state.probation = emptySegment()
+  state.protected = emptySegment()
 }

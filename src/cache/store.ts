@@ -1,8 +1,14 @@
 import type { CachedResponse } from './entry'
-import { readCacheState } from './state'
+import { cacheContents, readCacheState, type Segment } from './state'
 
 /** Map and bookkeeping overhead per entry, so that many tiny entries still count. */
 const ENTRY_OVERHEAD = 256
+
+/**
+ * The share of the budget answers asked for only once may hold: enough for a burst of new pages
+ * after a publish, too little for junk to matter.
+ */
+const PROBATION_SHARE = 0.25
 
 const DAY = 24 * 60 * 60 * 1000
 /** The next midnight (UTC) after `now`: pages compute "today" in UTC. */
@@ -10,64 +16,93 @@ export const endOfUtcDay = (now: number): number => Math.floor(now / DAY) * DAY 
 
 export type NewEntry = Omit<CachedResponse, 'bytes' | 'expiresAt'>
 
+function take(segment: Segment, key: string): CachedResponse | undefined {
+  const entry = segment.entries.get(key)
+  if (!entry) return undefined
+  segment.entries.delete(key)
+  segment.bytes -= entry.bytes
+  return entry
+}
+
+function put(segment: Segment, key: string, entry: CachedResponse): void {
+  segment.entries.set(key, entry)
+  segment.bytes += entry.bytes
+}
+
+/** Evicts the least recently used entries of `segment` until it holds at most `bytes`. */
+function shrink(segment: Segment, bytes: number): void {
+  for (const [oldest] of segment.entries) {
+    if (segment.bytes <= bytes) break
+    take(segment, oldest)
+  }
+}
+
 /**
- * A least-recently-used store bounded by bytes, over the shared entries (src/cache/state.ts).
- * Only the express layer stores and reads; invalidation only clears.
+ * A segmented least-recently-used store bounded by bytes, over the shared state
+ * (src/cache/state.ts). Only the express layer stores and reads; invalidation only clears.
  */
 export class ReadCache {
   constructor(readonly maxBytes: number) {}
 
   get size(): { entries: number; bytes: number } {
-    const state = readCacheState()
-    return { entries: state.entries.size, bytes: state.bytes }
+    return cacheContents()
   }
 
-  /** The stored response for `key`, if it is still today's and the request matches its `Vary`. */
+  private get budgets(): { probation: number; protected: number } {
+    const probation = Math.floor(this.maxBytes * PROBATION_SHARE)
+    return { probation, protected: this.maxBytes - probation }
+  }
+
+  /**
+   * The stored response for `key`, if it is still today's and the request matches its `Vary`.
+   * A hit moves the entry to the protected segment, most recently used; when that segment is
+   * over its share, its least recently used entries go back to probation.
+   */
   lookup(
     key: string,
     requestHeader: (name: string) => string,
     now = Date.now(),
   ): CachedResponse | undefined {
     const state = readCacheState()
-    const entry = state.entries.get(key)
+    const entry = state.protected.entries.get(key) ?? state.probation.entries.get(key)
     if (!entry) return undefined
     if (now >= entry.expiresAt) {
       this.remove(key)
       return undefined
     }
     if (entry.vary.some(([name, value]) => requestHeader(name) !== value)) return undefined
-    // Most recently used goes last.
-    state.entries.delete(key)
-    state.entries.set(key, entry)
+    this.remove(key)
+    put(state.protected, key, entry)
+    const budgets = this.budgets
+    for (const [oldest] of state.protected.entries) {
+      if (state.protected.bytes <= budgets.protected || oldest === key) break
+      put(state.probation, oldest, take(state.protected, oldest)!)
+    }
+    shrink(state.probation, budgets.probation)
     return entry
   }
 
   /**
-   * Stores a response read under generation `startedAt`, unless a write happened since (then it
-   * may hold what the write changed) or it is larger than the whole budget. Evicts the least
-   * recently used entries until it fits. Returns whether it was stored.
+   * Stores a response read under generation `startedAt` in the probation segment, unless a write
+   * happened since (then it may hold what the write changed) or it is larger than probation's
+   * share of the budget. Only probation's least recently used entries make room: an answer
+   * nobody has asked for twice never evicts one that was. Returns whether it was stored.
    */
   admit(key: string, entry: NewEntry, startedAt: number, now = Date.now()): boolean {
     const state = readCacheState()
     if (state.generation !== startedAt) return false
     const bytes = entryBytes(key, entry)
-    if (bytes > this.maxBytes) return false
+    const budget = this.budgets.probation
+    if (bytes > budget) return false
     this.remove(key)
-    for (const [oldest] of state.entries) {
-      if (state.bytes + bytes <= this.maxBytes) break
-      this.remove(oldest)
-    }
-    state.entries.set(key, { ...entry, bytes, expiresAt: endOfUtcDay(now) })
-    state.bytes += bytes
+    shrink(state.probation, budget - bytes)
+    put(state.probation, key, { ...entry, bytes, expiresAt: endOfUtcDay(now) })
     return true
   }
 
   private remove(key: string): void {
     const state = readCacheState()
-    const entry = state.entries.get(key)
-    if (!entry) return
-    state.entries.delete(key)
-    state.bytes -= entry.bytes
+    if (!take(state.protected, key)) take(state.probation, key)
   }
 }
 

@@ -1,18 +1,18 @@
 import express, { type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
-import { carriesCredentials } from '@/cache/credentials'
-
 import { graphqlDirect } from './graphqlDirect'
 import type { GraphQLHandlers } from './graphqlExchange'
 import { healthz, readyz } from './health'
 import { readCache, type ReadCacheOptions } from './readCache'
 import { requestContext } from './requestContext'
 import { BodyBudget } from './edge/bodyBudget'
-import type { BodyLimits } from './edge/bodyClasses'
 import { bodyPolicy } from './edge/bodyPolicy'
-import { methodGuard, type ServerActions } from './edge/methodGuard'
+import { methodGuard } from './edge/methodGuard'
+import { edgeLimits, limitPublicWrites, limitUncached } from './edge/rateLimits'
+import type { EdgeSettings } from './edge/settings'
 import { urlGuard } from './edge/urlGuard'
+import { identifyRequests } from './identity'
 import { securityHeaders } from './securityHeaders'
 
 export type AppOptions = {
@@ -21,13 +21,8 @@ export type AppOptions = {
   handle: (req: Request, res: Response) => unknown
   https: boolean
   isShuttingDown: () => boolean
-  /** The body policy's limits and the budget all bodies in flight share (docs/limits.md). */
-  bodies: { limits: BodyLimits; budgetBytes: number }
-  /**
-   * The production build's server actions (src/server/edge/methodGuard.ts); null in
-   * development, where Next compiles them as pages are visited.
-   */
-  serverActions: ServerActions | null
+  /** What the edge is configured with (docs/limits.md): src/server/edge/settings.ts. */
+  edge: EdgeSettings
 } & (
   | {
       /**
@@ -36,7 +31,7 @@ export type AppOptions = {
        */
       graphql: GraphQLHandlers
       /** The anonymous read cache; left out (READ_CACHE_MAX_BYTES=0), nothing is cached. */
-      readCache?: Omit<ReadCacheOptions, 'cookiePrefix' | 'graphql'>
+      readCache?: Omit<ReadCacheOptions, 'graphql' | 'limits' | 'allowedOrigins'>
     }
   | { graphql?: undefined; readCache?: undefined }
 )
@@ -50,28 +45,39 @@ export function createApp({
   handle,
   https,
   isShuttingDown,
-  bodies,
-  serverActions,
+  edge,
   graphql,
   readCache: cacheOptions,
 }: AppOptions): Express {
-  const cookiePrefix = payload.config.cookiePrefix ?? 'payload'
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 'loopback')
+  app.set('trust proxy', edge.trustProxy)
+  const limits = edgeLimits(edge.rateLimits)
+  const cors = payload.config.cors
+  const allowedOrigins = Array.isArray(cors) ? cors : []
   app.use(requestContext(payload))
   app.use(securityHeaders({ https }))
   // Hostile input stops here, before the cache, Next or Payload decode or buffer anything.
   app.use(urlGuard)
-  app.use(methodGuard(serverActions))
-  app.use(bodyPolicy(bodies.limits, new BodyBudget(bodies.budgetBytes)))
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(payload, isShuttingDown))
+  app.use(methodGuard(edge.serverActions))
+  app.use(
+    identifyRequests({
+      secret: payload.secret,
+      cookiePrefix: payload.config.cookiePrefix ?? 'payload',
+      previewModeId: edge.previewModeId,
+    }),
+  )
+  app.use(limitPublicWrites(limits))
+  app.use(bodyPolicy(edge.bodies.limits, new BodyBudget(edge.bodies.budgetBytes)))
   if (graphql && cacheOptions) {
-    app.use(readCache({ ...cacheOptions, graphql, cookiePrefix }))
+    app.use(readCache({ ...cacheOptions, graphql, allowedOrigins, limits }))
   } else if (graphql) {
-    app.use(graphqlDirect(graphql, (req) => carriesCredentials(req.headers, cookiePrefix)))
+    app.use(graphqlDirect(graphql, limits))
   }
+  // What gets here, the cache could not answer: a miss, a bypass, or nothing cacheable.
+  app.use(limitUncached(limits))
   // Express 5 rejects app.all('*'); a terminal middleware hands everything else to Next.
   app.use((req, res) => handle(req, res))
   return app

@@ -9,8 +9,9 @@ import { EnvironmentError, readEnvironment, type Environment } from '../env'
 import { becomeJobRunner } from '../jobs/jobRunner'
 import { projectRoot as root } from '../paths'
 import { createApp } from './app'
-import { bodySettings } from './edge/bodyClasses'
 import { readServerActions } from './edge/methodGuard'
+import { edgeSettings } from './edge/settings'
+import { readPreviewModeId } from './identity'
 import { installGracefulShutdown } from './shutdown'
 
 function banner(env: Environment, admin: AdminLogin | null, seeded: boolean): string {
@@ -87,8 +88,12 @@ export async function start(): Promise<void> {
     handle: nextApp.getRequestHandler(),
     https: env.serverUrl.startsWith('https://'),
     isShuttingDown: () => shuttingDown,
-    bodies: bodySettings(env),
-    serverActions: env.production ? readServerActions() : null,
+    edge: edgeSettings(
+      env,
+      env.production
+        ? { serverActions: readServerActions(), previewModeId: readPreviewModeId() }
+        : {},
+    ),
     graphql: { POST: graphql.POST, GET: graphql.GET },
     readCache:
       env.readCacheMaxBytes > 0

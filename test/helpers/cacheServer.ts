@@ -3,9 +3,9 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 
-import { readCacheState } from '@/cache/state'
+import { cacheContents } from '@/cache/state'
 import { createApp } from '@/server/app'
-import { bodySettings } from '@/server/edge/bodyClasses'
+import { edgeSettings } from '@/server/edge/settings'
 import { readEnvironment } from '@/env'
 
 import { GET, POST } from '../../src/app/(payload)/api/graphql/route'
@@ -56,8 +56,7 @@ export async function startCacheServer(
     handle: (req, res) => void nextStandIn(req, res),
     https: false,
     isShuttingDown: () => false,
-    bodies: bodySettings(readEnvironment()),
-    serverActions: null,
+    edge: edgeSettings(readEnvironment()),
     graphql: { POST, GET },
     readCache:
       options.maxBytes === 0
@@ -77,10 +76,7 @@ export async function startCacheServer(
 }
 
 /** What the cache holds right now (shared by every server of this test file). */
-export const cacheSize = () => {
-  const state = readCacheState()
-  return { entries: state.entries.size, bytes: state.bytes }
-}
+export const cacheSize = () => cacheContents()
 
 export type Answer = { status: number; cache: string | null; etag: string | null; text: string }
 

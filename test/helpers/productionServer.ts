@@ -6,7 +6,7 @@ import path from 'node:path'
 import { freePort, productionServerArgs, waitUntilReady } from '../../scripts/productionProcess'
 
 import { startSmtpSink, type SmtpSink } from './smtpSink'
-import { templateDatabase, testAdmin, testDatabaseDir } from './testEnv'
+import { noRateLimits, templateDatabase, testAdmin, testDatabaseDir } from './testEnv'
 
 export type ProductionServer = {
   /** e.g. http://localhost:41234 (also the server's SERVER_URL). */
@@ -61,6 +61,7 @@ export async function startProductionServer(
       ADMIN_PASSWORD: testAdmin.password,
       SEED: 'false',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      ...noRateLimits,
       ...mail.env,
       ...env,
     },

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { getPayload } from 'payload'
 
 import { createApp } from '@/server/app'
-import { bodySettings } from '@/server/edge/bodyClasses'
+import { edgeSettings } from '@/server/edge/settings'
 import { readEnvironment } from '@/env'
 import { installGracefulShutdown } from '@/server/shutdown'
 
@@ -22,8 +22,7 @@ const app = createApp({
   },
   https: false,
   isShuttingDown: () => shuttingDown,
-  bodies: bodySettings(readEnvironment()),
-  serverActions: null,
+  edge: edgeSettings(readEnvironment()),
 })
 const server = createServer(app)
 installGracefulShutdown(server, payload, () => {

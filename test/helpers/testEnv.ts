@@ -13,6 +13,16 @@ export const templateDatabase = path.join(testDatabaseDir, 'template.db')
 
 export const testAdmin = { email: 'admin@test.example', password: 'test-admin-password-1' }
 
+/**
+ * Rate limits off: a test makes hundreds of requests from one address in seconds. The tests of
+ * the limits themselves (test/int/rateLimits.test.ts, test/e2e/hostileLoad.test.ts) set their own.
+ */
+export const noRateLimits: Record<string, string> = {
+  RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '0',
+  RATE_LIMIT_UNCACHED_PER_MINUTE: '0',
+  RATE_LIMIT_USER_PER_MINUTE: '0',
+}
+
 /** The environment every test process runs with: fixed, non-production test secrets. */
 export const testEnvironment: Record<string, string> = {
   NODE_ENV: 'test',
@@ -25,4 +35,5 @@ export const testEnvironment: Record<string, string> = {
   SEED: 'false',
   // Handled errors are logged by Payload; tests assert on responses. TEST_LOG_LEVEL=info to see them.
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  ...noRateLimits,
 }

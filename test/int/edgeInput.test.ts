@@ -8,6 +8,7 @@ import { readEnvironment } from '@/env'
 import { LIMIT_CODE } from '@/graphql/limits'
 import { createApp } from '@/server/app'
 import { bodySettings } from '@/server/edge/bodyClasses'
+import { edgeSettings } from '@/server/edge/settings'
 
 import { startPayload, stopPayload } from '../helpers/api'
 
@@ -46,8 +47,7 @@ beforeAll(async () => {
     },
     https: false,
     isShuttingDown: () => false,
-    bodies: { limits, budgetBytes },
-    serverActions: null,
+    edge: { ...edgeSettings(readEnvironment()), bodies: { limits, budgetBytes } },
   })
   server = app.listen(0)
   await new Promise((resolve) => server.once('listening', resolve))

@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import { LIMIT_CODE, limits } from '@/graphql/limits'
 
 import { startPayload, stopPayload } from '../helpers/api'
+import { createUser } from '../helpers/users'
 import {
   HANDED_TO_NEXT,
   postGraphQL,
@@ -90,15 +91,30 @@ test('an anonymous GET read is answered here too', async () => {
   expect((await res.json()).data.Site.name).toBeTruthy()
 })
 
-test('credentials, other content types and other methods go to Next', async () => {
+test('a logged-in user and other methods go to Next; tokens that are not valid do not', async () => {
   const post = (headers: Record<string, string>, body: BodyInit) =>
     fetch(`${server.base}/api/graphql`, { method: 'POST', headers, body })
   const json = JSON.stringify({ query: SITE })
+  const editor = await createUser(payload, 'editor')
   const handedOver = [
-    await post({ 'Content-Type': 'application/json', Authorization: 'JWT not-a-token' }, json),
-    await post({ 'Content-Type': 'application/json', Cookie: 'payload-token=x' }, json),
-    await post({}, new URLSearchParams({ query: SITE })),
+    await post({ 'Content-Type': 'application/json', Authorization: `JWT ${editor.token}` }, json),
+    await post(
+      { 'Content-Type': 'application/json', Cookie: `payload-token=${editor.token}` },
+      json,
+    ),
     await fetch(`${server.base}/api/graphql`, { method: 'OPTIONS' }),
   ]
   for (const res of handedOver) expect(res.headers.get(HANDED_TO_NEXT)).toBe('1')
+  // Junk is the public: answered here, as any anonymous request.
+  const junk: Record<string, string>[] = [
+    { Authorization: 'JWT not-a-token' },
+    { Cookie: 'payload-token=x' },
+  ]
+  for (const headers of junk) {
+    const res = await post({ 'Content-Type': 'application/json', ...headers }, json)
+    expect(res.status).toBe(200)
+    expect(res.headers.get(HANDED_TO_NEXT)).toBeNull()
+  }
+  // A body that is not JSON is refused at the edge: Payload's handler reads JSON only.
+  expect((await post({}, new URLSearchParams({ query: SITE }))).status).toBe(415)
 })

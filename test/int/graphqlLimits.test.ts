@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 
 import { LIMIT_CODE, limits } from '@/graphql/limits'
 import { createApp } from '@/server/app'
-import { bodySettings } from '@/server/edge/bodyClasses'
+import { edgeSettings } from '@/server/edge/settings'
 import { readEnvironment } from '@/env'
 
 import { rest, startPayload, stopPayload } from '../helpers/api'
@@ -206,8 +206,7 @@ describe('the request body limit', () => {
         void graphqlRoute(new Request(`http://localhost${req.url}`)).then(() => res.end('next')),
       https: false,
       isShuttingDown: () => false,
-      bodies: bodySettings(readEnvironment()),
-      serverActions: null,
+      edge: edgeSettings(readEnvironment()),
     })
     server = app.listen(0)
     await new Promise((resolve) => server.once('listening', resolve))

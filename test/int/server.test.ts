@@ -4,7 +4,7 @@ import type { Server } from 'node:http'
 import type { Payload } from 'payload'
 
 import { createApp } from '@/server/app'
-import { bodySettings } from '@/server/edge/bodyClasses'
+import { edgeSettings } from '@/server/edge/settings'
 import { readEnvironment } from '@/env'
 
 import { startPayload, stopPayload } from '../helpers/api'
@@ -23,8 +23,7 @@ beforeAll(async () => {
     handle: (_req, res) => res.status(418).end('handed to next'),
     https: true,
     isShuttingDown: () => shuttingDown,
-    bodies: bodySettings(readEnvironment()),
-    serverActions: null,
+    edge: edgeSettings(readEnvironment()),
   })
   server = app.listen(0)
   await new Promise((resolve) => server.once('listening', resolve))

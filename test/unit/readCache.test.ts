@@ -1,8 +1,7 @@
 import { cacheControl } from '@/cache/cacheControl'
-import { carriesCredentials } from '@/cache/credentials'
 import { etagOf, matchesIfNoneMatch } from '@/cache/etag'
 import { pageRead } from '@/cache/pageRequest'
-import { currentGeneration, invalidateReadCache, readCacheState } from '@/cache/state'
+import { cacheContents, currentGeneration, invalidateReadCache } from '@/cache/state'
 import { endOfUtcDay, ReadCache } from '@/cache/store'
 
 const noHeaders = () => ''
@@ -26,19 +25,43 @@ describe('the store', () => {
     expect(cache.lookup('k', noHeaders)?.body.toString()).toBe('new')
   })
 
-  test('stays within its budget, evicting the least recently used first', () => {
-    const cache = new ReadCache(2500)
+  test('stays within its budget, evicting the least recently used answer first', () => {
+    // A quarter of the budget (2,500 bytes) for answers asked for once: three of these fit.
+    const cache = new ReadCache(10_000)
     const generation = currentGeneration()
     for (const key of ['a', 'b', 'c']) cache.admit(key, entry('x'.repeat(400)), generation)
-    cache.lookup('a', noHeaders)
     cache.admit('d', entry('x'.repeat(400)), generation)
-    expect(readCacheState().bytes).toBeLessThanOrEqual(2500)
-    expect(cache.lookup('b', noHeaders)).toBeUndefined()
-    expect(cache.lookup('a', noHeaders)).toBeDefined()
-    expect(cache.lookup('d', noHeaders)).toBeDefined()
-    // Larger than the whole budget: not stored, nothing evicted for it.
+    expect(cacheContents().bytes).toBeLessThanOrEqual(10_000)
+    expect(cache.lookup('a', noHeaders)).toBeUndefined()
+    for (const key of ['b', 'c', 'd']) expect(cache.lookup(key, noHeaders)).toBeDefined()
+    // Larger than probation's share: not stored, nothing evicted for it.
     expect(cache.admit('huge', entry('x'.repeat(3000)), generation)).toBe(false)
-    expect(cache.lookup('a', noHeaders)).toBeDefined()
+    expect(cache.lookup('b', noHeaders)).toBeDefined()
+  })
+
+  test('an answer asked for again survives any number of answers asked for once', () => {
+    const cache = new ReadCache(10_000)
+    const generation = currentGeneration()
+    cache.admit('real page', entry('x'.repeat(400)), generation)
+    expect(cache.lookup('real page', noHeaders)).toBeDefined()
+    for (let i = 0; i < 1000; i++) cache.admit(`junk ${i}`, entry('x'.repeat(400)), generation)
+    expect(cache.lookup('real page', noHeaders)?.body.length).toBe(400)
+    expect(cacheContents().bytes).toBeLessThanOrEqual(10_000)
+  })
+
+  test('past its share, the protected segment hands its oldest back to probation', () => {
+    const cache = new ReadCache(4000)
+    const generation = currentGeneration()
+    // Probation holds one (1,000 bytes), protected three (3,000 bytes) of these.
+    for (let i = 0; i < 5; i++) {
+      cache.admit(`p${i}`, entry('x'.repeat(300)), generation)
+      expect(cache.lookup(`p${i}`, noHeaders)).toBeDefined()
+    }
+    expect(cacheContents().bytes).toBeLessThanOrEqual(4000)
+    // p0, the oldest, went back to probation, where the next new answer takes its place.
+    cache.admit('new', entry('x'.repeat(300)), generation)
+    expect(cache.lookup('p0', noHeaders)).toBeUndefined()
+    for (let i = 1; i < 5; i++) expect(cache.lookup(`p${i}`, noHeaders)).toBeDefined()
   })
 
   test('a request whose Vary headers differ is a miss', () => {
@@ -55,17 +78,6 @@ describe('the store', () => {
     expect(cache.lookup('k', noHeaders, evening + 59_000)).toBeDefined()
     expect(cache.lookup('k', noHeaders, Date.UTC(2026, 4, 5))).toBeUndefined()
     expect(endOfUtcDay(evening)).toBe(Date.UTC(2026, 4, 5))
-  })
-})
-
-describe('credentials', () => {
-  test('Authorization, the login cookie and draft-mode cookies count; other cookies do not', () => {
-    expect(carriesCredentials({ authorization: 'users API-Key abc' }, 'payload')).toBe(true)
-    expect(carriesCredentials({ cookie: 'a=1; payload-token=x' }, 'payload')).toBe(true)
-    expect(carriesCredentials({ cookie: '__prerender_bypass=1' }, 'payload')).toBe(true)
-    expect(carriesCredentials({ cookie: '__next_preview_data=1' }, 'payload')).toBe(true)
-    expect(carriesCredentials({ cookie: 'consent=1; my-payload-token=x' }, 'payload')).toBe(false)
-    expect(carriesCredentials({}, 'payload')).toBe(false)
   })
 })
 
@@ -92,9 +104,29 @@ describe('pages', () => {
   test('the key tells pages, query strings and RSC requests apart', () => {
     const key = (url: string, rsc = '') =>
       (pageRead(url, (name) => (name === 'rsc' ? rsc : '')) as { key: string }).key
-    const keys = new Set([key('/de'), key('/en'), key('/de?page=2'), key('/de', '1')])
-    expect(keys.size).toBe(4)
+    const keys = new Set([
+      key('/de'),
+      key('/en'),
+      key('/de/news?page=2'),
+      key('/de/news?page=3'),
+      key('/de', '1'),
+    ])
+    expect(keys.size).toBe(5)
     expect(key('/de')).toBe(key('/de'))
+  })
+
+  test('the key holds only what the page reads: its own parameters, each as it reads them', () => {
+    const key = (url: string) => (pageRead(url, () => '') as { key: string }).key
+    expect(key('/de?utm_source=x&fbclid=y')).toBe(key('/de'))
+    expect(key('/de/news?tag=ai&utm_source=x')).toBe(key('/de/news?tag=ai'))
+    expect(key('/de/news?page=2&tag=ai')).toBe(key('/de/news?tag=ai&page=2'))
+    expect(key('/de/news?tag=ai&tag=other')).toBe(key('/de/news?tag=ai'))
+    expect(key('/de/news?tag=%20ai%20')).toBe(key('/de/news?tag=ai'))
+    expect(key('/de/news?tag=')).toBe(key('/de/news'))
+    expect(key('/de/news?tag=ai')).not.toBe(key('/de/news?tag=other'))
+    expect(key('/de/projects?status=active')).not.toBe(key('/de/projects'))
+    // A parameter one page reads means nothing to another.
+    expect(key('/de/people?tag=ai')).toBe(key('/de/people'))
   })
 })
 

@@ -86,5 +86,9 @@ export function holdChunkedBody(
       return true
     }
     req.once('close', onClose)
+    // Chunks that arrived while earlier middleware awaited may have filled the stream's buffer,
+    // and then the parser paused the socket (backpressure); nobody reads until this resolves, so
+    // reading is resumed here, into the interceptor above.
+    req.socket?.resume()
   })
 }

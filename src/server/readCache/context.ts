@@ -1,7 +1,6 @@
-import type { Request } from 'express'
-
 import type { ReadCache } from '@/cache/store'
 
+import type { EdgeLimits } from '../edge/rateLimits'
 import type { GraphQLHandlers } from '../graphqlExchange'
 
 /** What the cache's request handlers share for the life of the server. */
@@ -9,7 +8,9 @@ export type ReadCacheContext = {
   cache: ReadCache
   /** The Cache-Control of every response served from or admitted to the cache. */
   cacheControl: string
-  /** Whether the request carries anything that could make its answer differ from the public's. */
-  credentials: (req: Request) => boolean
+  /** The origins CORS allows (Payload's `cors`): any other is answered as if it sent none. */
+  allowedOrigins: readonly string[]
   graphql: GraphQLHandlers
+  /** What a request the cache cannot answer must pass before it is computed. */
+  limits: EdgeLimits
 }

@@ -2,9 +2,12 @@ import type { NextFunction, Request, Response } from 'express'
 
 import { NO_STORE } from '@/cache/cacheControl'
 import { etagOf } from '@/cache/etag'
-import { GRAPHQL_VARY, type GraphQLRead } from '@/cache/graphqlRequest'
+import { GRAPHQL_VARY, graphqlSearchKey, type GraphQLRead } from '@/cache/graphqlRequest'
 import { memoisedGetRead, memoisedPostRead } from '@/cache/readMemo'
 import { currentGeneration } from '@/cache/state'
+import { graphqlHeaders } from '@/cache/varyingHeaders'
+
+import { identityOf } from '../identity'
 
 import { isJson, readGraphQLBody, sendWebResponse, type GraphQLHandler } from '../graphqlExchange'
 import type { ReadCacheContext } from './context'
@@ -47,10 +50,11 @@ export async function serveGraphQL(
   }
   const post = req.method === 'POST'
   if (!post && req.method !== 'GET' && req.method !== 'HEAD') return bypass()
-  if (context.credentials(req)) return bypass()
+  // A logged-in user's answer may differ from the public's: Next answers it, uncached.
+  if (identityOf(req).user) return bypass()
   const url = absoluteUrl(req)
   if (!url) return bypass()
-  const header = headerOf(req.headers)
+  const header = graphqlHeaders(headerOf(req.headers), context.allowedOrigins)
 
   let read: GraphQLRead
   // Built only when the route must answer: a Web Request costs more than a whole cache hit.
@@ -61,7 +65,7 @@ export async function serveGraphQL(
     if (!isJson(req.get('content-type'))) return bypass()
     const body = await readGraphQLBody(req, res)
     if (!body) return
-    read = memoisedPostRead(body, url.search, header)
+    read = memoisedPostRead(body, graphqlSearchKey(url.search), header)
     request = () => webRequest(req, url, 'POST', body)
     handler = context.graphql.POST
   } else {
@@ -74,6 +78,11 @@ export async function serveGraphQL(
 
   if (!read.cacheable) {
     // The body is read, so this request is answered here too, but never stored.
+    const admitted =
+      read.reason === 'mutation'
+        ? await context.limits.admitPublicWrite(req, res)
+        : await context.limits.admitUncached(req, res)
+    if (!admitted) return
     const response = await handler(request())
     return sendAsIs(res, response, Buffer.from(await response.arrayBuffer()), 'BYPASS')
   }
@@ -81,6 +90,7 @@ export async function serveGraphQL(
   const hit = context.cache.lookup(read.key, header)
   if (hit) return sendStored(req, res, hit, context.cacheControl, 'HIT')
 
+  if (!(await context.limits.admitUncached(req, res))) return
   const startedAt = currentGeneration()
   const response = await handler(request())
   const body = Buffer.from(await response.arrayBuffer())

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from 'express'
 
 import { cacheControl } from '@/cache/cacheControl'
-import { carriesCredentials } from '@/cache/credentials'
 import { ReadCache } from '@/cache/store'
 
+import type { EdgeLimits } from '../edge/rateLimits'
 import type { GraphQLHandlers } from '../graphqlExchange'
 import type { ReadCacheContext } from './context'
 import { serveGraphQL } from './graphql'
@@ -16,9 +16,9 @@ export type ReadCacheOptions = {
   sharedMaxAge: number
   /** Cache the public pages too. Off in development, where Next recompiles them as code changes. */
   pages: boolean
-  /** Payload's `cookiePrefix`: its login cookie is `<prefix>-token`. */
-  cookiePrefix: string
+  allowedOrigins: readonly string[]
   graphql: GraphQLHandlers
+  limits: EdgeLimits
 }
 
 /**
@@ -29,8 +29,9 @@ export function readCache(options: ReadCacheOptions) {
   const context: ReadCacheContext = {
     cache: new ReadCache(options.maxBytes),
     cacheControl: cacheControl(options.sharedMaxAge),
-    credentials: (req) => carriesCredentials(req.headers, options.cookiePrefix),
+    allowedOrigins: options.allowedOrigins,
     graphql: options.graphql,
+    limits: options.limits,
   }
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.path === '/api/graphql') return serveGraphQL(req, res, next, context)

@@ -4,6 +4,9 @@ import type { OutgoingHttpHeaders } from 'node:http'
 import { etagOf } from '@/cache/etag'
 import { pageRead } from '@/cache/pageRequest'
 import { currentGeneration } from '@/cache/state'
+import { pageHeaders } from '@/cache/varyingHeaders'
+
+import { identityOf } from '../identity'
 
 import type { ReadCacheContext } from './context'
 import { headerOf } from './requestParts'
@@ -34,10 +37,11 @@ export function servePage(
     res.setHeader('X-Cache', 'BYPASS')
     next()
   }
-  if (context.credentials(req)) return bypass()
+  // A page shows drafts only in Next's draft mode; a login alone changes nothing on it.
+  if (identityOf(req).draftMode) return bypass()
   // A copy: Next deletes request headers it has read (RSC), and the `Vary` values stored at the
   // end must be the ones that came in.
-  const header = headerOf({ ...req.headers })
+  const header = pageHeaders(headerOf({ ...req.headers }))
   const read = pageRead(req.originalUrl, header)
   if (!read.cacheable) return bypass()
 

@@ -12,6 +12,7 @@ import {
   type LocaleParams,
   type SearchParams,
 } from '@/frontend/page'
+import { pageQuery } from '@/frontend/pageQueries'
 import { paths } from '@/frontend/paths'
 import { pageMetadata } from '@/frontend/seo'
 import { FilterOptionsDocument, NewsListDocument, type NewsItem_where } from '@/graphql/generated'
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
 export default async function NewsListPage({ params, searchParams }: LocaleParams & SearchParams) {
   const locale = await pageLocale(params)
   const words = t(locale)
-  const query = await searchParams
+  const query = pageQuery('news', await searchParams)
   const principle = single(query.principle)
   const tag = single(query.tag)
   const page = pageNumber(query.page)

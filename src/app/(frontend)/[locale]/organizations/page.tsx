@@ -6,6 +6,7 @@ import { Pagination } from '@/frontend/components/Pagination'
 import { RichText } from '@/frontend/components/RichText'
 import { t } from '@/frontend/i18n'
 import { pageLocale, pageNumber, type LocaleParams, type SearchParams } from '@/frontend/page'
+import { pageQuery } from '@/frontend/pageQueries'
 import { paths } from '@/frontend/paths'
 import { pageMetadata } from '@/frontend/seo'
 import { OrganizationListDocument } from '@/graphql/generated'
@@ -24,7 +25,7 @@ export default async function OrganizationsPage({
 }: LocaleParams & SearchParams) {
   const locale = await pageLocale(params)
   const words = t(locale)
-  const page = pageNumber((await searchParams).page)
+  const page = pageNumber(pageQuery('organizations', await searchParams).page)
   const { client } = await portalApi(locale)
   const { Organizations } = await client.request(OrganizationListDocument, { page })
   const docs = Organizations?.docs ?? []

@@ -5,6 +5,7 @@ import { CardGrid, PersonCard } from '@/frontend/components/Cards'
 import { Pagination } from '@/frontend/components/Pagination'
 import { t } from '@/frontend/i18n'
 import { pageLocale, pageNumber, type LocaleParams, type SearchParams } from '@/frontend/page'
+import { pageQuery } from '@/frontend/pageQueries'
 import { paths } from '@/frontend/paths'
 import { pageMetadata } from '@/frontend/seo'
 import { PeopleDirectoryDocument } from '@/graphql/generated'
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
 export default async function PeoplePage({ params, searchParams }: LocaleParams & SearchParams) {
   const locale = await pageLocale(params)
   const words = t(locale)
-  const page = pageNumber((await searchParams).page)
+  const page = pageNumber(pageQuery('people', await searchParams).page)
   const { client } = await portalApi(locale)
   const { People } = await client.request(PeopleDirectoryDocument, { page })
   const docs = People?.docs ?? []

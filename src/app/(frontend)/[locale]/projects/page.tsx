@@ -12,6 +12,7 @@ import {
   type LocaleParams,
   type SearchParams,
 } from '@/frontend/page'
+import { pageQuery } from '@/frontend/pageQueries'
 import { paths } from '@/frontend/paths'
 import { pageMetadata } from '@/frontend/seo'
 import {
@@ -38,7 +39,7 @@ export default async function ProjectListPage({
 }: LocaleParams & SearchParams) {
   const locale = await pageLocale(params)
   const words = t(locale)
-  const query = await searchParams
+  const query = pageQuery('projects', await searchParams)
   const status = statuses.find((value) => value === single(query.status))
   const organization = single(query.organization)
   const principle = single(query.principle)

@@ -1,0 +1,107 @@
+import type { NextFunction, Request, Response } from 'express'
+import fs from 'node:fs'
+
+import type { Environment } from '@/env'
+import { fromRoot } from '@/paths'
+import { refuseRateLimited } from '@/rateLimits/refusal'
+import { RateLimitedError, sharedLimit, type Limit } from '@/rateLimits/store'
+
+import { identityOf } from '../identity'
+import { addressKey } from './clientAddress'
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** Requests already counted once (as a public write), so no second limit counts them again. */
+const counted = new WeakSet<Request>()
+
+/** Answered without work worth limiting: Next's hashed assets, the probes, files in public/. */
+function exemptPaths(): (path: string) => boolean {
+  let files = new Set<string>()
+  try {
+    files = new Set(fs.readdirSync(fromRoot('public')).map((name) => `/${name}`))
+  } catch {
+    // no public/ folder: nothing to exempt there
+  }
+  return (path) =>
+    path.startsWith('/_next/static/') ||
+    path === '/healthz' ||
+    path === '/readyz' ||
+    files.has(path)
+}
+
+export type EdgeLimits = {
+  /** A write by the public (login, reset, a form): counted per client address. */
+  admitPublicWrite(req: Request, res: Response): Promise<boolean>
+  /** A request the read cache could not answer: per user when logged in, else per address. */
+  admitUncached(req: Request, res: Response): Promise<boolean>
+}
+
+async function admit(
+  limit: Limit | null,
+  key: string,
+  res: Response,
+  who: string,
+): Promise<boolean> {
+  if (!limit) return true
+  try {
+    await limit.take(key)
+    return true
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error
+    refuseRateLimited(res, error.retryAfterSeconds, who)
+    return false
+  }
+}
+
+/**
+ * The portal's rate limits at the edge (docs/limits.md), from the environment; a setting of 0
+ * turns its limit off. Logged-in users are counted by user, so an office behind one address does
+ * not share a bucket, and with a limit ordinary editing (autosave, the admin's own requests)
+ * never meets. Cache hits are never counted: they are answered before any of this runs.
+ */
+export function edgeLimits(settings: Environment['rateLimits']): EdgeLimits {
+  const limit = (name: string, points: number, burst?: number) =>
+    points > 0 ? sharedLimit(name, { points, seconds: 60, burst }) : null
+  const publicWrites = limit('public-writes', settings.publicWritesPerMinute)
+  const uncached = limit(
+    'uncached',
+    settings.uncachedPerMinute,
+    settings.uncachedBurst || undefined,
+  )
+  const users = limit('users', settings.userPerMinute)
+  const exempt = exemptPaths()
+  return {
+    admitPublicWrite(req, res) {
+      // A logged-in user's writes count as the rest of what they do, in their own bucket.
+      if (identityOf(req).user) return admitUncachedFor(req, res)
+      counted.add(req)
+      return admit(publicWrites, addressKey(req.ip), res, 'from this address')
+    },
+    admitUncached: (req, res) => admitUncachedFor(req, res),
+  }
+  function admitUncachedFor(req: Request, res: Response): Promise<boolean> {
+    if (exempt(req.path) || counted.has(req)) return Promise.resolve(true)
+    counted.add(req)
+    const user = identityOf(req).user
+    if (user) return admit(users, `${user.collection}:${user.id}`, res, 'for this account')
+    return admit(uncached, addressKey(req.ip), res, 'from this address')
+  }
+}
+
+/**
+ * Anonymous writes (anything but GET, HEAD and OPTIONS that the method guard let through), before
+ * their bodies are read. GraphQL is judged once its body shows whether it is a mutation.
+ */
+export function limitPublicWrites(limits: EdgeLimits) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    if (READS.has(req.method) || req.path === '/api/graphql') return next()
+    if (await limits.admitPublicWrite(req, res)) next()
+  }
+}
+
+/** Everything that reaches it passed the read cache without an answer: a miss or a bypass. */
+export function limitUncached(limits: EdgeLimits) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    if (await limits.admitUncached(req, res)) next()
+  }
+}
