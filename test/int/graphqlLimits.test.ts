@@ -161,6 +161,24 @@ test('a fragment that spreads itself is refused with 400, directly or through an
   }
 })
 
+test('a body that is not JSON is a 400, for the public and for a logged-in user', async () => {
+  const editor = await createUser(payload, 'editor')
+  const callers: Record<string, string>[] = [{}, { Authorization: `JWT ${editor.token}` }]
+  for (const headers of callers) {
+    const response = await graphqlRoute(
+      new Request('http://localhost:3000/api/graphql', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: '\u0000{',
+      }),
+    )
+    expect(response.status).toBe(400)
+    expect(
+      ((await response.json()) as { errors: { message: string }[] }).errors[0]?.message,
+    ).toMatch(/JSON/)
+  }
+})
+
 test('an ordinary query still answers 200', async () => {
   const res = await ask(
     `{ News(limit: ${limits.maxPageSize}) { totalDocs } Principles { docs { title } } }`,

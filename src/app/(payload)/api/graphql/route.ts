@@ -3,9 +3,10 @@ import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
 import { refuseFragmentCycles } from '@/graphql/fragmentCycles'
 import { graphqlOverGet } from '@/graphql/getRequests'
+import { answerRequestErrors } from '@/graphql/requestErrors'
 import { withLimitStatus } from '@/graphql/limitStatus'
 
-const answer = refuseFragmentCycles(GRAPHQL_POST(config))
+const answer = refuseFragmentCycles(answerRequestErrors(GRAPHQL_POST(config)))
 
 export const POST = withLimitStatus(answer)
 // Reads over GET (cacheable by browsers and CDNs), answered by the same handler.
