@@ -26,6 +26,7 @@ import { Site } from './globals/Site'
 import { locales } from './locales'
 import { pageSizeLimit } from './plugins/pageSizeLimit'
 import { databaseLayers } from './plugins/databaseLayers'
+import { search } from './search/plugin'
 import { fromRoot } from './paths'
 
 const env = readEnvironment()
@@ -74,7 +75,7 @@ export default buildConfig({
     maxComplexity: limits.maxComplexity,
     validationRules: (args) => limitRules(args),
   },
-  plugins: [pageSizeLimit, databaseLayers],
+  plugins: [pageSizeLimit, databaseLayers, search],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.

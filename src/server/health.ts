@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express'
 import type { Payload } from 'payload'
 
+import { searchReadiness } from '@/search/readiness'
+
 const READY_TIMEOUT_MS = 2000
 
 /** Alive: the process answers. No database work, so an orchestrator never kills a busy server. */
@@ -28,7 +30,8 @@ export function readyz(payload: Payload, isShuttingDown: () => boolean) {
           )
         }),
       ])
-      res.json({ status: 'ready', database: payload.db.name })
+      // Search reports its index on its own: the server is ready while the index builds.
+      res.json({ status: 'ready', database: payload.db.name, search: searchReadiness() })
     } catch (error) {
       payload.logger.warn({ msg: 'readiness check failed', err: error })
       res.status(503).json({ status: 'unavailable', reason: (error as Error).message })

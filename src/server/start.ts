@@ -7,6 +7,7 @@ import { bootstrap, BootstrapError, type AdminLogin } from '../bootstrap'
 import { DatabaseUriError, parseDatabaseUri } from '../database/adapter'
 import { EnvironmentError, readEnvironment, type Environment } from '../env'
 import { projectRoot as root } from '../paths'
+import { buildSearchIndex } from '../search/indexer'
 import { createApp } from './app'
 import { installGracefulShutdown } from './shutdown'
 
@@ -99,5 +100,9 @@ export async function start(): Promise<void> {
   installGracefulShutdown(server, payload, () => {
     shuttingDown = true
   })
-  server.listen(env.port, () => console.log(banner(env, result.admin, result.seeded)))
+  server.listen(env.port, () => {
+    console.log(banner(env, result.admin, result.seeded))
+    // In the background, once the server answers: /readyz reports it, search answers 503 until then.
+    void buildSearchIndex(payload)
+  })
 }

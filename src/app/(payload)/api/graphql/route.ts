@@ -3,8 +3,10 @@ import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
 import { graphqlOverGet } from '@/graphql/getRequests'
 import { withLimitStatus } from '@/graphql/limitStatus'
+import { withSearchStatus } from '@/graphql/searchStatus'
 
-const answer = GRAPHQL_POST(config)
+// A refused search answers 400 or 503 (src/graphql/searchStatus.ts).
+const answer = withSearchStatus(GRAPHQL_POST(config))
 
 export const POST = withLimitStatus(answer)
 // Reads over GET (cacheable by browsers and CDNs), answered by the same handler.
