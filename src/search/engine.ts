@@ -1,11 +1,11 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch'
-
 import { defaultLocale, locales, type Locale } from '@/locales'
 
 import { analyseText } from './analysis/analyzer'
 import type { Language } from './analysis/language'
-import { sameEntry, type Entry } from './entries'
-import { parseQuery, queryLimits, type ParsedQuery, type QueryClause, type QueryWord } from './query'
+import { storedEntry, storedText, type Entry } from './entries'
+import { FIELDS, InvertedIndex, type AnalysedDocument } from './index/invertedIndex'
+import { evaluate, planTerms, queryPlan } from './index/plan'
+import { parseQuery } from './query'
 import { highlightAll, snippet, type HighlightedText } from './snippet'
 import { searchTypes, sourceOf, type SearchType } from './sources'
 
@@ -14,21 +14,7 @@ import { searchTypes, sourceOf, type SearchType } from './sources'
  * ("Infrastruktur" inside "Recheninfrastruktur") count least: they are guesses.
  */
 export const fieldBoosts = { title: 6, summary: 2.5, body: 1, parts: 0.4 } as const
-
-/** Fuzzy edits allowed for a term: none for short ones, where one edit makes another word. */
-export const fuzzyDistance = (term: string): number | false =>
-  term.length > queryLimits.maxFuzzyLength
-    ? false
-    : term.length >= 9
-      ? 2
-      : term.length >= 5
-        ? 1
-        : false
-
-/** Prefix matching for the word being typed, from its third letter (shorter ones match too much). */
-const MIN_PREFIX = 3
-
-type IndexedDocument = { id: string; title: string; summary: string; body: string; parts: string }
+const boosts = FIELDS.map((field) => fieldBoosts[field])
 
 export type SearchHit = {
   type: SearchType
@@ -67,108 +53,79 @@ export type SearchAnswer = {
 export const languagesOf = (locale: Locale): Language[] =>
   locale === defaultLocale ? [locale] : [locale, defaultLocale]
 
-const unique = <T>(items: T[]): T[] => [...new Set(items)]
-
-function wordQuery(word: QueryWord, typing: boolean): Query {
-  return {
-    combineWith: 'OR',
-    prefix: typing ? (term: string) => term.length >= MIN_PREFIX : false,
-    fuzzy: (term: string) => fuzzyDistance(term),
-    queries: unique(typing ? [...word.terms, ...word.spellings] : word.terms),
-  }
-}
-
-function clauseQuery(clause: QueryClause, typing: boolean): Query {
-  if (!clause.parts.length) return wordQuery(clause.whole!, typing)
-  const last = clause.parts.length - 1
-  const parts: Query = {
-    combineWith: 'AND',
-    queries: clause.parts.map((part, i) => wordQuery(part, typing && i === last)),
-  }
-  return {
-    combineWith: 'OR',
-    queries: clause.whole ? [wordQuery(clause.whole, typing), parts] : [parts],
-  }
-}
-
-/** Every word must match (AND); each word matches any of its forms (OR). */
-function toQuery(parsed: ParsedQuery): Query {
-  const last = parsed.clauses.length - 1
-  return {
-    combineWith: 'AND',
-    queries: parsed.clauses.map((clause, i) => clauseQuery(clause, parsed.prefixLast && i === last)),
-  }
-}
-
-function newIndex(): MiniSearch<IndexedDocument> {
-  return new MiniSearch<IndexedDocument>({
-    fields: ['title', 'summary', 'body', 'parts'],
-    storeFields: [],
-    // Documents arrive analysed (terms joined by spaces), queries as single terms.
-    tokenize: (text) => (text ? text.split(' ') : []),
-    processTerm: (term) => term,
-    searchOptions: {
-      tokenize: (text) => [text],
-      processTerm: (term) => term,
-      boost: fieldBoosts,
-      maxFuzzy: 2,
-    },
-  })
-}
-
-function indexed(entry: Entry): IndexedDocument {
+function analysed(entry: Entry): AnalysedDocument {
   const parts: string[] = []
   const field = (weight: keyof Entry['fields']) =>
-    entry.fields[weight]
-      .map(({ text, language }) => {
-        const found = analyseText(text, language)
-        parts.push(...found.parts)
-        return found.terms.join(' ')
-      })
-      .join(' ')
-  return {
-    id: entry.key,
-    title: field('title'),
-    summary: field('summary'),
-    body: field('body'),
-    parts: parts.join(' '),
-  }
+    entry.fields[weight].flatMap(({ text, language }) => {
+      const found = analyseText(text, language)
+      parts.push(...found.parts)
+      return found.terms
+    })
+  return { title: field('title'), summary: field('summary'), body: field('body'), parts }
 }
 
-const typeOrder = new Map(searchTypes.map((type, i) => [type, i]))
+/**
+ * The best `count` documents, best first, by a comparison that is total: the same query over
+ * the same documents gives the same order (and so the same pages) whatever came before.
+ */
+function best(docs: number[], count: number, better: (a: number, b: number) => boolean): number[] {
+  if (docs.length <= count * 4)
+    return [...docs].sort((a, b) => (better(a, b) ? -1 : 1)).slice(0, count)
+  // A bounded heap whose root is the worst of the best so far.
+  const heap: number[] = []
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let worst = i
+      if (l < heap.length && better(heap[worst]!, heap[l]!)) worst = l
+      if (r < heap.length && better(heap[worst]!, heap[r]!)) worst = r
+      if (worst === i) return
+      ;[heap[i], heap[worst]] = [heap[worst]!, heap[i]!]
+      i = worst
+    }
+  }
+  for (const doc of docs) {
+    if (heap.length < count) {
+      heap.push(doc)
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1
+        if (!better(heap[parent]!, heap[i]!)) break
+        ;[heap[i], heap[parent]] = [heap[parent]!, heap[i]!]
+        i = parent
+      }
+    } else if (better(doc, heap[0]!)) {
+      heap[0] = doc
+      down(0)
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : 1))
+}
 
 /**
- * The search index: per locale, a MiniSearch index of analysed terms and the entries it shows.
+ * The search index: per locale, an inverted index of analysed terms and the entries it shows.
  * Everything in it came from Payload's local API as the public reads it, so it behaves the same
  * whichever database is behind Payload.
  */
 export class SearchEngine {
-  private readonly indexes = new Map<Locale, MiniSearch<IndexedDocument>>()
-  private readonly entries = new Map<Locale, Map<string, Entry>>()
-
-  constructor() {
-    for (const { code } of locales) {
-      this.indexes.set(code, newIndex())
-      this.entries.set(code, new Map())
-    }
-  }
+  private readonly indexes = new Map<Locale, InvertedIndex>(
+    locales.map(({ code }) => [code, new InvertedIndex()]),
+  )
 
   /** Documents indexed in a locale. */
   size(locale: Locale): number {
-    return this.entries.get(locale)!.size
+    return this.indexes.get(locale)!.size
   }
 
   /** Adds or replaces a document's entries; unchanged ones are left alone. Returns whether any changed. */
   put(entries: Map<Locale, Entry>): boolean {
     let changed = false
     for (const [locale, entry] of entries) {
-      const stored = this.entries.get(locale)!
-      const previous = stored.get(entry.key)
-      if (sameEntry(previous, entry)) continue
       const index = this.indexes.get(locale)!
-      if (previous) index.discard(entry.key)
-      index.add(indexed(entry))
-      stored.set(entry.key, entry)
+      const doc = index.docOf(entry.key)
+      const next = storedEntry(entry, locale)
+      if (doc !== undefined && index.entries[doc]?.fingerprint === next.fingerprint) continue
+      index.add(entry.key, next, analysed(entry))
       changed = true
     }
     return changed
@@ -177,67 +134,69 @@ export class SearchEngine {
   /** Removes a document from every locale. Returns whether it was there. */
   remove(key: string): boolean {
     let removed = false
-    for (const [locale, stored] of this.entries) {
-      if (!stored.delete(key)) continue
-      this.indexes.get(locale)!.discard(key)
-      removed = true
-    }
+    for (const index of this.indexes.values()) removed = index.remove(key) || removed
     return removed
   }
 
   has(key: string): boolean {
-    return [...this.entries.values()].some((stored) => stored.has(key))
+    return [...this.indexes.values()].some((index) => index.docOf(key) !== undefined)
   }
 
   search(request: SearchRequest): SearchAnswer {
     const { locale, limit, page } = request
+    const index = this.indexes.get(locale)!
     const parsed = parseQuery(request.query, languagesOf(locale))
-    const stored = this.entries.get(locale)!
-    const results: (SearchResult & { entry: Entry; rank: number })[] = []
-    if (parsed.clauses.length) {
-      for (const result of this.indexes.get(locale)!.search(toQuery(parsed))) {
-        const entry = stored.get(result.id as string)
-        // Scores rounded, then ties broken by kind and slug: the order never depends on the
-        // order documents were added in (or on the database's IDs).
-        if (entry) results.push({ ...result, entry, rank: Number(result.score.toPrecision(9)) })
+    const plan = parsed.clauses.length ? queryPlan(index, parsed) : null
+    const scored = plan ? evaluate(index, plan, boosts, null) : null
+    try {
+      const counts = new Map<SearchType, number>()
+      const wanted = request.types?.length ? new Set(request.types) : null
+      const matching: number[] = []
+      for (const doc of scored?.docs ?? []) {
+        const type = index.entries[doc]!.type
+        counts.set(type, (counts.get(type) ?? 0) + 1)
+        if (!wanted || wanted.has(type)) matching.push(doc)
       }
-    }
-    const counts = new Map<SearchType, number>()
-    for (const { entry } of results) counts.set(entry.type, (counts.get(entry.type) ?? 0) + 1)
-    const wanted = request.types?.length ? new Set(request.types) : null
-    const matching = wanted ? results.filter((r) => wanted.has(r.entry.type)) : results
-    matching.sort(
-      (a, b) =>
-        b.rank - a.rank ||
-        typeOrder.get(a.entry.type)! - typeOrder.get(b.entry.type)! ||
-        ((a.entry.slug ?? a.entry.id) < (b.entry.slug ?? b.entry.id) ? -1 : 1),
-    )
-    const totalPages = Math.max(1, Math.ceil(matching.length / limit))
-    const docs = matching.slice((page - 1) * limit, page * limit).map((result) => {
-      const { entry } = result
-      const matched = new Set(result.terms)
+      const scores = scored?.scores
+      const better = (a: number, b: number) =>
+        scores![a]! > scores![b]! ||
+        (scores![a] === scores![b] && index.entries[a]!.order < index.entries[b]!.order)
+      const ranked = best(matching, page * limit, better)
+      const terms = plan ? planTerms(plan) : []
+      const docs = ranked.slice((page - 1) * limit).map((doc) => {
+        const entry = index.entries[doc]!
+        const matched = new Set(
+          terms.filter((term) => index.contains(term, doc)).map((term) => index.terms[term]!),
+        )
+        return {
+          type: entry.type,
+          id: entry.id,
+          slug: entry.slug,
+          path: sourceOf(entry.type).path(locale, entry.slug),
+          date: entry.date,
+          score: Math.round(scores![doc]! * 1e6) / 1e6,
+          title: highlightAll(storedText(entry, -1, locale), matched),
+          snippet: snippet(
+            entry.passages.map((_, i) => storedText(entry, i, locale)),
+            matched,
+          ),
+        }
+      })
+      const totalPages = Math.max(1, Math.ceil(matching.length / limit))
       return {
-        type: entry.type,
-        id: entry.id,
-        slug: entry.slug,
-        path: sourceOf(entry.type).path(locale, entry.slug),
-        date: entry.date,
-        score: result.rank,
-        title: highlightAll(entry.title, matched),
-        snippet: snippet([...entry.fields.summary, ...entry.fields.body], matched),
+        docs,
+        totalDocs: matching.length,
+        limit,
+        page,
+        totalPages,
+        hasNextPage: page < totalPages,
+        hasPrevPage: page > 1,
+        counts: searchTypes
+          .filter((type) => counts.has(type))
+          .map((type) => ({ type, count: counts.get(type)! })),
       }
-    })
-    return {
-      docs,
-      totalDocs: matching.length,
-      limit,
-      page,
-      totalPages,
-      hasNextPage: page < totalPages,
-      hasPrevPage: page > 1,
-      counts: searchTypes
-        .filter((type) => counts.has(type))
-        .map((type) => ({ type, count: counts.get(type)! })),
+    } finally {
+      if (scored) index.release(scored)
     }
   }
 }

@@ -1,9 +1,10 @@
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
+import { createHash } from 'node:crypto'
 
 import { defaultLocale, locales, type Locale } from '@/locales'
 
 import type { Language } from './analysis/language'
-import type { SearchType, Source, SourceField, Weight } from './sources'
+import { searchTypes, type SearchType, type Source, type SourceField, type Weight } from './sources'
 
 /**
  * Characters of one field that are indexed and kept for snippets. Beyond this a body is not
@@ -115,6 +116,46 @@ export function entriesOf(source: Source, doc: RawDocument): Map<Locale, Entry> 
   return result
 }
 
-/** Whether two entries would index and show the same (a draft save changes neither). */
-export const sameEntry = (a: Entry | undefined, b: Entry): boolean =>
-  a !== undefined && JSON.stringify(a) === JSON.stringify(b)
+/**
+ * What the index keeps of an entry to show it as a result: the text for title and snippet, and
+ * little else (26,000 entries of the large data set: every object per entry counts).
+ */
+export type StoredEntry = {
+  type: SearchType
+  id: string
+  slug: string | null
+  date: string | null
+  title: string
+  /** Summary texts, then body texts: the snippet comes from the first with a match. */
+  passages: string[]
+  /** The language of the title, then of each passage; null when all are the locale's. */
+  languages: Language[] | null
+  /** Of everything indexed and shown: a document read again unchanged changes nothing. */
+  fingerprint: string
+  /** Breaks ties in score by kind, then slug: never by the order documents were added in. */
+  order: string
+}
+
+export function storedEntry(entry: Entry, locale: Locale): StoredEntry {
+  const passages = [...entry.fields.summary, ...entry.fields.body]
+  const languages = [entry.title.language, ...passages.map((p) => p.language)]
+  return {
+    type: entry.type,
+    id: entry.id,
+    slug: entry.slug,
+    date: entry.date,
+    title: entry.title.text,
+    passages: passages.map((p) => p.text),
+    languages: languages.every((l) => l === locale) ? null : languages,
+    fingerprint: createHash('sha1').update(JSON.stringify(entry)).digest('base64').slice(0, 16),
+    order: `${searchTypes.indexOf(entry.type)}:${entry.slug ?? entry.id}`,
+  }
+}
+
+/** The title (index -1) or a passage of a stored entry, with its language. */
+export function storedText(entry: StoredEntry, index: number, locale: Locale): SearchText {
+  return {
+    text: index < 0 ? entry.title : entry.passages[index]!,
+    language: entry.languages?.[index + 1] ?? locale,
+  }
+}

@@ -70,14 +70,16 @@ export const searchQueries: GraphQLExtension = (GraphQL, { types }) => {
       slug: { type: GraphQLString },
       path: {
         type: nonNull(GraphQLString),
-        description: "The portal's page for the document in the searched locale, e.g. /en/projects/soofi.",
+        description:
+          "The portal's page for the document in the searched locale, e.g. /en/projects/soofi.",
       },
       date: { type: GraphQLString, description: 'Published (news) or starts (events), ISO 8601.' },
       score: { type: nonNull(GraphQLFloat) },
       title: { type: nonNull(SearchText) },
       snippet: {
         type: SearchText,
-        description: 'A passage around the first match in the summary or body; null when there is none.',
+        description:
+          'A passage around the first match in the summary or body; null when there is none.',
       },
     },
   })

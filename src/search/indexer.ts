@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { forgetAnalysedWords } from './analysis/analyzer'
 import { SearchEngine } from './engine'
 import { entriesOf, entryKey } from './entries'
 import { publicDocuments, publicGlobal, publicIds } from './read'
@@ -55,6 +56,7 @@ export async function buildEngine(payload: Payload, progress: Progress): Promise
       await breathe()
     }
   }
+  forgetAnalysedWords()
   return engine
 }
 

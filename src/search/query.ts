@@ -48,7 +48,8 @@ function queryWord(text: string, languages: Language[]): QueryWord | null {
   // Dropped when it carries no meaning in any language it may meet (AND would find nothing).
   if (languages.some((language) => !meaningful(folded, language))) return null
   const terms = new Set<string>()
-  for (const language of languages) for (const term of wordTerms(text, language).terms) terms.add(term)
+  for (const language of languages)
+    for (const term of wordTerms(text, language).terms) terms.add(term)
   return { terms: [...terms], spellings: spellings(folded) }
 }
 
@@ -81,6 +82,6 @@ export function parseQuery(input: string, languages: Language[]): ParsedQuery {
   }
   // A query that ends in a separator ("modell ") is finished; otherwise the last word may be
   // half typed.
-  const prefixLast = /[\p{L}\p{N}\p{M}]$/u.test(text)
+  const prefixLast = /[\p{L}\p{N}\p{M}]$/u.test(input)
   return { clauses, prefixLast }
 }

@@ -126,7 +126,8 @@ export const sources: Source[] = [
     collection: 'principles',
     fields: [text('title', 'title', true, true), text('summary', 'summary'), richText('body')],
     // Principles have no page of their own: the declaration lists them, each with its slug as id.
-    path: (locale, slug) => `${paths.declaration(locale)}${slug ? `#${encodeURIComponent(slug)}` : ''}`,
+    path: (locale, slug) =>
+      `${paths.declaration(locale)}${slug ? `#${encodeURIComponent(slug)}` : ''}`,
   },
   {
     type: 'declaration',

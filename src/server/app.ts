@@ -9,6 +9,7 @@ import type { GraphQLHandlers } from './graphqlExchange'
 import { healthz, readyz } from './health'
 import { readCache, type ReadCacheOptions } from './readCache'
 import { requestContext } from './requestContext'
+import { searchUnavailable } from './searchUnavailable'
 import { securityHeaders } from './securityHeaders'
 
 export type AppOptions = {
@@ -51,6 +52,7 @@ export function createApp({
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(payload, isShuttingDown))
   app.use('/api/graphql', graphqlBodyLimit)
+  app.use(searchUnavailable)
   if (graphql && cacheOptions) {
     app.use(readCache({ ...cacheOptions, graphql, cookiePrefix }))
   } else if (graphql) {

@@ -12,14 +12,19 @@ export type WordTerms = { terms: string[]; parts: string[] }
 const noTerms: WordTerms = { terms: [], parts: [] }
 
 // Words repeat across documents and queries: analysing each distinct word once per language
-// saves most of the stemming. Bounded, since queries are hostile input.
-const CACHE_LIMIT = 100_000
+// saves most of the stemming. Bounded (queries are hostile input), and emptied after a build,
+// whose rare words (names, numbers) would otherwise stay.
+const CACHE_LIMIT = 20_000
 const cache = new Map<string, WordTerms>()
 
 function remember(key: string, value: WordTerms): WordTerms {
   if (cache.size >= CACHE_LIMIT) cache.clear()
   cache.set(key, value)
   return value
+}
+
+export function forgetAnalysedWords(): void {
+  cache.clear()
 }
 
 /** Worth indexing: not a stop word, not a lone letter (digits count: "5"), not overlong. */

@@ -20,8 +20,10 @@ export const stem: Record<Language, (word: string) => string> = {
  * word: the word's endings from `minHead` letters on, taken where at least `minModifier` letters
  * precede them. English compounds are mostly written apart and get none.
  */
-export const compoundRules: Record<Language, { minWord: number; minHead: number; minModifier: number } | null> =
-  {
-    de: { minWord: 8, minHead: 4, minModifier: 3 },
-    en: null,
-  }
+export const compoundRules: Record<
+  Language,
+  { minWord: number; minHead: number; minModifier: number } | null
+> = {
+  de: { minWord: 8, minHead: 4, minModifier: 3 },
+  en: null,
+}
