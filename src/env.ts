@@ -25,6 +25,8 @@ export type Environment = {
   readCacheMaxBytes: number
   /** Seconds shared caches (CDNs) may keep an anonymous response; 0: they revalidate every time. */
   readCacheSharedMaxAge: number
+  /** Build the in-memory search index on start (on by default); off: search answers 503. */
+  searchIndex: boolean
   logLevel: LogLevel
 }
 
@@ -90,6 +92,17 @@ function nonNegativeInt(
     return fallback
   }
   return value
+}
+
+/** A switch that must say what it means: a typo must not silently turn a feature off. */
+function onOff(source: Source, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = source[name]
+  if (blank(raw)) return fallback
+  const value = raw.trim().toLowerCase()
+  if (['on', 'true', '1', 'yes'].includes(value)) return true
+  if (['off', 'false', '0', 'no'].includes(value)) return false
+  problems.push(`${name} must be on or off, got "${raw}"`)
+  return fallback
 }
 
 function flag(raw: string | undefined, fallback: boolean): boolean {
@@ -162,6 +175,7 @@ export function readEnvironment(
     problems,
   )
   const readCacheSharedMaxAge = nonNegativeInt(source, 'READ_CACHE_SHARED_MAX_AGE', 0, problems)
+  const searchIndex = onOff(source, 'SEARCH_INDEX', true, problems)
 
   const logLevel = (source.LOG_LEVEL?.trim() || 'info') as LogLevel
   if (!logLevels.includes(logLevel)) {
@@ -186,6 +200,7 @@ export function readEnvironment(
     uploadMaxBytes,
     readCacheMaxBytes,
     readCacheSharedMaxAge,
+    searchIndex,
     logLevel,
   }
 }

@@ -4,7 +4,7 @@ import type { Locale } from '@/locales'
 import type { SearchAnswer } from './engine'
 import { servingEngine } from './indexer'
 import { SearchQueryError } from './query'
-import { searchRetryAfter } from './readiness'
+import { searchReadiness, searchRetryAfter } from './readiness'
 import type { SearchType } from './sources'
 
 /** Pages past this are refused: nobody reads them, and deep pages are a way to make work. */
@@ -47,6 +47,15 @@ export async function runSearch(input: SearchInput): Promise<SearchOutcome> {
     return badInput(`page must be between 1 and ${MAX_SEARCH_PAGE}`)
   }
   const engine = await servingEngine()
+  if (!engine && searchReadiness().state === 'off') {
+    return {
+      refusal: {
+        status: 503,
+        code: 'SEARCH_UNAVAILABLE',
+        message: 'Search is turned off on this server (SEARCH_INDEX=off)',
+      },
+    }
+  }
   if (!engine) {
     return {
       refusal: {

@@ -103,6 +103,6 @@ export async function start(): Promise<void> {
   server.listen(env.port, () => {
     console.log(banner(env, result.admin, result.seeded))
     // In the background, once the server answers: /readyz reports it, search answers 503 until then.
-    void buildSearchIndex(payload)
+    if (env.searchIndex) void buildSearchIndex(payload)
   })
 }

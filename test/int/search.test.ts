@@ -503,7 +503,8 @@ describe('the GraphQL contract', () => {
     const answer = await post(`{ ${aliases.join(' ')} }`, {})
     // 15 × (20 for the search + 9 for its selection) = 435 > 400. (Payload's complexity rule
     // answers with its own message and status; see docs/graphql.md.)
-    expect(answer.errors?.[0]?.message).toContain('Actual complexity is 435')
+    expect(answer.errors?.[0]?.message).toMatch(/complexity/i)
+    expect(answer.errors?.[0]?.message).toContain('435')
     expect(answer.data).toBeUndefined()
     const fits = await post(`{ ${aliases.slice(0, 13).join(' ')} }`, {})
     expect(fits.errors).toBeUndefined()
