@@ -79,7 +79,12 @@ async function verifyQueries(url: string) {
 async function load(
   url: string,
   name: string,
-  requests: { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }[],
+  requests: {
+    method: 'GET' | 'POST'
+    path: string
+    headers?: Record<string, string>
+    body?: string
+  }[],
   settings: { warmupSeconds: number; seconds: number; connections: number },
 ): Promise<SearchLoad> {
   const run = (duration: number) =>
@@ -154,7 +159,9 @@ export async function benchSearch(
   const server = await startServer({ database, workDir, env: { READ_CACHE_MAX_BYTES: '0' } })
   try {
     const serverBuildMs = await waitForSearchIndex(server.url)
-    log(`search: ready in ${server.readyMs} ms, index built in the background in ${serverBuildMs} ms`)
+    log(
+      `search: ready in ${server.readyMs} ms, index built in the background in ${serverBuildMs} ms`,
+    )
     await verifyQueries(server.url)
     const headers = { 'content-type': 'application/json', accept: 'application/json' }
     log(`search: GraphQL, ${searchQueries.length} queries in turn, ${settings.seconds} s`)
@@ -169,7 +176,9 @@ export async function benchSearch(
       })),
       settings,
     )
-    log(`search: ${graphql.requestsPerSecond} req/s, p50 ${graphql.p50Ms} ms, p99 ${graphql.p99Ms} ms`)
+    log(
+      `search: ${graphql.requestsPerSecond} req/s, p50 ${graphql.p50Ms} ms, p99 ${graphql.p99Ms} ms`,
+    )
     log(`search: the results page, ${settings.seconds} s`)
     const page = await load(
       server.url,

@@ -27,6 +27,13 @@ export class SearchQueryError extends Error {
   }
 }
 
+/** Why a query is refused, or null. */
+export function queryProblem(input: string): string | null {
+  return input.trim().length > queryLimits.maxLength
+    ? `The search query is longer than ${queryLimits.maxLength} characters`
+    : null
+}
+
 /** One word of the query: the terms it matches exactly, and the spellings for prefix matching. */
 export type QueryWord = { terms: string[]; spellings: string[] }
 
@@ -60,12 +67,9 @@ function queryWord(text: string, languages: Language[]): QueryWord | null {
  * like are separators (or, as words, just words).
  */
 export function parseQuery(input: string, languages: Language[]): ParsedQuery {
+  const problem = queryProblem(input)
+  if (problem) throw new SearchQueryError(problem)
   const text = input.trim()
-  if (text.length > queryLimits.maxLength) {
-    throw new SearchQueryError(
-      `The search query is longer than ${queryLimits.maxLength} characters`,
-    )
-  }
   const clauses: QueryClause[] = []
   let words = 0
   for (const token of tokenize(text)) {

@@ -3,7 +3,7 @@ import type { Locale } from '@/locales'
 
 import type { SearchAnswer } from './engine'
 import { servingEngine } from './indexer'
-import { SearchQueryError } from './query'
+import { queryProblem } from './query'
 import { searchReadiness, searchRetryAfter } from './readiness'
 import type { SearchType } from './sources'
 
@@ -46,6 +46,10 @@ export async function runSearch(input: SearchInput): Promise<SearchOutcome> {
   if (!Number.isInteger(page) || page < 1 || page > MAX_SEARCH_PAGE) {
     return badInput(`page must be between 1 and ${MAX_SEARCH_PAGE}`)
   }
+  // Checked here, not by catching the engine's error: the engine may come from the other module
+  // world (the server bundle or Next's), whose error classes `instanceof` does not recognise.
+  const problem = queryProblem(input.query)
+  if (problem) return badInput(problem)
   const engine = await servingEngine()
   if (!engine && searchReadiness().state === 'off') {
     return {
@@ -66,17 +70,12 @@ export async function runSearch(input: SearchInput): Promise<SearchOutcome> {
       },
     }
   }
-  try {
-    const answer = engine.search({
-      query: input.query,
-      locale: input.locale,
-      types: input.types ?? undefined,
-      limit,
-      page,
-    })
-    return { answer }
-  } catch (error) {
-    if (error instanceof SearchQueryError) return badInput(error.message)
-    throw error
-  }
+  const answer = engine.search({
+    query: input.query,
+    locale: input.locale,
+    types: input.types ?? undefined,
+    limit,
+    page,
+  })
+  return { answer }
 }

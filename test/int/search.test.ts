@@ -1,9 +1,13 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
-import type { CollectionSlug, Payload } from 'payload'
+import type { Payload } from 'payload'
+
+import { News } from '@collections/News'
+import { Projects } from '@collections/Projects'
 
 import { buildSearchIndex } from '@/search/indexer'
 import { dropSearchState, searchState } from '@/search/state'
 import { readyz } from '@/server/health'
+import { searchUnavailable } from '@/server/searchUnavailable'
 
 import { POST as graphqlRoute } from '../../src/app/(payload)/api/graphql/route'
 import { rest, startPayload, stopPayload } from '../helpers/api'
@@ -389,28 +393,23 @@ describe('only what the public may read, right after each change', () => {
     expect(await slugsFor('Fallschirm')).toEqual(['t-rollback'])
   })
 
-  const trashed = (collection: CollectionSlug) =>
-    Boolean((payload.collections[collection].config as { trash?: boolean }).trash)
-  // Trash arrives with another branch; the test runs once the collections have it.
-  test.each(['news', 'projects'] as const)(
+  // Trash arrives with another branch (issue 17): the test runs once both collections have it,
+  // and is reported as skipped until then.
+  const withTrash = (News as { trash?: boolean }).trash && (Projects as { trash?: boolean }).trash
+  ;(withTrash ? test.each : test.skip.each)(['news', 'projects'] as const)(
     '%s: a trashed document is gone at once, and back when restored',
     async (collection) => {
-      if (!trashed(collection))
-        return void console.warn(`trash is not enabled on ${collection}: skipped`)
+      const organization = (await payload.find({ collection: 'organizations', limit: 1 })).docs[0]!
       const doc = await payload.create({
         collection,
         data: {
           title: `Kaleidoskop ${collection}`,
           _status: 'published',
-          ...(collection === 'projects'
-            ? {
-                organization: (await payload.find({ collection: 'organizations', limit: 1 }))
-                  .docs[0]!.id,
-              }
-            : {}),
+          ...(collection === 'projects' ? { organization: organization.id } : {}),
         } as never,
       })
       expect(await slugsFor('Kaleidoskop')).toHaveLength(1)
+      // Moving to the trash is an update that sets deletedAt.
       await payload.update({
         collection,
         id: doc.id,
@@ -546,6 +545,38 @@ describe('the GraphQL contract', () => {
         status: 'ready',
         search: { state: 'building', build: { done: 0, total: 40 } },
       })
+
+      // The results page answers 503 as well, in express before Next (a page cannot set it).
+      const page = { status: 0, headers: {} as Record<string, string>, html: '' }
+      const pageRes = {
+        status: (code: number) => ((page.status = code), pageRes),
+        set: (name: string, value: string) => ((page.headers[name] = value), pageRes),
+        type: () => pageRes,
+        send: (html: string) => ((page.html = html), pageRes),
+      }
+      let passed = false
+      const request = (url: string) =>
+        ({
+          method: 'GET',
+          path: url.split('?')[0],
+          query: url.includes('?q=') ? { q: 'x' } : {},
+          originalUrl: url,
+        }) as unknown as ExpressRequest
+      searchUnavailable(
+        request('/en/search'),
+        pageRes as unknown as ExpressResponse,
+        () => (passed = true),
+      )
+      expect(passed).toBe(true) // the form alone is served as usual
+      searchUnavailable(
+        request('/en/search?q=x'),
+        pageRes as unknown as ExpressResponse,
+        () => undefined,
+      )
+      expect(page.status).toBe(503)
+      expect(Number(page.headers['Retry-After'])).toBeGreaterThan(0)
+      expect(page.html).toContain('<html lang="en">')
+      expect(page.html).toContain('Search is being prepared')
     } finally {
       state.engine = serving
       state.build = null
