@@ -138,10 +138,6 @@ export class SearchEngine {
     return removed
   }
 
-  has(key: string): boolean {
-    return [...this.indexes.values()].some((index) => index.docOf(key) !== undefined)
-  }
-
   search(request: SearchRequest): SearchAnswer {
     const { locale, limit, page } = request
     const index = this.indexes.get(locale)!
