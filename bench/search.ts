@@ -2,8 +2,9 @@
  * Search in `npm run bench` (docs/benchmark.md, "Search"): on the large data set, uncached, at
  * 10 connections, the `search` GraphQL query as the portal's results page sends it, over a mix
  * of German and English queries (common words, rare ones, two-word queries, a half-typed word,
- * a typo); the results page itself; how long the index takes to build and how much heap it
- * holds; the server's peak RSS; and the time to ready against a server without the index.
+ * a typo), and the same operation for a query with nothing to search (the route's own cost);
+ * the results page itself; how long the index takes to build and how much heap it holds; the
+ * server's peak RSS; and the time to ready against a server without the index.
  */
 import { spawnSync } from 'node:child_process'
 
@@ -134,6 +135,8 @@ export type SearchBench = {
   readyMs: number
   readyWithoutIndexMs: number
   graphql: SearchLoad
+  /** The same operation for a query with nothing to search: what the route costs without search. */
+  floor: SearchLoad
   page: SearchLoad
   peakRssMb: number | null
 }
@@ -179,6 +182,18 @@ export async function benchSearch(
     log(
       `search: ${graphql.requestsPerSecond} req/s, p50 ${graphql.p50Ms} ms, p99 ${graphql.p99Ms} ms`,
     )
+    // The same request for a query of stop words only: the route's own cost (Payload's request,
+    // GraphQL validation and execution, HTTP), with no search work. The difference is the search.
+    log(`search: the same operation with nothing to search ("und"), ${settings.seconds} s`)
+    const floor = await load(
+      server.url,
+      'SearchPage for "und" (no search work), cache off',
+      [{ method: 'POST', path: '/api/graphql', headers, body: searchBody('und', 'de') }],
+      settings,
+    )
+    log(
+      `search: floor ${floor.requestsPerSecond} req/s, p50 ${floor.p50Ms} ms, p99 ${floor.p99Ms} ms`,
+    )
     log(`search: the results page, ${settings.seconds} s`)
     const page = await load(
       server.url,
@@ -199,6 +214,7 @@ export async function benchSearch(
       readyMs: server.readyMs,
       readyWithoutIndexMs,
       graphql,
+      floor,
       page,
       peakRssMb: server.peakRssMb(),
     }
@@ -231,7 +247,7 @@ export function searchTable(search: SearchBench): string {
     `Search (large data, ${search.documents} documents a locale):`,
     `  index: built in ${search.buildMs} ms in a process of its own (${search.serverBuildMs} ms in the server, in the background), ${search.heapMb} MB of heap`,
     `  ready: ${search.readyMs} ms from start (${search.readyWithoutIndexMs} ms without the index)`,
-    ...[search.graphql, search.page].map(
+    ...[search.graphql, search.floor, search.page].map(
       (m) =>
         `  ${m.target}: ${m.requestsPerSecond} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, non-2xx ${m.non2xx}, errors ${m.errors}`,
     ),

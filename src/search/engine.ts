@@ -2,7 +2,7 @@ import { defaultLocale, locales, type Locale } from '@/locales'
 
 import { analyseText } from './analysis/analyzer'
 import type { Language } from './analysis/language'
-import { storedEntry, storedText, type Entry } from './entries'
+import { storedEntry, storedText, type Entry, type StoredEntry } from './entries'
 import { FIELDS, InvertedIndex, type AnalysedDocument } from './index/invertedIndex'
 import { evaluate, planTerms, queryPlan } from './index/plan'
 import { parseQuery } from './query'
@@ -62,6 +62,19 @@ function analysed(entry: Entry): AnalysedDocument {
       return found.terms
     })
   return { title: field('title'), summary: field('summary'), body: field('body'), parts }
+}
+
+/**
+ * The order among equal scores, lower first: newer first (news by publication, events by their
+ * start), then by a fixed hash of kind and slug. Never the database's IDs or the order documents
+ * were added in, which differ between databases and between a build and later updates.
+ */
+function tieOrder(entry: StoredEntry): number {
+  const seconds = entry.date ? Math.floor(Date.parse(entry.date) / 1000) || 0 : 0
+  let hash = 0
+  for (let i = 0; i < entry.order.length; i++) hash = (hash * 31 + entry.order.charCodeAt(i)) >>> 0
+  // Seconds (about 2^31) and 21 bits of hash fit a double exactly.
+  return -seconds + (hash % 2 ** 21) / 2 ** 21
 }
 
 /**
@@ -125,7 +138,10 @@ export class SearchEngine {
       const doc = index.docOf(entry.key)
       const next = storedEntry(entry, locale)
       if (doc !== undefined && index.entries[doc]?.fingerprint === next.fingerprint) continue
-      index.add(entry.key, next, analysed(entry))
+      index.add(entry.key, next, analysed(entry), {
+        kind: searchTypes.indexOf(entry.type),
+        tie: tieOrder(next),
+      })
       changed = true
     }
     return changed
@@ -145,18 +161,23 @@ export class SearchEngine {
     const plan = parsed.clauses.length ? queryPlan(index, parsed) : null
     const scored = plan ? evaluate(index, plan, boosts, null) : null
     try {
-      const counts = new Map<SearchType, number>()
-      const wanted = request.types?.length ? new Set(request.types) : null
+      const counts = new Int32Array(searchTypes.length)
+      const wanted = request.types?.length
+        ? searchTypes.map((type) => request.types!.includes(type))
+        : null
       const matching: number[] = []
+      const { kinds, ties } = index
       for (const doc of scored?.docs ?? []) {
-        const type = index.entries[doc]!.type
-        counts.set(type, (counts.get(type) ?? 0) + 1)
-        if (!wanted || wanted.has(type)) matching.push(doc)
+        const kind = kinds[doc]!
+        counts[kind]! += 1
+        if (!wanted || wanted[kind]) matching.push(doc)
       }
       const scores = scored?.scores
       const better = (a: number, b: number) =>
         scores![a]! > scores![b]! ||
-        (scores![a] === scores![b] && index.entries[a]!.order < index.entries[b]!.order)
+        (scores![a] === scores![b] &&
+          (ties[a]! < ties[b]! ||
+            (ties[a] === ties[b] && index.entries[a]!.order < index.entries[b]!.order)))
       const ranked = best(matching, page * limit, better)
       const terms = plan ? planTerms(plan) : []
       const docs = ranked.slice((page - 1) * limit).map((doc) => {
@@ -188,8 +209,8 @@ export class SearchEngine {
         hasNextPage: page < totalPages,
         hasPrevPage: page > 1,
         counts: searchTypes
-          .filter((type) => counts.has(type))
-          .map((type) => ({ type, count: counts.get(type)! })),
+          .map((type, kind) => ({ type, count: counts[kind]! }))
+          .filter(({ count }) => count > 0),
       }
     } finally {
       if (scored) index.release(scored)

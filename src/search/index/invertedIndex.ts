@@ -47,6 +47,13 @@ export class InvertedIndex {
 
   /** By document number; undefined for a free number. */
   readonly entries: (StoredEntry | undefined)[] = []
+  /**
+   * By document number, as plain numbers the ranking reads for every match (13,000 of them for
+   * a common word) without touching the entries: the kind (an index into `searchTypes`) and the
+   * order among equal scores (lower first).
+   */
+  readonly kinds: number[] = []
+  readonly ties: number[] = []
   private readonly lengths: number[] = []
   private readonly free: number[] = []
   private readonly byKey = new Map<string, number>()
@@ -68,10 +75,17 @@ export class InvertedIndex {
     return (this.postings[term]?.length ?? 0) / 2
   }
 
-  add(key: string, entry: StoredEntry, fields: AnalysedDocument): void {
+  add(
+    key: string,
+    entry: StoredEntry,
+    fields: AnalysedDocument,
+    ranking: { kind: number; tie: number },
+  ): void {
     if (this.byKey.has(key)) this.remove(key)
     const doc = this.free.pop() ?? this.entries.length
     this.entries[doc] = entry
+    this.kinds[doc] = ranking.kind
+    this.ties[doc] = ranking.tie
     this.byKey.set(key, doc)
     this.live += 1
     const counts = new Map<number, number>()
