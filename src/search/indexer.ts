@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { invalidateReadCache } from '@/cache/state'
+
 import { forgetAnalysedWords } from './analysis/analyzer'
 import { SearchEngine } from './engine'
 import { entriesOf, entryKey } from './entries'
@@ -99,6 +101,9 @@ export function buildSearchIndex(payload: Payload): Promise<void> {
       // In the update queue: no other update runs between the replay and the switch.
       await enqueue(state, async () => {
         for (const key of build.dirty) await refreshKey(engine, payload, key)
+        // A rebuild is run after writes the server did not see (a restore, another process):
+        // answers the read cache stored from the old index may be stale.
+        if (state.engine) invalidateReadCache()
         state.engine = engine
         state.build = null
         state.error = null
