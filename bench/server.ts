@@ -18,6 +18,10 @@ export type BenchServer = {
   pid: number
   /** From the process start to the first /readyz 200, in ms. */
   readyMs: number
+  /** The copy of the database the server works on. */
+  database: string
+  /** Whether the process still runs. */
+  alive: () => boolean
   /** Peak resident set size so far, in MB (Linux /proc; null elsewhere). */
   peakRssMb: () => number | null
   stop: () => Promise<void>
@@ -86,6 +90,8 @@ export async function startServer(options: {
     url,
     pid,
     readyMs,
+    database: copy,
+    alive: () => child.exitCode === null && child.signalCode === null,
     peakRssMb: () => peakRssMb(pid),
     stop: () =>
       new Promise<void>((resolve) => {

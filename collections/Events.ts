@@ -5,6 +5,7 @@ import { collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatri
 import { countryField } from '@/fields/country'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
+import { translate } from '@/i18n/translate'
 import { groups, label } from '@/labels'
 import { titleField } from '@/fields/title'
 
@@ -22,6 +23,8 @@ export const Events: CollectionConfig = {
     defaultColumns: ['title', 'startsAt', 'city'],
   },
   access: collectionAccess('events'),
+  // Deleting moves an event into the trash; editors restore it, admins empty the trash.
+  trash: true,
   hooks: { beforeOperation: [matrixGuard('events')] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-startsAt',
@@ -41,11 +44,17 @@ export const Events: CollectionConfig = {
       type: 'date',
       label: label('Ende', 'Ends at'),
       admin: dayAndTime,
-      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+      validate: (
+        value: unknown,
+        {
+          req,
+          siblingData,
+        }: { req: Parameters<typeof translate>[0]; siblingData: Record<string, unknown> },
+      ) =>
         value &&
         siblingData?.startsAt &&
         new Date(String(value)) < new Date(String(siblingData.startsAt))
-          ? 'The end lies before the start'
+          ? translate(req, 'portal:endBeforeStart')
           : true,
     },
     { name: 'venue', type: 'text', label: label('Ort', 'Venue') },

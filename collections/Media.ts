@@ -61,7 +61,9 @@ export const Media: CollectionConfig = {
       name: 'credit',
       type: 'text',
       label: label('Bildnachweis', 'Credit'),
-      admin: { description: 'z. B. der Name der Fotografin / e.g. the photographer' },
+      admin: {
+        description: label('z. B. der Name der Fotografin', 'e.g. the photographer’s name'),
+      },
     },
     {
       name: 'organization',

@@ -20,6 +20,8 @@ export const News: CollectionConfig = {
     defaultColumns: ['title', 'publishedAt', '_status'],
   },
   access: collectionAccess('news'),
+  // Deleting moves news into the trash; editors restore it, admins empty the trash.
+  trash: true,
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,

@@ -15,6 +15,15 @@ export const organizationKinds = [
   'other',
 ] as const
 
+const kindLabels: Record<(typeof organizationKinds)[number], { de: string; en: string }> = {
+  research: label('Forschung', 'Research'),
+  industry: label('Industrie', 'Industry'),
+  startup: label('Start-up', 'Start-up'),
+  association: label('Verband', 'Association'),
+  'public-funder': label('Öffentlicher Förderer', 'Public funder'),
+  other: label('Sonstige', 'Other'),
+}
+
 export const Organizations: CollectionConfig = {
   slug: 'organizations',
   labels: {
@@ -29,6 +38,8 @@ export const Organizations: CollectionConfig = {
     defaultColumns: ['name', 'kind', 'country'],
   },
   access: collectionAccess('organizations'),
+  // Deleting moves an organization into the trash; editors restore it, admins empty the trash.
+  trash: true,
   hooks: { beforeOperation: [matrixGuard('organizations')] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultPopulate: { name: true, shortName: true, slug: true, logo: true, kind: true },
@@ -42,7 +53,7 @@ export const Organizations: CollectionConfig = {
       type: 'select',
       required: true,
       index: true,
-      options: organizationKinds.map((value) => ({ label: value, value })),
+      options: organizationKinds.map((value) => ({ label: kindLabels[value], value })),
       label: label('Art', 'Kind'),
     },
     countryField(),

@@ -8,9 +8,13 @@ import {
   ownOrganizationDefault,
 } from '@/access/fromMatrix'
 import { previewButton } from '@/admin/preview'
+import { checkReviewTransition, stripReviewTrail } from '@collections/Projects/hooks/reviewWorkflow'
 import { linksField } from '@/fields/links'
 import { slugField } from '@/fields/slug'
 import { groups, label } from '@/labels'
+import { forgetReviewHistory, recordReviewTransition } from '@/review/recordTransition'
+import { notifyReview } from '@/review/notifyReview'
+import { reviewFields } from '@/review/reviewFields'
 
 export const People: CollectionConfig = {
   slug: 'people',
@@ -20,11 +24,23 @@ export const People: CollectionConfig = {
     hidden: hiddenInAdmin('people'),
     group: groups.community,
     useAsTitle: 'name',
+    // Partners submit for review where others publish.
+    components: {
+      edit: { PublishButton: '/components/admin/review/PublishOrSubmit#PublishOrSubmit' },
+    },
     preview: previewButton('people'),
     defaultColumns: ['name', 'organization', 'initiator'],
   },
   access: collectionAccess('people'),
-  hooks: { beforeOperation: [matrixGuard('people')] },
+  // Deleting moves a person into the trash; editors restore it, admins empty the trash.
+  trash: true,
+  // Partners' people go through the same review as their projects.
+  hooks: {
+    beforeOperation: [matrixGuard('people'), stripReviewTrail],
+    beforeChange: [checkReviewTransition],
+    afterChange: [recordReviewTransition, notifyReview],
+    afterDelete: [forgetReviewHistory],
+  },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultPopulate: { name: true, honorific: true, slug: true, roleTitle: true, photo: true },
   fields: [
@@ -34,7 +50,7 @@ export const People: CollectionConfig = {
       name: 'honorific',
       type: 'text',
       label: label('Titel', 'Honorific'),
-      admin: { description: 'z. B. Dr. / e.g. Dr.' },
+      admin: { description: label('z. B. Dr.', 'e.g. Dr.') },
     },
     slugField('name'),
     { name: 'roleTitle', type: 'text', localized: true, label: label('Funktion', 'Role') },
@@ -58,5 +74,6 @@ export const People: CollectionConfig = {
       label: label('Initiator:in', 'Initiator'),
       admin: { position: 'sidebar' },
     },
+    ...reviewFields(),
   ],
 }

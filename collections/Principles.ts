@@ -1,9 +1,25 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, NumberField, Validate } from 'payload'
+import { number } from 'payload/shared'
 
 import { collectionAccess, hiddenInAdmin, matrixGuard } from '@/access/fromMatrix'
+import { heldInTrash } from '@/fields/heldInTrash'
 import { slugField } from '@/fields/slug'
+import { translate } from '@/i18n/translate'
 import { groups, label } from '@/labels'
 import { titleField } from '@/fields/title'
+
+/** Payload's number checks, then: a principle in the trash may still hold the position. */
+const validatePosition: Validate<number, unknown, unknown, NumberField> = async (
+  value,
+  options,
+) => {
+  const plain = number(value, options)
+  if (plain !== true || options.event === 'onChange') return plain
+  const { req, collectionSlug, id } = options
+  return (await heldInTrash({ req, collectionSlug, field: 'position', value, id }))
+    ? translate(req, 'portal:positionInTrash', { position: value })
+    : true
+}
 
 export const Principles: CollectionConfig = {
   slug: 'principles',
@@ -16,6 +32,8 @@ export const Principles: CollectionConfig = {
     defaultColumns: ['position', 'title'],
   },
   access: collectionAccess('principles'),
+  // Deleting moves a principle into the trash; editors restore it, admins empty the trash.
+  trash: true,
   hooks: { beforeOperation: [matrixGuard('principles')] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: 'position',
@@ -29,6 +47,7 @@ export const Principles: CollectionConfig = {
       required: true,
       unique: true,
       min: 1,
+      validate: validatePosition,
       admin: { position: 'sidebar', step: 1 },
       label: label('Position', 'Position'),
     },

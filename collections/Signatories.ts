@@ -50,10 +50,12 @@ export const Signatories: CollectionConfig = {
     {
       name: 'sector',
       type: 'select',
-      options: ['research', 'industry', 'public', 'civil-society'].map((value) => ({
-        label: value,
-        value,
-      })),
+      options: [
+        { value: 'research', label: label('Forschung', 'Research') },
+        { value: 'industry', label: label('Industrie', 'Industry') },
+        { value: 'public', label: label('Öffentliche Hand', 'Public sector') },
+        { value: 'civil-society', label: label('Zivilgesellschaft', 'Civil society') },
+      ],
       label: label('Sektor', 'Sector'),
     },
     countryField(),

@@ -3,8 +3,18 @@ import type { CollectionConfig } from 'payload'
 import { changeOwnerField, collectionAccess, hiddenInAdmin } from '@/access/fromMatrix'
 import { isAdmin } from '@/access/isAdmin'
 import { roles } from '@/access/roles'
+import { languageOptions } from '@/email/recipientLanguage'
 import { limitPasswordResets } from '@/hooks/limitPasswordResets'
+import { queueResetMail, takeOverResetMail } from '@/hooks/passwordResetMail'
+import { purgeMailOfDeletedAccount } from '@/hooks/purgeMailOfDeletedAccount'
+import { translate } from '@/i18n/translate'
 import { groups, label } from '@/labels'
+
+const roleLabels: Record<(typeof roles)[number], { de: string; en: string }> = {
+  admin: label('Administrator:in', 'Administrator'),
+  editor: label('Redaktion', 'Editor'),
+  partner: label('Partner', 'Partner'),
+}
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -17,7 +27,11 @@ export const Users: CollectionConfig = {
     // 0 turns off Payload's own interval, which deadlocks on SQLite; see limitPasswordResets.
     forgotPassword: { minRequestInterval: 0 },
   },
-  hooks: { beforeOperation: [limitPasswordResets] },
+  hooks: {
+    beforeOperation: [takeOverResetMail, limitPasswordResets],
+    afterOperation: [queueResetMail],
+    afterDelete: [purgeMailOfDeletedAccount],
+  },
   admin: {
     hidden: hiddenInAdmin('users'),
     group: groups.system,
@@ -28,10 +42,27 @@ export const Users: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', required: true, label: label('Name', 'Name') },
     {
+      // The language of the mail this user receives (src/email/recipientLanguage.ts says why
+      // the account carries it); each user sets their own, admins anyone's.
+      name: 'language',
+      type: 'select',
+      // Optional, so that accounts created in code need not say; unset reads as German.
+      defaultValue: 'de',
+      options: languageOptions,
+      label: label('Sprache der E-Mails', 'Language of e-mails'),
+      admin: {
+        position: 'sidebar',
+        description: label(
+          'In dieser Sprache schreibt Ihnen das Portal.',
+          'The portal writes to you in this language.',
+        ),
+      },
+    },
+    {
       name: 'role',
       type: 'select',
       required: true,
-      options: roles.map((role) => ({ label: role, value: role })),
+      options: roles.map((role) => ({ label: roleLabels[role], value: role })),
       label: label('Rolle', 'Role'),
       // Only admins set roles: nobody can raise their own.
       access: { create: changeOwnerField('users'), update: changeOwnerField('users') },
@@ -44,9 +75,15 @@ export const Users: CollectionConfig = {
       label: label('Organisation', 'Organization'),
       access: { create: changeOwnerField('users'), update: changeOwnerField('users') },
       admin: { position: 'sidebar', condition: (data) => data?.role === 'partner' },
-      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+      validate: (
+        value: unknown,
+        {
+          req,
+          siblingData,
+        }: { req: Parameters<typeof translate>[0]; siblingData: Record<string, unknown> },
+      ) =>
         siblingData?.role === 'partner' && !value
-          ? 'A partner belongs to exactly one organization'
+          ? translate(req, 'portal:partnerOrganizationRequired')
           : true,
     },
   ],

@@ -19,6 +19,8 @@ export const entryPoints = {
   generate: 'scripts/generate.ts',
   'graphql-check': 'scripts/graphql-check.ts',
   bench: 'bench/run.ts',
+  fuzz: 'scripts/fuzz.ts',
+  'bench-mail': 'bench/mail.ts',
   'test-build-template': 'test/helpers/buildTemplate.ts',
   'test-shutdown-server': 'test/helpers/shutdownServer.ts',
   'test-print-schema': 'test/helpers/printSchema.ts',

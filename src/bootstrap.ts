@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { Migration, Payload } from 'payload'
 
+import { releaseInterruptedMailJobs } from './email/delivery'
 import type { Environment } from './env'
 import { migrations } from './migrations'
 import { seed } from './seed/seed'
@@ -54,18 +55,22 @@ export async function ensureAdmin(payload: Payload, env: Environment): Promise<A
   return { email, password, created: true }
 }
 
-/** An empty database is one without any principle: the seed's backbone. */
+/** An empty database is one without any principle (in the trash or not): the seed's backbone. */
 export async function isEmpty(payload: Payload): Promise<boolean> {
-  const { totalDocs } = await payload.count({ collection: 'principles' })
+  const { totalDocs } = await payload.count({ collection: 'principles', trash: true })
   return totalDocs === 0
 }
 
-/** Schema, first admin, and the initiative's content where wanted: what every start does. */
+/**
+ * Schema, first admin, and the initiative's content where wanted: what every start does. Mail
+ * deliveries a previous process left unfinished are released to run again.
+ */
 export async function bootstrap(
   payload: Payload,
   env: Environment,
 ): Promise<{ admin: AdminLogin | null; seeded: boolean }> {
   await migrateDatabase(payload)
+  await releaseInterruptedMailJobs(payload)
   const admin = await ensureAdmin(payload, env)
   const seeded = env.seed && (await isEmpty(payload))
   if (seeded) await seed(payload)

@@ -21,6 +21,12 @@ export type Environment = {
   smtp?: { host: string; port: number; user?: string; pass?: string }
   mailFrom: string
   uploadMaxBytes: number
+  /** Largest bodies at the edge (src/server/edge/bodyPolicy.ts, docs/limits.md). */
+  jsonBodyMaxBytes: number
+  formBodyMaxBytes: number
+  serverActionBodyMaxBytes: number
+  /** Request-body bytes all requests together may hold at once. */
+  bodyBudgetBytes: number
   /** Budget of the anonymous read cache; 0 turns it off. */
   readCacheMaxBytes: number
   /** Seconds shared caches (CDNs) may keep an anonymous response; 0: they revalidate every time. */
@@ -43,6 +49,13 @@ export class EnvironmentError extends Error {
 type Source = Record<string, string | undefined>
 
 const DEFAULT_DEV_DATABASE = 'file:./data/portal.db'
+
+/**
+ * The admin's largest server-action body: its form state, Lexical included (measured, see
+ * docs/limits.md), with room to spare. Next's own `serverActions.bodySizeLimit` is set from the
+ * same value (next.config.ts), so Next never refuses what the edge lets through.
+ */
+export const DEFAULT_SERVER_ACTION_BODY_MAX_BYTES = 4 * 1024 * 1024
 
 /** Where development secrets are generated once; `data/` is ignored by git. */
 export const devSecretFile = (cwd = process.cwd()): string => path.join(cwd, 'data', '.secret')
@@ -167,6 +180,20 @@ export function readEnvironment(
     .filter(Boolean)
 
   const uploadMaxBytes = positiveInt(source, 'UPLOAD_MAX_BYTES', 15 * 1024 * 1024, problems)
+  const jsonBodyMaxBytes = positiveInt(source, 'JSON_BODY_MAX_BYTES', 2 * 1024 * 1024, problems)
+  const formBodyMaxBytes = positiveInt(source, 'FORM_BODY_MAX_BYTES', 64 * 1024, problems)
+  const serverActionBodyMaxBytes = positiveInt(
+    source,
+    'SERVER_ACTION_BODY_MAX_BYTES',
+    DEFAULT_SERVER_ACTION_BODY_MAX_BYTES,
+    problems,
+  )
+  const bodyBudgetBytes = positiveInt(source, 'BODY_BUDGET_BYTES', 64 * 1024 * 1024, problems)
+  if (bodyBudgetBytes < uploadMaxBytes + jsonBodyMaxBytes) {
+    problems.push(
+      `BODY_BUDGET_BYTES (${bodyBudgetBytes}) must hold at least one upload: UPLOAD_MAX_BYTES + JSON_BODY_MAX_BYTES (${uploadMaxBytes + jsonBodyMaxBytes})`,
+    )
+  }
   // 0 turns the read cache off entirely (the benchmark compares both).
   const readCacheMaxBytes = nonNegativeInt(
     source,
@@ -198,6 +225,10 @@ export function readEnvironment(
     smtp,
     mailFrom: source.MAIL_FROM?.trim() || 'New Wave of European AI <portal@localhost>',
     uploadMaxBytes,
+    jsonBodyMaxBytes,
+    formBodyMaxBytes,
+    serverActionBodyMaxBytes,
+    bodyBudgetBytes,
     readCacheMaxBytes,
     readCacheSharedMaxAge,
     searchIndex,

@@ -76,6 +76,8 @@ export interface Config {
     organizations: Organization;
     signatories: Signatory;
     users: User;
+    'mail-queue': MailQueue;
+    'review-history': ReviewHistory;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +95,8 @@ export interface Config {
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     signatories: SignatoriesSelect<false> | SignatoriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'mail-queue': MailQueueSelect<false> | MailQueueSelect<true>;
+    'review-history': ReviewHistorySelect<false> | ReviewHistorySelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -118,6 +122,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      deliverMail: TaskDeliverMail;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -153,7 +158,7 @@ export interface News {
   id: string;
   title: string;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   excerpt?: string | null;
@@ -181,6 +186,7 @@ export interface News {
   tags?: string[] | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -192,7 +198,7 @@ export interface Media {
   alt: string;
   caption?: string | null;
   /**
-   * z. B. der Name der Fotografin / e.g. the photographer
+   * e.g. the photographer’s name
    */
   credit?: string | null;
   organization?: (string | null) | Organization;
@@ -251,12 +257,12 @@ export interface Organization {
   name: string;
   shortName?: string | null;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   kind: 'research' | 'industry' | 'startup' | 'association' | 'public-funder' | 'other';
   /**
-   * ISO 3166-1 alpha-2, z. B. DE
+   * ISO 3166-1 alpha-2, e.g. DE
    */
   country?: string | null;
   website?: string | null;
@@ -278,6 +284,7 @@ export interface Organization {
   } | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -288,11 +295,11 @@ export interface Person {
   id: string;
   name: string;
   /**
-   * z. B. Dr. / e.g. Dr.
+   * e.g. Dr.
    */
   honorific?: string | null;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   roleTitle?: string | null;
@@ -321,9 +328,49 @@ export interface Person {
       }[]
     | null;
   initiator?: boolean | null;
+  review?: {
+    state?: ('draft' | 'in-review' | 'changes-requested' | 'approved') | null;
+    note?: string | null;
+    submittedBy?: (string | null) | User;
+    submittedAt?: string | null;
+    reviewedBy?: (string | null) | User;
+  };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: string;
+  name: string;
+  /**
+   * The portal writes to you in this language.
+   */
+  language?: ('de' | 'en') | null;
+  role: 'admin' | 'editor' | 'partner';
+  organization?: (string | null) | Organization;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -333,7 +380,7 @@ export interface Project {
   id: string;
   title: string;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   organization?: (string | null) | Organization;
@@ -375,6 +422,7 @@ export interface Project {
   };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -385,7 +433,7 @@ export interface Principle {
   id: string;
   title: string;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   position: number;
@@ -407,35 +455,8 @@ export interface Principle {
   } | null;
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: string;
-  name: string;
-  role: 'admin' | 'editor' | 'partner';
-  organization?: (string | null) | Organization;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -445,7 +466,7 @@ export interface Event {
   id: string;
   title: string;
   /**
-   * Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.
+   * Generated from the German title when empty.
    */
   slug?: string | null;
   startsAt: string;
@@ -453,7 +474,7 @@ export interface Event {
   venue?: string | null;
   city?: string | null;
   /**
-   * ISO 3166-1 alpha-2, z. B. DE
+   * ISO 3166-1 alpha-2, e.g. DE
    */
   country?: string | null;
   onlineUrl?: string | null;
@@ -483,6 +504,7 @@ export interface Event {
   };
   updatedAt: string;
   createdAt: string;
+  deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
 }
 /**
@@ -497,12 +519,51 @@ export interface Signatory {
   roleTitle?: string | null;
   sector?: ('research' | 'industry' | 'public' | 'civil-society') | null;
   /**
-   * ISO 3166-1 alpha-2, z. B. DE
+   * ISO 3166-1 alpha-2, e.g. DE
    */
   country?: string | null;
   signedAt?: string | null;
   approved?: boolean | null;
   consentToDisplay?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every e-mail of the portal: waiting, sent, or failed after all retries. To send a failed one again, set its status to “queued”.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-queue".
+ */
+export interface MailQueue {
+  id: string;
+  status: 'queued' | 'sent' | 'failed' | 'skipped';
+  to: string;
+  subject: string;
+  kind: 'password-reset' | 'review-submitted' | 'changes-requested';
+  language: 'de' | 'en';
+  attempts?: number | null;
+  lastAttemptAt?: string | null;
+  sentAt?: string | null;
+  lastError?: string | null;
+  text?: string | null;
+  html?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-history".
+ */
+export interface ReviewHistory {
+  id: string;
+  documentCollection: 'projects' | 'people';
+  documentId: string;
+  organization?: (string | null) | Organization;
+  from: 'draft' | 'in-review' | 'changes-requested' | 'approved';
+  to: 'draft' | 'in-review' | 'changes-requested' | 'approved';
+  actor?: (string | null) | User;
+  actorName?: string | null;
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -575,7 +636,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverMail' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -608,7 +669,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverMail' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -657,6 +718,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: string | User;
+      } | null)
+    | ({
+        relationTo: 'mail-queue';
+        value: string | MailQueue;
+      } | null)
+    | ({
+        relationTo: 'review-history';
+        value: string | ReviewHistory;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -718,6 +787,7 @@ export interface NewsSelect<T extends boolean = true> {
   tags?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -756,6 +826,7 @@ export interface ProjectsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -770,6 +841,7 @@ export interface PrinciplesSelect<T extends boolean = true> {
   body?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -799,6 +871,7 @@ export interface EventsSelect<T extends boolean = true> {
       };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -886,8 +959,18 @@ export interface PeopleSelect<T extends boolean = true> {
         id?: T;
       };
   initiator?: T;
+  review?:
+    | T
+    | {
+        state?: T;
+        note?: T;
+        submittedBy?: T;
+        submittedAt?: T;
+        reviewedBy?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -905,6 +988,7 @@ export interface OrganizationsSelect<T extends boolean = true> {
   description?: T;
   updatedAt?: T;
   createdAt?: T;
+  deletedAt?: T;
   _status?: T;
 }
 /**
@@ -930,6 +1014,7 @@ export interface SignatoriesSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  language?: T;
   role?: T;
   organization?: T;
   updatedAt?: T;
@@ -948,6 +1033,41 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mail-queue_select".
+ */
+export interface MailQueueSelect<T extends boolean = true> {
+  status?: T;
+  to?: T;
+  subject?: T;
+  kind?: T;
+  language?: T;
+  attempts?: T;
+  lastAttemptAt?: T;
+  sentAt?: T;
+  lastError?: T;
+  text?: T;
+  html?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-history_select".
+ */
+export interface ReviewHistorySelect<T extends boolean = true> {
+  documentCollection?: T;
+  documentId?: T;
+  organization?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
+  actorName?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1064,7 +1184,7 @@ export interface Site {
     | {
         label: string;
         /**
-         * Pfad wie /news oder absolute URL / a path such as /news or a URL
+         * A path such as /news or an absolute URL
          */
         link: string;
         id?: string | null;
@@ -1136,6 +1256,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverMail".
+ */
+export interface TaskDeliverMail {
+  input: {
+    mail: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

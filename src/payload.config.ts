@@ -5,12 +5,14 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Events } from '@collections/Events'
+import { MailQueue } from '@collections/MailQueue'
 import { Media } from '@collections/Media'
 import { News } from '@collections/News'
 import { Organizations } from '@collections/Organizations'
 import { People } from '@collections/People'
 import { Principles } from '@collections/Principles'
 import { Projects } from '@collections/Projects'
+import { ReviewHistory } from '@collections/ReviewHistory'
 import { Signatories } from '@collections/Signatories'
 import { Users } from '@collections/Users'
 
@@ -18,13 +20,17 @@ import { restrictInternalCollections } from './access/internalCollections'
 import { livePreview } from './admin/preview'
 import { databaseAdapter, parseDatabaseUri } from './database/adapter'
 import { emailAdapter } from './email/adapter'
+import { deliverMailTask, MAIL_QUEUE } from './email/deliverMail'
 import { limitRules } from './graphql/limitRules'
 import { limits } from './graphql/limits'
+import { portalTranslations } from './i18n/translations'
 import { readEnvironment } from './env'
 import { Declaration } from './globals/Declaration'
 import { Site } from './globals/Site'
+import { clientInputErrors } from './hooks/clientInputErrors'
+import { isJobRunner } from './jobs/jobRunner'
 import { locales } from './locales'
-import { pageSizeLimit } from './plugins/pageSizeLimit'
+import { operationGuards } from './plugins/operationGuards'
 import { databaseLayers } from './plugins/databaseLayers'
 import { search } from './search/plugin'
 import { fromRoot } from './paths'
@@ -50,21 +56,28 @@ export default buildConfig({
     Organizations,
     Signatories,
     Users,
+    MailQueue,
+    ReviewHistory,
   ],
   globals: [Declaration, Site],
   localization: {
-    locales: locales.map(({ code, label }) => ({ code, label })),
+    locales: locales.map(({ code, adminLabel }) => ({ code, label: adminLabel })),
     defaultLocale: 'de',
     fallback: true,
   },
-  i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
+  i18n: {
+    supportedLanguages: { de, en },
+    fallbackLanguage: 'de',
+    // The portal's own strings (messages, custom components) in both admin languages.
+    translations: portalTranslations,
+  },
   admin: {
     user: Users.slug,
     // No network here or on many servers: never ask Gravatar for avatars.
     avatar: 'default',
     meta: { titleSuffix: ' – New Wave of European AI' },
     importMap: { baseDir: fromRoot('src') },
-    components: { beforeDashboard: ['/components/admin/ReviewQueue#ReviewQueue'] },
+    components: { beforeDashboard: ['/components/admin/dashboard/Dashboard#Dashboard'] },
     livePreview,
   },
   upload: { limits: { fileSize: env.uploadMaxBytes } },
@@ -75,17 +88,25 @@ export default buildConfig({
     maxComplexity: limits.maxComplexity,
     validationRules: (args) => limitRules(args),
   },
-  plugins: [pageSizeLimit, databaseLayers, search],
+  plugins: [operationGuards, databaseLayers, search],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.
     autoGenerate: false,
   },
   jobs: {
-    // Scheduled publishing runs in this process, once a minute; tests run jobs by hand.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.NODE_ENV !== 'test',
+    tasks: [deliverMailTask],
+    // Once a minute: scheduled publishing, and the retries of mail deliveries (each mail's first
+    // attempt starts right after the commit that queued it, in whichever process made it). In
+    // the server process only, and in tests (src/jobs/jobRunner.ts); a start releases mail jobs
+    // a dead process left claimed (src/bootstrap.ts).
+    autoRun: [
+      { cron: '* * * * *', queue: 'default', limit: 20 },
+      { cron: '* * * * *', queue: MAIL_QUEUE, limit: 20, silent: { info: true } },
+    ],
+    shouldAutoRun: () => isJobRunner(),
   },
+  hooks: { afterError: [clientInputErrors] },
   logger: { options: { level: env.logLevel } },
   telemetry: false,
 }).then(restrictInternalCollections)

@@ -8,17 +8,24 @@ import {
   ownOrganizationDefault,
 } from '@/access/fromMatrix'
 import { previewButton } from '@/admin/preview'
-import { isStaffField } from '@/access/isStaffField'
-import { ownerOrStaffField } from '@/access/ownerOrStaffField'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
+import { translate } from '@/i18n/translate'
 import { groups, label } from '@/labels'
 import { titleField } from '@/fields/title'
+import { notifyReview } from '@/review/notifyReview'
+import { forgetReviewHistory, recordReviewTransition } from '@/review/recordTransition'
+import { reviewFields } from '@/review/reviewFields'
 
-import { checkReviewTransition, notifyReview, stripReviewTrail } from './hooks/reviewWorkflow'
+import { checkReviewTransition, stripReviewTrail } from './hooks/reviewWorkflow'
 
 export const projectStatuses = ['planned', 'active', 'completed'] as const
-export const reviewStates = ['draft', 'in-review', 'changes-requested', 'approved'] as const
+
+const statusLabels: Record<(typeof projectStatuses)[number], { de: string; en: string }> = {
+  planned: label('geplant', 'planned'),
+  active: label('laufend', 'active'),
+  completed: label('abgeschlossen', 'completed'),
+}
 
 export const Projects: CollectionConfig = {
   slug: 'projects',
@@ -28,14 +35,21 @@ export const Projects: CollectionConfig = {
     hidden: hiddenInAdmin('projects'),
     group: groups.content,
     useAsTitle: 'title',
+    // Partners submit for review where others publish.
+    components: {
+      edit: { PublishButton: '/components/admin/review/PublishOrSubmit#PublishOrSubmit' },
+    },
     preview: previewButton('projects'),
     defaultColumns: ['title', 'organization', 'status', '_status'],
   },
   access: collectionAccess('projects'),
+  // Deleting moves a project into the trash; editors restore it, admins empty the trash.
+  trash: true,
   hooks: {
     beforeOperation: [matrixGuard('projects'), stripReviewTrail],
     beforeChange: [checkReviewTransition],
-    afterChange: [notifyReview],
+    afterChange: [recordReviewTransition, notifyReview],
+    afterDelete: [forgetReviewHistory],
   },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
   defaultPopulate: { title: true, slug: true, summary: true, status: true, logo: true },
@@ -51,7 +65,8 @@ export const Projects: CollectionConfig = {
       label: label('Träger', 'Owner'),
       // Not `required` in the schema (partners need not send it: the server sets it for them),
       // but a project without an owner is still refused.
-      validate: (value: unknown) => (value ? true : 'A project belongs to an organization'),
+      validate: (value: unknown, { req }: { req: Parameters<typeof translate>[0] }) =>
+        value ? true : translate(req, 'portal:ownerRequired'),
       // Set by the server for partners (their organization); only staff move a project.
       access: { update: changeOwnerField('projects') },
       defaultValue: ownOrganizationDefault,
@@ -78,7 +93,7 @@ export const Projects: CollectionConfig = {
       type: 'select',
       defaultValue: 'active',
       index: true,
-      options: projectStatuses.map((value) => ({ label: value, value })),
+      options: projectStatuses.map((value) => ({ label: statusLabels[value], value })),
       label: label('Status', 'Status'),
       admin: { position: 'sidebar' },
     },
@@ -108,49 +123,6 @@ export const Projects: CollectionConfig = {
       hasMany: true,
       label: label('Prinzipien', 'Principles'),
     },
-    {
-      name: 'review',
-      type: 'group',
-      label: label('Prüfung', 'Review'),
-      // The review trail is internal: staff and the owning partner read it; the public never.
-      access: { read: ownerOrStaffField },
-      admin: { position: 'sidebar' },
-      fields: [
-        {
-          name: 'state',
-          type: 'select',
-          defaultValue: 'draft',
-          index: true,
-          options: reviewStates.map((value) => ({ label: value, value })),
-          label: label('Status', 'State'),
-        },
-        {
-          name: 'note',
-          type: 'textarea',
-          label: label('Anmerkung', 'Note'),
-          access: { update: isStaffField },
-        },
-        {
-          name: 'submittedBy',
-          type: 'relationship',
-          relationTo: 'users',
-          label: label('Eingereicht von', 'Submitted by'),
-          admin: { readOnly: true },
-        },
-        {
-          name: 'submittedAt',
-          type: 'date',
-          label: label('Eingereicht am', 'Submitted at'),
-          admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
-        },
-        {
-          name: 'reviewedBy',
-          type: 'relationship',
-          relationTo: 'users',
-          label: label('Geprüft von', 'Reviewed by'),
-          admin: { readOnly: true },
-        },
-      ],
-    },
+    ...reviewFields(),
   ],
 }

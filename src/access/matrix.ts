@@ -15,10 +15,15 @@ export const operations = [
   'delete',
   'publish',
   'changeOwner',
+  'trash',
 ] as const
 export type Operation = (typeof operations)[number]
 
 /**
+ * `delete` removes a document for good. Where the entity has a trash, that is only possible for a
+ * document already in it ("emptying the trash"); `trash` is moving a document into the trash,
+ * seeing what is in it and restoring it from there.
+ *
  * `true`: any document. `'own'`: only documents of the partner's own organization (for users:
  * only the user's own account). `false`: none. `null`: the operation does not exist here (e.g.
  * drafts of a collection without versions).
@@ -33,6 +38,8 @@ export type Entity = {
   owner?: 'organization' | 'id'
   /** Drafts and publishing exist (versions with drafts). */
   drafts: boolean
+  /** Deleting moves a document into a trash first (Payload's `trash`); see `trash` and `delete`. */
+  trash?: boolean
   rules: Record<Actor, Rules>
 }
 
@@ -44,6 +51,7 @@ const rules = (grants: Partial<Rules>, defaults: Grant = false): Rules => ({
   delete: defaults,
   publish: defaults,
   changeOwner: defaults,
+  trash: defaults,
   ...grants,
 })
 
@@ -53,45 +61,67 @@ const all = rules({}, true)
 const reader = rules({ readPublished: true })
 /** Without drafts, draft reading and publishing do not exist. */
 const noDrafts = (r: Rules): Rules => ({ ...r, readDraft: null, publish: null })
+/** Without a trash, the trash operation does not exist. */
+const noTrash = (r: Rules): Rules => ({ ...r, trash: null })
+
+/**
+ * Staff where deletions go to the trash: editors move documents into it and restore them; only
+ * admins delete for good, and only what is already in the trash.
+ */
+const editorWithTrash = rules({ delete: false }, true)
 
 /** Content only staff write; everyone reads what is published. */
-const editorial = (drafts: boolean): Entity => {
-  const shape = drafts ? (r: Rules) => r : noDrafts
+const editorial = (drafts: boolean, trash: boolean): Entity => {
+  const shapeDrafts = drafts ? (r: Rules) => r : noDrafts
+  const shape = trash ? shapeDrafts : (r: Rules) => noTrash(shapeDrafts(r))
   return {
     kind: 'collection',
     drafts,
-    rules: { public: shape(reader), partner: shape(reader), editor: shape(all), admin: shape(all) },
+    trash,
+    rules: {
+      public: shape(reader),
+      partner: shape(reader),
+      editor: shape(trash ? editorWithTrash : all),
+      admin: shape(all),
+    },
   }
 }
 
-/** Content a partner maintains for its own organization, as drafts that editors publish. */
+/**
+ * Content a partner maintains for its own organization, as drafts that editors publish. Partners
+ * delete nothing: editors move such documents into the trash.
+ */
 const partnerOwned: Entity = {
   kind: 'collection',
   owner: 'organization',
   drafts: true,
+  trash: true,
   rules: {
     public: reader,
     partner: rules({ readPublished: true, readDraft: 'own', create: 'own', update: 'own' }),
-    editor: all,
+    editor: editorWithTrash,
     admin: all,
   },
 }
+
+/** Neither drafts nor a trash. */
+const plain = (r: Rules): Rules => noTrash(noDrafts(r))
 
 const staffOnly: Entity = {
   kind: 'collection',
   drafts: false,
   rules: {
-    public: noDrafts(rules({})),
-    partner: noDrafts(rules({})),
-    editor: noDrafts(all),
-    admin: noDrafts(all),
+    public: plain(rules({})),
+    partner: plain(rules({})),
+    editor: plain(all),
+    admin: plain(all),
   },
 }
 
 export const accessMatrix = {
-  news: editorial(true),
-  principles: editorial(true),
-  events: editorial(true),
+  news: editorial(true, true),
+  principles: editorial(true, true),
+  events: editorial(true, true),
   projects: partnerOwned,
   people: partnerOwned,
   media: {
@@ -99,23 +129,22 @@ export const accessMatrix = {
     owner: 'organization',
     drafts: false,
     rules: {
-      public: noDrafts(reader),
-      partner: noDrafts(
-        rules({ readPublished: true, create: 'own', update: 'own', delete: 'own' }),
-      ),
-      editor: noDrafts(all),
-      admin: noDrafts(all),
+      public: plain(reader),
+      partner: plain(rules({ readPublished: true, create: 'own', update: 'own', delete: 'own' })),
+      editor: plain(all),
+      admin: plain(all),
     },
   },
   organizations: {
     kind: 'collection',
     owner: 'id',
     drafts: true,
+    trash: true,
     rules: {
       public: reader,
       // Partners read their own profile, drafts included, but editors maintain it.
       partner: rules({ readPublished: true, readDraft: 'own' }),
-      editor: all,
+      editor: editorWithTrash,
       admin: all,
     },
   },
@@ -124,31 +153,51 @@ export const accessMatrix = {
   signatories: {
     kind: 'collection',
     drafts: false,
-    rules: { public: reader, partner: reader, editor: all, admin: all },
+    // No trash: a signatory who withdraws is deleted for real.
+    rules: {
+      public: noTrash(reader),
+      partner: noTrash(reader),
+      editor: noTrash(all),
+      admin: noTrash(all),
+    },
   },
+  // No trash: deleting an account deletes it for real.
   users: {
     kind: 'collection',
     drafts: false,
     rules: {
-      public: noDrafts(rules({})),
+      public: plain(rules({})),
       // Users read and update their own account; "changeOwner" is setting role or organization.
-      partner: noDrafts(rules({ readPublished: 'own', update: 'own' })),
-      editor: noDrafts(rules({ readPublished: true, update: 'own' })),
-      admin: noDrafts(all),
+      partner: plain(rules({ readPublished: 'own', update: 'own' })),
+      editor: plain(rules({ readPublished: true, update: 'own' })),
+      admin: plain(all),
     },
   },
-  declaration: { ...editorial(true), kind: 'global' },
-  site: { ...editorial(false), kind: 'global' },
+  // Transitions of partner submissions (who, when, from which state to which, the note). Written
+  // by the server alone when a review state changes; never edited, so it stays a true record.
+  'review-history': {
+    kind: 'collection',
+    owner: 'organization',
+    drafts: false,
+    rules: {
+      public: plain(rules({})),
+      partner: plain(rules({ readPublished: 'own' })),
+      editor: plain(rules({ readPublished: true })),
+      admin: plain(rules({ readPublished: true })),
+    },
+  },
+  declaration: { ...editorial(true, false), kind: 'global' },
+  site: { ...editorial(false, false), kind: 'global' },
   // Jobs are closed to every role over the API (Payload's own rule): scheduled publishing and the
   // job runner use trusted local calls. Stricter than staff-only, and nothing needs more.
   'payload-jobs': {
     kind: 'collection',
     drafts: false,
     rules: {
-      public: noDrafts(rules({})),
-      partner: noDrafts(rules({})),
-      editor: noDrafts(rules({})),
-      admin: noDrafts(rules({})),
+      public: plain(rules({})),
+      partner: plain(rules({})),
+      editor: plain(rules({})),
+      admin: plain(rules({})),
     },
   },
   // The admin's editing locks: every logged-in user who edits anything needs them (Payload's own
@@ -157,13 +206,26 @@ export const accessMatrix = {
     kind: 'collection',
     drafts: false,
     rules: {
-      public: noDrafts(rules({})),
-      partner: noDrafts(all),
-      editor: noDrafts(all),
-      admin: noDrafts(all),
+      public: plain(rules({})),
+      partner: plain(all),
+      editor: plain(all),
+      admin: plain(all),
     },
   },
   'payload-migrations': staffOnly,
+  // Mail waiting to go out, sent or given up (collections/MailQueue): admins only, since a queued
+  // body may hold a password-reset link. Only the server queues mail; admins retry (update) and
+  // delete. Editors see nothing of it: they are recipients, not operators.
+  'mail-queue': {
+    kind: 'collection',
+    drafts: false,
+    rules: {
+      public: noDrafts(rules({})),
+      partner: noDrafts(rules({})),
+      editor: noDrafts(rules({})),
+      admin: noDrafts(rules({ readPublished: true, update: true, delete: true })),
+    },
+  },
 } satisfies Record<string, Entity>
 
 export type EntitySlug = keyof typeof accessMatrix

@@ -14,12 +14,15 @@ export function renderAccessMarkdown(): string {
     '"own" means documents of the partner’s own organization (for users: the own account);',
     '"–" means the operation does not exist for that entity. Publishing a signatory means approving',
     'it; "changeOwner" is moving a document to another organization (for users: setting role or',
-    'organization). Every cell is checked through REST, GraphQL and the local API by',
-    '`test/int/accessMatrix.test.ts`.',
+    'organization). "trash" is moving a document into the trash, seeing what is there and restoring it;',
+    'where an entity has a trash, "delete" removes a document for good and only one already in the trash',
+    '(emptying it). Nobody without "trash" gets a trashed document, whatever `trash` argument it sends.',
+    'Every cell is checked through REST, GraphQL and the local API by `test/int/accessMatrix.test.ts`.',
     '',
   ]
   for (const [slug, entity] of Object.entries(accessMatrix) as [string, Entity][]) {
-    lines.push(`## ${slug} (${entity.kind}${entity.drafts ? ', drafts' : ''})`, '')
+    const traits = [entity.kind, entity.drafts && 'drafts', entity.trash && 'trash'].filter(Boolean)
+    lines.push(`## ${slug} (${traits.join(', ')})`, '')
     lines.push(`| role | ${operations.join(' | ')} |`)
     lines.push(`| --- | ${operations.map(() => '---').join(' | ')} |`)
     for (const actor of actors) {
@@ -32,8 +35,9 @@ export function renderAccessMarkdown(): string {
   lines.push(
     'Payload’s `payload-preferences` belong to their user alone (Payload’s own rule);',
     '`payload-migrations` has no REST or GraphQL endpoints, so its staff access is the local API’s. Internal',
-    'fields are not public whatever the role reads: a project’s review trail (staff and the owning',
-    'partner), a signatory’s approval flag (staff).',
+    'fields are not public whatever the role reads: the review trail of projects and people (staff and',
+    'the owning partner), a signatory’s approval flag (staff). `review-history` is written by the server',
+    'alone, when a review state changes.',
     '',
   )
   return lines.join('\n')

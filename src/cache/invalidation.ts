@@ -11,6 +11,8 @@ import { invalidateReadCache } from './state'
  * writes the published document itself through `updateOne`.
  */
 export const UNSEEN_COLLECTIONS = new Set([
+  // Every mail is written when queued and again when delivered (collections/MailQueue).
+  'mail-queue',
   'payload-jobs',
   'payload-locked-documents',
   'payload-migrations',

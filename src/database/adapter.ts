@@ -6,6 +6,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { fromRoot } from '../paths'
 import { parentIndexes } from './sqliteParentIndexes'
+import { deleteOneReturnsNullWhenNothingMatches } from './sqliteDeleteOne'
 import { serialiseWrites } from './sqliteWriteQueue'
 
 export type DatabaseTarget = { kind: 'sqlite'; url: string } | { kind: 'mongodb'; url: string }
@@ -62,6 +63,7 @@ export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
     init: (args) => {
       const adapter = sqlite.init(args)
       serialiseWrites(adapter)
+      deleteOneReturnsNullWhenNothingMatches(adapter)
       return adapter
     },
   }

@@ -25,7 +25,8 @@ type Proceed<T> = () => Promise<T>
 /**
  * Something that needs to see the database adapter's writes and transactions (the SQLite write
  * queue, the read cache's invalidation, effects that wait for a commit). Each hook wraps the
- * call: it must call `proceed` exactly once and return (or throw) what it gives.
+ * call: it calls `proceed` once and returns (or throws) what it gives, or, to answer in the
+ * adapter's place, returns without calling it.
  */
 export type AdapterLayer = {
   /** Names a layer, so that adding it twice (onInit may run in two module worlds) adds it once. */

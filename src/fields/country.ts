@@ -1,5 +1,8 @@
 import type { TextField } from 'payload'
 
+import { translate } from '@/i18n/translate'
+import { label } from '@/labels'
+
 type CountryOverrides = Partial<Omit<TextField, 'type' | 'hasMany'>>
 
 /** An ISO 3166-1 alpha-2 code such as DE; stored upper case. */
@@ -8,16 +11,17 @@ export function countryField(overrides: CountryOverrides = {}): TextField {
     name: 'country',
     type: 'text',
     maxLength: 2,
-    validate: (value: unknown) =>
+    label: label('Land', 'Country'),
+    validate: (value: unknown, { req }: { req: Parameters<typeof translate>[0] }) =>
       value === null || value === undefined || value === '' || /^[A-Z]{2}$/.test(String(value))
         ? true
-        : 'Use a two-letter ISO 3166 country code such as DE',
+        : translate(req, 'portal:countryInvalid'),
     hooks: {
       beforeValidate: [
         ({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value),
       ],
     },
-    admin: { description: 'ISO 3166-1 alpha-2, z. B. DE' },
+    admin: { description: label('ISO 3166-1 alpha-2, z. B. DE', 'ISO 3166-1 alpha-2, e.g. DE') },
     ...overrides,
   } as TextField
 }

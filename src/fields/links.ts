@@ -1,5 +1,7 @@
 import type { ArrayField } from 'payload'
 
+import { label } from '@/labels'
+
 import { urlField } from './url'
 
 type LinksOverrides = Partial<Omit<ArrayField, 'type' | 'fields'>>
@@ -10,6 +12,9 @@ export function linksField(overrides: LinksOverrides = {}): ArrayField {
     name: 'links',
     type: 'array',
     ...overrides,
-    fields: [{ name: 'label', type: 'text', required: true }, urlField('url', { required: true })],
+    fields: [
+      { name: 'label', type: 'text', required: true, label: label('Bezeichnung', 'Label') },
+      urlField('url', { required: true, label: label('Adresse', 'URL') }),
+    ],
   } as ArrayField
 }

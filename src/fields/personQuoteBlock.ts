@@ -1,5 +1,7 @@
 import type { Block } from 'payload'
 
+import { label } from '@/labels'
+
 /** A short quote attributed to a person of the people directory (used in news bodies). */
 export const personQuoteBlock: Block = {
   slug: 'personQuote',
@@ -10,7 +12,19 @@ export const personQuoteBlock: Block = {
     plural: { de: 'Zitate', en: 'Quotes' },
   },
   fields: [
-    { name: 'person', type: 'relationship', relationTo: 'people', required: true },
-    { name: 'text', type: 'textarea', required: true, maxLength: 600 },
+    {
+      name: 'person',
+      type: 'relationship',
+      relationTo: 'people',
+      required: true,
+      label: label('Person', 'Person'),
+    },
+    {
+      name: 'text',
+      type: 'textarea',
+      required: true,
+      maxLength: 600,
+      label: label('Zitat', 'Quote'),
+    },
   ],
 }

@@ -1,12 +1,20 @@
-import type { CollectionSlug, FieldHook, TextField } from 'payload'
+import type { CollectionSlug, FieldHook, TextField, Validate } from 'payload'
 
+import { catalogueLabel } from '@/i18n/catalogueLabel'
+import { translate } from '@/i18n/translate'
+
+import { heldInTrash } from './heldInTrash'
 import { slugify } from './transliterate'
 
 type SlugOverrides = Partial<
   Pick<TextField, 'label' | 'required' | 'unique' | 'index' | 'admin' | 'hooks' | 'access'>
 >
 
-/** Appends -2, -3 … until no other document of the collection uses the slug. */
+/**
+ * Appends -2, -3 … until no other document of the collection uses the slug, those in the trash
+ * included: a trashed document keeps its slug (it may be restored), and the database's unique
+ * index knows nothing of the trash.
+ */
 async function firstFreeSlug(
   base: string,
   collection: CollectionSlug,
@@ -22,9 +30,26 @@ async function firstFreeSlug(
       },
       req,
       overrideAccess: true,
+      trash: true,
     })
     if (taken.totalDocs === 0) return candidate
   }
+}
+
+/**
+ * A slug must be there, and a hand-typed one must not be held by a document in the trash: the
+ * database would refuse it without saying why.
+ */
+const validateSlug: Validate<string, unknown, unknown, TextField> = async (
+  value,
+  { collectionSlug, event, id, req },
+) => {
+  if (typeof value !== 'string' || value.trim() === '') return translate(req, 'portal:slugRequired')
+  // Asked on every keystroke in the admin too; the database is asked only on save.
+  if (event === 'onChange') return true
+  return (await heldInTrash({ req, collectionSlug, field: 'slug', value, id }))
+    ? translate(req, 'portal:slugInTrash', { slug: value })
+    : true
 }
 
 /**
@@ -50,15 +75,12 @@ export function slugField(from: string, overrides: SlugOverrides = {}): TextFiel
     unique: true,
     // Not `required`: that would make GraphQL clients send a slug the server generates anyway.
     // The hook fills it; validation still refuses a document that ends up without one.
-    validate: (value: unknown) =>
-      typeof value === 'string' && value.trim() !== ''
-        ? true
-        : 'A slug is needed: give one, or a title to make it from',
+    validate: validateSlug,
+    label: { de: 'Slug', en: 'Slug' },
     ...overrides,
     admin: {
       position: 'sidebar',
-      description:
-        'Wird aus dem deutschen Titel erzeugt, wenn leer. / Generated from the German title when empty.',
+      description: catalogueLabel('portal:slugDescription'),
       ...overrides.admin,
     },
     hooks: {

@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { globalAccess, hiddenInAdmin } from '@/access/fromMatrix'
 import { linksField } from '@/fields/links'
+import { translate } from '@/i18n/translate'
 import { groups, label } from '@/labels'
 
 export const Site: GlobalConfig = {
@@ -18,18 +19,28 @@ export const Site: GlobalConfig = {
       type: 'array',
       label: label('Navigation', 'Navigation'),
       fields: [
-        { name: 'label', type: 'text', required: true, localized: true },
+        {
+          name: 'label',
+          type: 'text',
+          required: true,
+          localized: true,
+          label: label('Bezeichnung', 'Label'),
+        },
         {
           name: 'link',
           type: 'text',
           required: true,
+          label: label('Ziel', 'Link'),
           admin: {
-            description: 'Pfad wie /news oder absolute URL / a path such as /news or a URL',
+            description: label(
+              'Ein Pfad wie /news oder eine absolute Adresse',
+              'A path such as /news or an absolute URL',
+            ),
           },
-          validate: (value: unknown) =>
+          validate: (value: unknown, { req }: { req: Parameters<typeof translate>[0] }) =>
             typeof value === 'string' && /^(\/[^/]|\/$|https?:\/\/)/.test(value)
               ? true
-              : 'Use a path starting with / or an absolute http(s) URL',
+              : translate(req, 'portal:pathOrUrlInvalid'),
         },
       ],
     },

@@ -57,6 +57,17 @@ export type NewsItem_createdAt_operator = {
   not_equals?: string | null | undefined;
 };
 
+export type NewsItem_deletedAt_operator = {
+  equals?: string | null | undefined;
+  exists?: boolean | null | undefined;
+  greater_than?: string | null | undefined;
+  greater_than_equal?: string | null | undefined;
+  less_than?: string | null | undefined;
+  less_than_equal?: string | null | undefined;
+  like?: string | null | undefined;
+  not_equals?: string | null | undefined;
+};
+
 export type NewsItem_excerpt_operator = {
   contains?: string | null | undefined;
   equals?: string | null | undefined;
@@ -173,6 +184,7 @@ export type NewsItem_where = {
   authors?: NewsItem_authors_operator | null | undefined;
   body?: NewsItem_body_operator | null | undefined;
   createdAt?: NewsItem_createdAt_operator | null | undefined;
+  deletedAt?: NewsItem_deletedAt_operator | null | undefined;
   excerpt?: NewsItem_excerpt_operator | null | undefined;
   heroImage?: NewsItem_heroImage_operator | null | undefined;
   id?: NewsItem_id_operator | null | undefined;
@@ -193,6 +205,7 @@ export type NewsItem_where_and = {
   authors?: NewsItem_authors_operator | null | undefined;
   body?: NewsItem_body_operator | null | undefined;
   createdAt?: NewsItem_createdAt_operator | null | undefined;
+  deletedAt?: NewsItem_deletedAt_operator | null | undefined;
   excerpt?: NewsItem_excerpt_operator | null | undefined;
   heroImage?: NewsItem_heroImage_operator | null | undefined;
   id?: NewsItem_id_operator | null | undefined;
@@ -213,6 +226,7 @@ export type NewsItem_where_or = {
   authors?: NewsItem_authors_operator | null | undefined;
   body?: NewsItem_body_operator | null | undefined;
   createdAt?: NewsItem_createdAt_operator | null | undefined;
+  deletedAt?: NewsItem_deletedAt_operator | null | undefined;
   excerpt?: NewsItem_excerpt_operator | null | undefined;
   heroImage?: NewsItem_heroImage_operator | null | undefined;
   id?: NewsItem_id_operator | null | undefined;
@@ -256,6 +270,17 @@ export type Project_body_operator = {
 };
 
 export type Project_createdAt_operator = {
+  equals?: string | null | undefined;
+  exists?: boolean | null | undefined;
+  greater_than?: string | null | undefined;
+  greater_than_equal?: string | null | undefined;
+  less_than?: string | null | undefined;
+  less_than_equal?: string | null | undefined;
+  like?: string | null | undefined;
+  not_equals?: string | null | undefined;
+};
+
+export type Project_deletedAt_operator = {
   equals?: string | null | undefined;
   exists?: boolean | null | undefined;
   greater_than?: string | null | undefined;
@@ -503,6 +528,7 @@ export type Project_where = {
   _status?: Project__status_operator | null | undefined;
   body?: Project_body_operator | null | undefined;
   createdAt?: Project_createdAt_operator | null | undefined;
+  deletedAt?: Project_deletedAt_operator | null | undefined;
   funding__endDate?: Project_funding__endDate_operator | null | undefined;
   funding__funder?: Project_funding__funder_operator | null | undefined;
   funding__grantNumber?: Project_funding__grantNumber_operator | null | undefined;
@@ -533,6 +559,7 @@ export type Project_where_and = {
   _status?: Project__status_operator | null | undefined;
   body?: Project_body_operator | null | undefined;
   createdAt?: Project_createdAt_operator | null | undefined;
+  deletedAt?: Project_deletedAt_operator | null | undefined;
   funding__endDate?: Project_funding__endDate_operator | null | undefined;
   funding__funder?: Project_funding__funder_operator | null | undefined;
   funding__grantNumber?: Project_funding__grantNumber_operator | null | undefined;
@@ -563,6 +590,7 @@ export type Project_where_or = {
   _status?: Project__status_operator | null | undefined;
   body?: Project_body_operator | null | undefined;
   createdAt?: Project_createdAt_operator | null | undefined;
+  deletedAt?: Project_deletedAt_operator | null | undefined;
   funding__endDate?: Project_funding__endDate_operator | null | undefined;
   funding__funder?: Project_funding__funder_operator | null | undefined;
   funding__grantNumber?: Project_funding__grantNumber_operator | null | undefined;

@@ -1,5 +1,7 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
+import { translate } from '@/i18n/translate'
+
 /** One reset mail per address per interval, whatever the address (known or not). */
 export const RESET_INTERVAL_MS = 15_000
 
@@ -18,7 +20,7 @@ function recentRequests(): Map<string, number> {
  * `auth.forgotPassword.minRequestInterval` is 0 and this hook limits instead. It answers 429 for
  * any address asked for twice within the interval, so it reveals nothing about which exist.
  */
-export const limitPasswordResets: CollectionBeforeOperationHook = ({ args, operation }) => {
+export const limitPasswordResets: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation !== 'forgotPassword') return args
   const email = String((args.data as { email?: unknown })?.email ?? '')
     .trim()
@@ -28,10 +30,7 @@ export const limitPasswordResets: CollectionBeforeOperationHook = ({ args, opera
   const requests = recentRequests()
   for (const [address, at] of requests) if (now - at >= RESET_INTERVAL_MS) requests.delete(address)
   if (requests.has(email)) {
-    throw new APIError(
-      'A reset was requested for this address moments ago. Please wait a little.',
-      429,
-    )
+    throw new APIError(translate(req, 'portal:resetTooSoon'), 429)
   }
   requests.set(email, now)
   return args

@@ -2,6 +2,8 @@ import * as migration_20261126_144809_initial from './20261126_144809_initial';
 import * as migration_20261126_145852_password_reset_interval from './20261126_145852_password_reset_interval';
 import * as migration_20261126_154147_review_submitted_at from './20261126_154147_review_submitted_at';
 import * as migration_20261126_165701_read_path_indexes from './20261126_165701_read_path_indexes';
+import * as migration_20261201_075253_mail_queue from './20261201_075253_mail_queue';
+import * as migration_20261201_090745_trash_and_review from './20261201_090745_trash_and_review';
 
 export const migrations = [
   {
@@ -22,6 +24,16 @@ export const migrations = [
   {
     up: migration_20261126_165701_read_path_indexes.up,
     down: migration_20261126_165701_read_path_indexes.down,
-    name: '20261126_165701_read_path_indexes'
+    name: '20261126_165701_read_path_indexes',
+  },
+  {
+    up: migration_20261201_075253_mail_queue.up,
+    down: migration_20261201_075253_mail_queue.down,
+    name: '20261201_075253_mail_queue',
+  },
+  {
+    up: migration_20261201_090745_trash_and_review.up,
+    down: migration_20261201_090745_trash_and_review.down,
+    name: '20261201_090745_trash_and_review'
   },
 ];

@@ -58,6 +58,8 @@ async function seedCollection<T>(
   let kept = 0
   for (const item of step.items) {
     const { field, value } = step.match(item)
+    // A seeded document an editor moved into the trash still holds its slug (or position): it
+    // counts as there, stays in the trash, and is not created again beside it.
     const found = await payload.find({
       collection: step.collection,
       where: { [field]: { equals: value } },
@@ -65,6 +67,7 @@ async function seedCollection<T>(
       depth: 0,
       pagination: false,
       draft: drafts,
+      trash: Boolean(payload.collections[step.collection]?.config.trash),
     })
     let id = found.docs[0]?.id as Id | undefined
     if (id) {

@@ -3,12 +3,16 @@ import type { Payload } from 'payload'
 
 import { carriesCredentials } from '@/cache/credentials'
 
-import { graphqlBodyLimit } from './graphqlBodyLimit'
 import { graphqlDirect } from './graphqlDirect'
 import type { GraphQLHandlers } from './graphqlExchange'
 import { healthz, readyz } from './health'
 import { readCache, type ReadCacheOptions } from './readCache'
 import { requestContext } from './requestContext'
+import { BodyBudget } from './edge/bodyBudget'
+import type { BodyLimits } from './edge/bodyClasses'
+import { bodyPolicy } from './edge/bodyPolicy'
+import { methodGuard, type ServerActions } from './edge/methodGuard'
+import { urlGuard } from './edge/urlGuard'
 import { searchUnavailable } from './searchUnavailable'
 import { securityHeaders } from './securityHeaders'
 
@@ -18,6 +22,13 @@ export type AppOptions = {
   handle: (req: Request, res: Response) => unknown
   https: boolean
   isShuttingDown: () => boolean
+  /** The body policy's limits and the budget all bodies in flight share (docs/limits.md). */
+  bodies: { limits: BodyLimits; budgetBytes: number }
+  /**
+   * The production build's server actions (src/server/edge/methodGuard.ts); null in
+   * development, where Next compiles them as pages are visited.
+   */
+  serverActions: ServerActions | null
 } & (
   | {
       /**
@@ -40,6 +51,8 @@ export function createApp({
   handle,
   https,
   isShuttingDown,
+  bodies,
+  serverActions,
   graphql,
   readCache: cacheOptions,
 }: AppOptions): Express {
@@ -49,9 +62,12 @@ export function createApp({
   app.set('trust proxy', 'loopback')
   app.use(requestContext(payload))
   app.use(securityHeaders({ https }))
+  // Hostile input stops here, before the cache, Next or Payload decode or buffer anything.
+  app.use(urlGuard)
+  app.use(methodGuard(serverActions))
+  app.use(bodyPolicy(bodies.limits, new BodyBudget(bodies.budgetBytes)))
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(payload, isShuttingDown))
-  app.use('/api/graphql', graphqlBodyLimit)
   app.use(searchUnavailable)
   if (graphql && cacheOptions) {
     app.use(readCache({ ...cacheOptions, graphql, cookiePrefix }))

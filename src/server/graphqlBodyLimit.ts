@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express'
+import type { Response } from 'express'
 
 import { LIMIT_CODE, limits } from '@/graphql/limits'
 
@@ -12,14 +12,4 @@ export function refuseLargeBody(res: Response, size: string) {
       },
     ],
   })
-}
-
-/** Refuses GraphQL requests whose declared body is larger than `limits.maxBodyBytes`, with 400. */
-export function graphqlBodyLimit(req: Request, res: Response, next: NextFunction) {
-  const declared = Number(req.get('content-length') ?? 0)
-  if (req.method === 'POST' && declared > limits.maxBodyBytes) {
-    refuseLargeBody(res, String(declared))
-    return
-  }
-  next()
 }

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express'
 import type { Payload } from 'payload'
 
+import { mailReadiness } from '@/email/readiness'
 import { searchReadiness } from '@/search/readiness'
 
 const READY_TIMEOUT_MS = 2000
@@ -11,7 +12,10 @@ export const healthz = (_req: Request, res: Response) => {
   res.json({ status: 'ok' })
 }
 
-/** Ready: the database answers a query within two seconds; otherwise 503. */
+/**
+ * Ready: the database answers a query within two seconds; otherwise 503. The answer also says
+ * whether mail can go out (`mail`), which never makes the server unready.
+ */
 export function readyz(payload: Payload, isShuttingDown: () => boolean) {
   return async (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store')
@@ -30,8 +34,13 @@ export function readyz(payload: Payload, isShuttingDown: () => boolean) {
           )
         }),
       ])
-      // Search reports its index on its own: the server is ready while the index builds.
-      res.json({ status: 'ready', database: payload.db.name, search: searchReadiness() })
+      // Mail and search report on their own: the server is ready while the index builds.
+      res.json({
+        status: 'ready',
+        database: payload.db.name,
+        mail: mailReadiness(payload),
+        search: searchReadiness(),
+      })
     } catch (error) {
       payload.logger.warn({ msg: 'readiness check failed', err: error })
       res.status(503).json({ status: 'unavailable', reason: (error as Error).message })

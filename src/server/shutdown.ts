@@ -1,11 +1,21 @@
 import type { Server } from 'node:http'
+import { setTimeout as delay } from 'node:timers/promises'
 import type { Payload } from 'payload'
+
+import { deliveriesSettled } from '@/email/delivery'
 
 const FORCE_AFTER_MS = 15_000
 
 /**
+ * How long mail deliveries under way may still finish. One cut short is not lost: its job is
+ * released at the next start and sent then (possibly a second time, if the server had it).
+ */
+const MAIL_GRACE_MS = 5_000
+
+/**
  * On SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (idle keep-alive
- * connections are closed at once), then close the database. Forced exit after 15 s.
+ * connections are closed at once), give mail deliveries under way a moment, then close the
+ * database. Forced exit after 15 s.
  */
 export function installGracefulShutdown(server: Server, payload: Payload, onStart: () => void) {
   let stopping = false
@@ -21,6 +31,7 @@ export function installGracefulShutdown(server: Server, payload: Payload, onStar
     force.unref()
     server.close(async () => {
       try {
+        await Promise.race([deliveriesSettled(), delay(MAIL_GRACE_MS, undefined, { ref: false })])
         await payload.destroy()
         payload.logger.info('stopped')
         process.exit(0)

@@ -6,9 +6,12 @@ import { getPayload } from 'payload'
 import { bootstrap, BootstrapError, type AdminLogin } from '../bootstrap'
 import { DatabaseUriError, parseDatabaseUri } from '../database/adapter'
 import { EnvironmentError, readEnvironment, type Environment } from '../env'
+import { becomeJobRunner } from '../jobs/jobRunner'
 import { projectRoot as root } from '../paths'
 import { buildSearchIndex } from '../search/indexer'
 import { createApp } from './app'
+import { bodySettings } from './edge/bodyClasses'
+import { readServerActions } from './edge/methodGuard'
 import { installGracefulShutdown } from './shutdown'
 
 function banner(env: Environment, admin: AdminLogin | null, seeded: boolean): string {
@@ -61,7 +64,8 @@ export async function start(): Promise<void> {
   }
 
   // Payload first: one instance, cached on globalThis, that Next's routes reuse; its job runner
-  // starts here with it.
+  // starts here with it, in this process alone.
+  becomeJobRunner()
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })
   let result: Awaited<ReturnType<typeof bootstrap>>
@@ -84,6 +88,8 @@ export async function start(): Promise<void> {
     handle: nextApp.getRequestHandler(),
     https: env.serverUrl.startsWith('https://'),
     isShuttingDown: () => shuttingDown,
+    bodies: bodySettings(env),
+    serverActions: env.production ? readServerActions() : null,
     graphql: { POST: graphql.POST, GET: graphql.GET },
     readCache:
       env.readCacheMaxBytes > 0

@@ -1,7 +1,10 @@
 import { jest } from '@jest/globals'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
+import { DEFAULT_SERVER_ACTION_BODY_MAX_BYTES, readEnvironment } from '@/env'
 import { previewUrl } from '@/frontend/preview'
+import { toLexical } from '@/seed/richText'
+import { bodySettings } from '@/server/edge/bodyClasses'
 
 import { launchChromium, screenshot } from '../helpers/browser'
 import {
@@ -279,4 +282,100 @@ test('partners preview drafts of their own projects only', async () => {
 
   const anonymous = await (await fetch(`${server.url}/de/projects/soofi`)).text()
   expect(anonymous.includes('Entwurf der Partnerin.')).toBe(false)
+})
+
+test('a user who forgot the password finds the reset mail in their mailbox, in their language, and its link sets a new one', async () => {
+  const asAdmin = await apiAs(server.admin)
+  const user = { email: 'forgetful@browser.example', password: 'old-password-123' }
+  const created = await asAdmin('/api/users', {
+    method: 'POST',
+    body: JSON.stringify({ ...user, name: 'Fiona Forgetful', role: 'editor', language: 'en' }),
+  })
+  expect(created.status).toBe(201)
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/admin/forgot`)
+  await page.fill('input[name="email"]', user.email)
+  await page.click('button[type="submit"]')
+  await page.getByText(/Email Sent|E-Mail versendet/).waitFor()
+
+  // Over SMTP, as a mail server would receive it.
+  const mail = await server.mail.waitFor((m) => m.to.includes(user.email))
+  expect(mail.subject).toBe('Set a new password')
+  expect(mail.html).toContain('Set a new password')
+  const link = /(\S+\/admin\/reset\/[0-9a-f]+)/.exec(mail.text)?.[1] ?? ''
+  expect(link.startsWith(`${server.url}/admin/reset/`)).toBe(true)
+
+  await page.goto(link)
+  await page.fill('#field-password', 'new-password-456')
+  await page.fill('#field-confirm-password', 'new-password-456')
+  await screenshot(page, 'admin-reset-password')
+  await page.click('button[type="submit"]')
+  await page.waitForURL(`${server.url}/admin`)
+  await context.close()
+
+  await expect(loginToken(server, { ...user, password: 'new-password-456' })).resolves.toBeTruthy()
+  await expect(loginToken(server, user)).rejects.toThrow(/failed/)
+})
+
+test('the admin’s largest real posts (form state with a long Lexical body, autosave) fit the edge limits with room', async () => {
+  // A long article: 400 paragraphs of about 60 words (some 24,000 words), written by an editor.
+  const asEditor = await apiAs(editor)
+  const words =
+    'Offene Grundlagenmodelle brauchen Rechenleistung, Daten und Zusammenarbeit über Grenzen hinweg.'
+  const paragraphs = Array.from({ length: 400 }, (_, i) => `${i + 1}. ${`${words} `.repeat(6)}`)
+  const created = await asEditor('/api/news', {
+    method: 'POST',
+    body: JSON.stringify({
+      title: `Lange Meldung ${Date.now()}`,
+      body: toLexical(paragraphs, () => ''),
+    }),
+  })
+  expect(created.status).toBe(201)
+  const { doc } = (await created.json()) as { doc: { id: string } }
+
+  const posts: { kind: 'server action' | 'multipart' | 'other'; bytes: number }[] = []
+  const record = (request: import('playwright-core').Request) => {
+    if (request.method() !== 'POST' && request.method() !== 'PATCH') return
+    const headers = request.headers()
+    const bytes = request.postDataBuffer()?.length ?? 0
+    const kind = headers['next-action']
+      ? 'server action'
+      : (headers['content-type'] ?? '').startsWith('multipart/form-data')
+        ? 'multipart'
+        : 'other'
+    posts.push({ kind, bytes })
+  }
+  admin.on('request', record)
+  try {
+    await admin.goto(`${server.url}/admin/collections/news/${doc.id}`)
+    await admin.locator('.rich-text-lexical [contenteditable="true"]').first().click()
+    await admin.keyboard.press('End')
+    await admin.keyboard.type(' Noch ein Satz.')
+    await admin.fill('#field-excerpt', 'Ein langer Text für die Messung.')
+    // Autosave (2 s after the last change) sends the whole document.
+    await admin.waitForResponse(
+      (response) =>
+        response.request().method() === 'PATCH' && response.url().includes(`/api/news/${doc.id}`),
+      { timeout: 30_000 },
+    )
+  } finally {
+    admin.off('request', record)
+  }
+  const largest = (kind: string) =>
+    Math.max(0, ...posts.filter((p) => p.kind === kind).map((p) => p.bytes))
+  console.info(
+    `The admin's largest posts for a ${paragraphs.length}-paragraph article: server action ` +
+      `${largest('server action')} bytes, multipart save ${largest('multipart')} bytes`,
+  )
+  expect(largest('server action')).toBeGreaterThan(0)
+  expect(largest('multipart')).toBeGreaterThan(0)
+  // Room: a document four times as long still fits (docs/limits.md).
+  expect(largest('server action') * 4).toBeLessThan(DEFAULT_SERVER_ACTION_BODY_MAX_BYTES)
+  expect(largest('multipart') * 4).toBeLessThan(
+    bodySettings(
+      readEnvironment({ NODE_ENV: 'test', PAYLOAD_SECRET: 'x'.repeat(32), PREVIEW_SECRET: 'y' }),
+    ).limits.multipart,
+  )
 })

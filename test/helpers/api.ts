@@ -1,12 +1,13 @@
 import config from '@payload-config'
-import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { getPayload, type Payload } from 'payload'
 
 import { ensureAdmin } from '@/bootstrap'
+import { deliveriesSettled } from '@/email/delivery'
 import { readEnvironment } from '@/env'
 import { seed } from '@/seed/seed'
 
 import { POST as graphqlRoute } from '../../src/app/(payload)/api/graphql/route'
+import * as restRoute from '../../src/app/(payload)/api/[...slug]/route'
 
 const BASE = 'http://localhost:3000'
 
@@ -23,8 +24,12 @@ export async function startPayload(): Promise<Payload> {
   return payload
 }
 
-/** Closes the database (and drops a MongoDB lane's per-file database). */
+/**
+ * Closes the database (and drops a MongoDB lane's per-file database), once the mail deliveries
+ * the tests started are done.
+ */
 export async function stopPayload(payload: Payload): Promise<void> {
+  await deliveriesSettled()
   if (payload.db.name === 'mongoose') {
     await (
       payload.db as unknown as { connection: { dropDatabase(): Promise<unknown> } }
@@ -33,11 +38,12 @@ export async function stopPayload(payload: Payload): Promise<void> {
   await payload.destroy()
 }
 
+// The portal's own REST route: Payload's handlers with the portal's guards around them.
 const handlers = {
-  GET: REST_GET(config),
-  POST: REST_POST(config),
-  PATCH: REST_PATCH(config),
-  DELETE: REST_DELETE(config),
+  GET: restRoute.GET,
+  POST: restRoute.POST,
+  PATCH: restRoute.PATCH,
+  DELETE: restRoute.DELETE,
 }
 // The portal's own GraphQL route (Payload's handler with the limit status on top).
 const graphqlHandler = graphqlRoute
@@ -52,7 +58,7 @@ function headersFor({ token, headers, body }: Init): Headers {
 }
 
 /**
- * A REST call through the same Next route handlers the server mounts at /api/…, so access
+ * A REST call through the route handlers the server mounts at /api/…, so access
  * control, query parsing and error mapping are the real ones.
  */
 export async function rest(

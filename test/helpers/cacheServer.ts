@@ -5,6 +5,8 @@ import type { Payload } from 'payload'
 
 import { readCacheState } from '@/cache/state'
 import { createApp } from '@/server/app'
+import { bodySettings } from '@/server/edge/bodyClasses'
+import { readEnvironment } from '@/env'
 
 import { GET, POST } from '../../src/app/(payload)/api/graphql/route'
 
@@ -54,6 +56,8 @@ export async function startCacheServer(
     handle: (req, res) => void nextStandIn(req, res),
     https: false,
     isShuttingDown: () => false,
+    bodies: bodySettings(readEnvironment()),
+    serverActions: null,
     graphql: { POST, GET },
     readCache:
       options.maxBytes === 0

@@ -10,7 +10,8 @@ export type Caller = { name: string; user?: User; token?: string }
 
 export type Outcome = { ok: boolean; doc?: Record<string, unknown> | null }
 
-type Options = { draft?: boolean }
+/** `trash`: include documents in the trash (Payload's `trash` argument). */
+type Options = { draft?: boolean; trash?: boolean }
 
 /** The same operation through REST, GraphQL or the local API (with access enforced). */
 export type Channel = {
@@ -29,7 +30,7 @@ export type Channel = {
     caller: Caller,
     options?: Options,
   ): Promise<Outcome>
-  remove(entity: EntitySlug, id: string, caller: Caller): Promise<Outcome>
+  remove(entity: EntitySlug, id: string, caller: Caller, options?: Options): Promise<Outcome>
 }
 
 const isGlobal = (entity: EntitySlug) => entity === 'declaration' || entity === 'site'
@@ -37,7 +38,13 @@ const isGlobal = (entity: EntitySlug) => entity === 'declaration' || entity === 
 export function restChannel(): Channel {
   const path = (entity: EntitySlug, id: string | null) =>
     isGlobal(entity) ? `/globals/${entity}` : id ? `/${entity}/${id}` : `/${entity}`
-  const query = (options?: Options) => (options?.draft ? '?draft=true' : '')
+  const query = (options?: Options) => {
+    const params = new URLSearchParams()
+    if (options?.draft) params.set('draft', 'true')
+    if (options?.trash) params.set('trash', 'true')
+    const text = params.toString()
+    return text ? `?${text}` : ''
+  }
   return {
     name: 'REST',
     async read(entity, id, caller, options) {
@@ -63,8 +70,10 @@ export function restChannel(): Channel {
         doc: ((res.body.doc ?? res.body.result) as Record<string, unknown>) ?? null,
       }
     },
-    async remove(entity, id, caller) {
-      const res = await rest('DELETE', path(entity, id), { token: caller.token })
+    async remove(entity, id, caller, options) {
+      const res = await rest('DELETE', `${path(entity, id)}${query(options)}`, {
+        token: caller.token,
+      })
       return { ok: res.status === 200 }
     },
   }
@@ -97,6 +106,7 @@ export function graphqlChannel(payload: Payload): Channel {
     read(entity, id, caller, options) {
       const { one } = names(entity)
       const draft = Boolean(options?.draft)
+      const trash = Boolean(options?.trash)
       return isGlobal(entity)
         ? run(
             `query ($draft: Boolean) { ${one}(draft: $draft) { updatedAt } }`,
@@ -108,8 +118,8 @@ export function graphqlChannel(payload: Payload): Channel {
             ok: r.ok && r.doc?.updatedAt != null,
           }))
         : run(
-            `query ($id: String!, $draft: Boolean) { ${one}(id: $id, draft: $draft) { id } }`,
-            { id, draft },
+            `query ($id: String!, $draft: Boolean, $trash: Boolean) { ${one}(id: $id, draft: $draft, trash: $trash) { id } }`,
+            { id, draft, trash },
             caller,
             one,
           )
@@ -126,6 +136,7 @@ export function graphqlChannel(payload: Payload): Channel {
     update(entity, id, data, caller, options) {
       const { one, updateInput } = names(entity)
       const draft = Boolean(options?.draft)
+      const trash = Boolean(options?.trash)
       return isGlobal(entity)
         ? run(
             `mutation ($data: ${updateInput}!, $draft: Boolean) { update${one}(data: $data, draft: $draft) { updatedAt } }`,
@@ -134,17 +145,17 @@ export function graphqlChannel(payload: Payload): Channel {
             `update${one}`,
           )
         : run(
-            `mutation ($id: String!, $data: ${updateInput}!, $draft: Boolean) { update${one}(id: $id, data: $data, draft: $draft) { id } }`,
-            { id, data, draft },
+            `mutation ($id: String!, $data: ${updateInput}!, $draft: Boolean, $trash: Boolean) { update${one}(id: $id, data: $data, draft: $draft, trash: $trash) { id } }`,
+            { id, data, draft, trash },
             caller,
             `update${one}`,
           )
     },
-    remove(entity, id, caller) {
+    remove(entity, id, caller, options) {
       const { one } = names(entity)
       return run(
-        `mutation ($id: String!) { delete${one}(id: $id) { id } }`,
-        { id },
+        `mutation ($id: String!, $trash: Boolean) { delete${one}(id: $id, trash: $trash) { id } }`,
+        { id, trash: Boolean(options?.trash) },
         caller,
         `delete${one}`,
       )
@@ -181,6 +192,7 @@ export function localChannel(payload: Payload): Channel {
           collection: entity as CollectionSlug,
           id: id!,
           draft: options?.draft,
+          trash: options?.trash,
           disableErrors: true,
           ...as(caller),
         })
@@ -208,10 +220,18 @@ export function localChannel(payload: Payload): Channel {
               id: id!,
               data: data as never,
               draft: options?.draft,
+              trash: options?.trash,
               ...as(caller),
             }),
       ),
-    remove: (entity, id, caller) =>
-      attempt(() => payload.delete({ collection: entity as CollectionSlug, id, ...as(caller) })),
+    remove: (entity, id, caller, options) =>
+      attempt(() =>
+        payload.delete({
+          collection: entity as CollectionSlug,
+          id,
+          trash: options?.trash,
+          ...as(caller),
+        }),
+      ),
   }
 }

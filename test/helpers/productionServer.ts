@@ -5,6 +5,7 @@ import path from 'node:path'
 
 import { freePort, productionServerArgs, waitUntilReady } from '../../scripts/productionProcess'
 
+import { startSmtpSink, type SmtpSink } from './smtpSink'
 import { templateDatabase, testAdmin, testDatabaseDir } from './testEnv'
 
 export type ProductionServer = {
@@ -13,7 +14,13 @@ export type ProductionServer = {
   admin: { email: string; password: string }
   /** Everything the server printed so far (for failure messages). */
   output: () => string
+  /** The mail server the portal sends to: an SMTP sink in this process, read as a mailbox. */
+  mail: SmtpSink
   pid: number
+  /** The server's own SQLite file (a copy of the seeded template). */
+  database: string
+  /** Whether the process is still running. */
+  alive: () => boolean
   stop: () => Promise<void>
 }
 
@@ -22,7 +29,8 @@ const BUILD_ID = path.join('.next', 'BUILD_ID')
 /**
  * Starts the production build (`npm run build`, which `npm test` runs before Jest) as `npm start`
  * does, on its own copy of the seeded template database and a free port. For tests that need the
- * whole stack: express, Next's pages and Payload in one process.
+ * whole stack: express, Next's pages and Payload in one process. Its mail goes over SMTP to a
+ * sink in the test process (`mail`); pass `SMTP_HOST: ''` for a server without mail.
  */
 export async function startProductionServer(
   env: Record<string, string> = {},
@@ -33,6 +41,7 @@ export async function startProductionServer(
         'single test file, run `npm run build` once before.',
     )
   }
+  const mail = await startSmtpSink()
   const port = await freePort()
   const url = `http://localhost:${port}`
   const database = path.join(testDatabaseDir, `server-${crypto.randomUUID()}.db`)
@@ -52,6 +61,7 @@ export async function startProductionServer(
       ADMIN_PASSWORD: testAdmin.password,
       SEED: 'false',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      ...mail.env,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,15 +71,23 @@ export async function startProductionServer(
   child.stderr?.on('data', (chunk) => (printed += chunk))
   const output = () => printed
 
-  await waitUntilReady(url, child, output, 90_000)
+  try {
+    await waitUntilReady(url, child, output, 90_000)
+  } catch (error) {
+    await mail.close()
+    throw error
+  }
 
   return {
     url,
     admin: { ...testAdmin },
     output,
+    mail,
     pid: child.pid ?? 0,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    database,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()
         const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
         child.once('exit', () => {
@@ -78,7 +96,9 @@ export async function startProductionServer(
           resolve()
         })
         child.kill('SIGTERM')
-      }),
+      })
+      await mail.close()
+    },
   }
 }
 

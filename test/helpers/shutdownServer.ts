@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net'
 import { getPayload } from 'payload'
 
 import { createApp } from '@/server/app'
+import { bodySettings } from '@/server/edge/bodyClasses'
+import { readEnvironment } from '@/env'
 import { installGracefulShutdown } from '@/server/shutdown'
 
 const { default: config } = await import('@/payload.config')
@@ -20,6 +22,8 @@ const app = createApp({
   },
   https: false,
   isShuttingDown: () => shuttingDown,
+  bodies: bodySettings(readEnvironment()),
+  serverActions: null,
 })
 const server = createServer(app)
 installGracefulShutdown(server, payload, () => {

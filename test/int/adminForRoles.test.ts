@@ -3,7 +3,8 @@ import type { Payload } from 'payload'
 
 import { hiddenInAdmin } from '@/access/fromMatrix'
 import type { EntitySlug } from '@/access/matrix'
-import { projectsInReview, ReviewQueue, reviewQueueHref } from '@/components/admin/ReviewQueue'
+import { dashboardData } from '@/components/admin/dashboard/data'
+import { reviewListHref, submissionsInReview } from '@/components/admin/dashboard/submissions'
 
 import { rest, startPayload, stopPayload } from '../helpers/api'
 import { idBySlug } from '../helpers/fixtures'
@@ -45,15 +46,17 @@ test('a partner sees in the admin only what it can work on', async () => {
     'site',
     'users',
   ])
+  // The review history is read inside each document's review panel, not as a list of its own.
+  expect(visible('admin')).not.toContain('review-history')
   expect(hiddenInAdmin('news' as EntitySlug)({ user: { role: 'partner' } })).toBe(true)
 })
 
-test('editors see the review queue count on the dashboard; partners do not', async () => {
+test('editors see what waits for review on the dashboard, in their language; partners do not', async () => {
   const partner = await createUser(payload, 'partner', {
     organization: await idBySlug(payload, 'organizations', 'bmwe'),
   })
   const editor = await createUser(payload, 'editor')
-  expect(await projectsInReview(payload)).toBe(0)
+  expect(await submissionsInReview(payload)).toEqual([])
   const project = await rest('POST', '/projects', {
     token: partner.token,
     body: { title: 'Wartet' },
@@ -63,19 +66,43 @@ test('editors see the review queue count on the dashboard; partners do not', asy
     token: partner.token,
     body: { review: { state: 'in-review' } },
   })
-  expect(await projectsInReview(payload)).toBe(1)
-
-  const forEditor = await ReviewQueue({
-    payload,
-    user: { ...editor.user, collection: 'users' } as never,
+  const person = await rest('POST', '/people', {
+    token: partner.token,
+    body: { name: 'Wartende Person', review: { state: 'in-review' } },
   })
-  expect(JSON.stringify(forEditor)).toContain('1 project(s) waiting for review')
-  expect(JSON.stringify(forEditor)).toContain(reviewQueueHref.replace(/&/g, '&'))
-  expect(
-    await ReviewQueue({ payload, user: { ...partner.user, collection: 'users' } as never }),
-  ).toBeNull()
+  const personId = (person.body.doc as { id: string }).id
+  const queued = await submissionsInReview(payload)
+  expect(queued.map((item) => [item.collection, item.id])).toEqual([
+    ['projects', id],
+    ['people', personId],
+  ])
 
-  // The queue's link filters the admin list the same way the REST API does.
+  // A news draft scheduled for publishing, and the editor's recent change.
+  const news = await payload.create({
+    collection: 'news',
+    data: { title: 'Geplante Meldung', _status: 'draft' },
+    draft: true,
+  })
+  const at = new Date(Date.now() + 86_400_000).toISOString()
+  await payload.jobs.queue({
+    task: 'schedulePublish',
+    input: { type: 'publish', doc: { relationTo: 'news', value: String(news.id) } },
+    waitUntil: new Date(at),
+  })
+  const data = await dashboardData(payload, { ...editor.user, collection: 'users' } as never)
+  expect(data?.queue.map((item) => item.title)).toEqual(['Wartet', 'Wartende Person'])
+  // Never published: nothing to compare with.
+  expect(data?.queue[0]?.compareHref).toBeNull()
+  expect(data?.scheduled).toEqual([
+    expect.objectContaining({ type: 'publish', collection: 'news', title: 'Geplante Meldung', at }),
+  ])
+  expect(data?.recent[0]).toMatchObject({ collection: 'news', title: 'Geplante Meldung' })
+  expect(await dashboardData(payload, { ...partner.user, collection: 'users' } as never)).toBeNull()
+
+  // The queue's links filter the admin list the same way the REST API does.
+  expect(reviewListHref('projects')).toBe(
+    '/admin/collections/projects?where[review.state][equals]=in-review',
+  )
   const queue = await rest('GET', '/projects?draft=true&where[review.state][equals]=in-review', {
     token: editor.token,
   })

@@ -5,6 +5,8 @@ import type { Payload } from 'payload'
 
 import { LIMIT_CODE, limits } from '@/graphql/limits'
 import { createApp } from '@/server/app'
+import { bodySettings } from '@/server/edge/bodyClasses'
+import { readEnvironment } from '@/env'
 
 import { rest, startPayload, stopPayload } from '../helpers/api'
 import { createUser } from '../helpers/users'
@@ -148,6 +150,17 @@ describe('limits judge what the executor will run', () => {
   })
 })
 
+test('a fragment that spreads itself is refused with 400, directly or through another', async () => {
+  for (const query of [
+    '{ ...F } fragment F on Query { ...F }',
+    '{ Site { ...A } } fragment A on Site { name ...B } fragment B on Site { ...A }',
+  ]) {
+    const res = await ask(query)
+    expect(res.status).toBe(400)
+    expect(res.body.errors?.[0]?.message).toMatch(/Cannot spread fragment/)
+  }
+})
+
 test('an ordinary query still answers 200', async () => {
   const res = await ask(
     `{ News(limit: ${limits.maxPageSize}) { totalDocs } Principles { docs { title } } }`,
@@ -193,6 +206,8 @@ describe('the request body limit', () => {
         void graphqlRoute(new Request(`http://localhost${req.url}`)).then(() => res.end('next')),
       https: false,
       isShuttingDown: () => false,
+      bodies: bodySettings(readEnvironment()),
+      serverActions: null,
     })
     server = app.listen(0)
     await new Promise((resolve) => server.once('listening', resolve))

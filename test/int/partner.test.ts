@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { deliveriesSettled } from '@/email/delivery'
 import { outbox } from '@/email/outbox'
 
 import { graphql, rest, startPayload, stopPayload } from '../helpers/api'
@@ -215,8 +216,12 @@ describe('the review workflow', () => {
     expect(afterSubmit.review?.state).toBe('in-review')
     expect(afterSubmit.review?.submittedBy).toBe(partnerA.user.id)
     expect(afterSubmit.review?.submittedAt).toBeTruthy()
+    // Mail is sent after the commit, in each recipient's language (German unless they chose).
+    await deliveriesSettled()
     expect(
-      outbox().some((m) => m.to?.[0]?.address === editor.email && /review/i.test(m.subject ?? '')),
+      outbox().some(
+        (m) => m.to?.[0]?.address === editor.email && m.subject === 'Zur Prüfung: Zur Prüfung',
+      ),
     ).toBe(true)
 
     const noNote = await rest('PATCH', `/projects/${project.id}`, {
@@ -230,6 +235,7 @@ describe('the review workflow', () => {
       body: { review: { state: 'changes-requested', note: 'Bitte Förderkennzeichen ergänzen.' } },
     })
     expect(sentBack.status).toBe(200)
+    await deliveriesSettled()
     expect(outbox().map((m) => m.to?.[0]?.address)).toEqual([partnerA.email])
     expect(outbox()[0]?.text).toContain('Förderkennzeichen')
 
@@ -263,6 +269,8 @@ describe('the review workflow', () => {
       body: { review: { state: 'approved' }, _status: 'published' },
     })
     expect(approve.status).toBe(403)
+    // The refusal speaks the request's language: German unless the client asks for English.
+    expect(JSON.stringify(approve.body)).toContain('Nur die Redaktion gibt frei')
     const gql = await graphql(
       `
         mutation ($id: String!) {
@@ -272,9 +280,9 @@ describe('the review workflow', () => {
         }
       `,
       { id: project.id },
-      { token: partnerA.token },
+      { token: partnerA.token, headers: { 'Accept-Language': 'en' } },
     )
-    expect(gql.errors?.[0]?.message).toMatch(/editors/)
+    expect(gql.errors?.[0]?.message).toBe('Only editors approve or request changes.')
     await rest('PATCH', `/projects/${project.id}`, {
       token: partnerA.token,
       body: { review: { note: 'Selbst genehmigt' } },

@@ -4,6 +4,8 @@ import type { Server } from 'node:http'
 import type { Payload } from 'payload'
 
 import { createApp } from '@/server/app'
+import { bodySettings } from '@/server/edge/bodyClasses'
+import { readEnvironment } from '@/env'
 
 import { startPayload, stopPayload } from '../helpers/api'
 
@@ -21,6 +23,8 @@ beforeAll(async () => {
     handle: (_req, res) => res.status(418).end('handed to next'),
     https: true,
     isShuttingDown: () => shuttingDown,
+    bodies: bodySettings(readEnvironment()),
+    serverActions: null,
   })
   server = app.listen(0)
   await new Promise((resolve) => server.once('listening', resolve))
@@ -38,13 +42,15 @@ test('/healthz answers while the process lives', async () => {
   expect(res.headers.get('cache-control')).toBe('no-store')
 })
 
-test('/readyz answers 200 when the database does', async () => {
+test('/readyz answers 200 when the database does, and says whether mail goes out', async () => {
   const res = await fetch(`${base}/readyz`)
   expect(res.status).toBe(200)
-  // No search index is started in this test process: search reports it as off.
+  // The test process has no SMTP: outside production, mail goes to the log.
   expect(await res.json()).toEqual({
     status: 'ready',
     database: payload.db.name,
+    mail: { smtp: false, warning: expect.stringMatching(/written to the log/) },
+    // No search index is started in this test process: search reports it as off.
     search: { state: 'off' },
   })
 })

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { slugify } from '@/fields/transliterate'
+
 import { rest, startPayload, stopPayload } from '../helpers/api'
 import { createUser, type TestUser } from '../helpers/users'
 
@@ -19,6 +21,23 @@ test('generated from the German title with German transliteration', async () => 
   const res = await createNews({ title: 'Größere Übersicht für Ärztinnen & Straßen' })
   expect(res.status).toBe(201)
   expect(slugOf(res)).toBe('groessere-uebersicht-fuer-aerztinnen-und-strassen')
+})
+
+test.each([
+  ['ä', 'ae'],
+  ['ö', 'oe'],
+  ['ü', 'ue'],
+  ['Ä', 'ae'],
+  ['Ö', 'oe'],
+  ['Ü', 'ue'],
+  ['ß', 'ss'],
+  ['ẞ', 'ss'],
+  // Decomposed (a letter and U+0308), as some keyboards and editors write umlauts.
+  ['a\u0308', 'ae'],
+  ['U\u0308', 'ue'],
+  ['é', 'e'],
+])('%s in a title becomes %s in the slug', (letter, expected) => {
+  expect(slugify(`Kr${letter}ft`)).toBe(`kr${expected}ft`)
 })
 
 test('a generated slug that is taken gets a numeric suffix', async () => {

@@ -63,6 +63,29 @@ describe('SEARCH_INDEX', () => {
   })
 })
 
+describe('the body limits', () => {
+  test('each is a positive number of bytes, named when it is not', () => {
+    for (const name of [
+      'JSON_BODY_MAX_BYTES',
+      'FORM_BODY_MAX_BYTES',
+      'SERVER_ACTION_BODY_MAX_BYTES',
+      'BODY_BUDGET_BYTES',
+    ]) {
+      expect(() => readEnvironment({ [name]: '0' }, { cwd: tempDir() })).toThrow(new RegExp(name))
+      expect(() => readEnvironment({ [name]: '2MB' }, { cwd: tempDir() })).toThrow(new RegExp(name))
+    }
+    expect(
+      readEnvironment({ JSON_BODY_MAX_BYTES: '1048576' }, { cwd: tempDir() }).jsonBodyMaxBytes,
+    ).toBe(1048576)
+  })
+
+  test('the budget must hold at least one upload', () => {
+    expect(() =>
+      readEnvironment({ BODY_BUDGET_BYTES: String(10 * 1024 * 1024) }, { cwd: tempDir() }),
+    ).toThrow(/BODY_BUDGET_BYTES .* must hold at least one upload/)
+  })
+})
+
 describe('the read cache settings', () => {
   test('READ_CACHE_MAX_BYTES=0 turns the cache off; other budgets are taken as given', () => {
     expect(

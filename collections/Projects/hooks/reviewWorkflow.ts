@@ -1,22 +1,13 @@
 import {
   APIError,
   ValidationError,
-  type CollectionAfterChangeHook,
   type CollectionBeforeChangeHook,
   type CollectionBeforeOperationHook,
 } from 'payload'
 
 import { actorOf } from '@/access/matrix'
-import { relationId } from '@/access/relationId'
-
-type ReviewState = 'draft' | 'in-review' | 'changes-requested' | 'approved'
-type Review = {
-  state?: ReviewState | null
-  note?: string | null
-  submittedBy?: unknown
-  submittedAt?: string | null
-  reviewedBy?: unknown
-}
+import { translate } from '@/i18n/translate'
+import type { Review, ReviewState } from '@/review/states'
 
 /**
  * Who submitted or reviewed, and when, is recorded by the server alone; partners never write the
@@ -36,11 +27,13 @@ export const stripReviewTrail: CollectionBeforeOperationHook = ({ args, operatio
 }
 
 /**
- * The review workflow of partner projects, checked on every save:
+ * The review workflow of what partners submit (projects, people), checked on every save:
  * - a partner saves drafts; submitting sets `in-review` (who and when are recorded); a partner
- *   never sets `approved` or `changes-requested`, and editing an approved project starts a new
+ *   never sets `approved` or `changes-requested`, and editing an approved document starts a new
  *   unreviewed draft;
- * - an editor publishing a project approves it; sending it back (`changes-requested`) needs a note.
+ * - an editor publishing a document approves it; sending it back (`changes-requested`) needs a
+ *   note.
+ * Messages are in the language of the request (`req.t`).
  */
 export const checkReviewTransition: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
   if (!req.user) return data
@@ -54,7 +47,7 @@ export const checkReviewTransition: CollectionBeforeChangeHook = ({ data, origin
 
   if (actor === 'partner') {
     if (target !== before && target !== 'in-review') {
-      throw new APIError('Only editors approve projects or request changes.', 403)
+      throw new APIError(translate(req, 'portal:onlyEditorsReview'), 403)
     }
     if (target === before && before === 'approved') target = 'draft'
     if (target === 'in-review' && before !== 'in-review') {
@@ -64,61 +57,14 @@ export const checkReviewTransition: CollectionBeforeChangeHook = ({ data, origin
   } else if (actor === 'editor' || actor === 'admin') {
     if (data._status === 'published') target = 'approved'
     if (target === 'changes-requested' && before !== 'changes-requested' && !review.note?.trim()) {
-      throw new ValidationError({
-        errors: [{ path: 'review.note', message: 'Say what should change: a note is required.' }],
-      })
+      throw new ValidationError(
+        { errors: [{ path: 'review.note', message: translate(req, 'portal:noteRequired') }], req },
+        req.t,
+      )
     }
     if (target !== before && (target === 'approved' || target === 'changes-requested')) {
       review.reviewedBy = req.user.id
     }
   }
   return { ...data, review: { ...review, state: target } }
-}
-
-/** E-mails on transitions: editors hear of submissions, the submitter of requested changes. */
-export const notifyReview: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  const state = (doc.review as Review | undefined)?.state
-  const previous = (previousDoc?.review as Review | undefined)?.state
-  if (!state || state === previous) return doc
-  const title = String(doc.title ?? doc.slug ?? doc.id)
-  const link = `${req.payload.config.serverURL}/admin/collections/projects/${doc.id}`
-  try {
-    if (state === 'in-review') {
-      const editors = await req.payload.find({
-        collection: 'users',
-        where: { role: { equals: 'editor' } },
-        limit: 100,
-        depth: 0,
-        req,
-      })
-      for (const editor of editors.docs) {
-        await req.payload.sendEmail({
-          to: editor.email,
-          subject: `Zur Prüfung / For review: ${title}`,
-          text: `Ein Partner hat das Projekt „${title}“ zur Prüfung eingereicht.\nA partner submitted the project “${title}” for review.\n\n${link}`,
-        })
-      }
-    }
-    if (state === 'changes-requested') {
-      const submitterId = relationId((doc.review as Review).submittedBy)
-      if (submitterId) {
-        const submitter = await req.payload.findByID({
-          collection: 'users',
-          id: submitterId,
-          depth: 0,
-          req,
-        })
-        const note = (doc.review as Review).note ?? ''
-        await req.payload.sendEmail({
-          to: submitter.email,
-          subject: `Änderungen erbeten / Changes requested: ${title}`,
-          text: `Die Redaktion bittet um Änderungen am Projekt „${title}“.\nThe editors ask for changes to “${title}”.\n\n${note}\n\n${link}`,
-        })
-      }
-    }
-  } catch (error) {
-    // A mail that cannot be sent must not undo the review step; the admin shows the state.
-    req.payload.logger.error({ msg: 'review notification failed', err: error })
-  }
-  return doc
 }

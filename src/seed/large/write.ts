@@ -42,6 +42,8 @@ async function existing(payload: Payload, collection: LargeCollection) {
     pagination: false,
     draft: true,
     overrideAccess: true,
+    // Trashed documents keep their slugs: they exist and are not written again.
+    trash: true,
   })
   return new Map(found.docs.map((doc) => [String(doc.slug), String(doc.id)]))
 }

@@ -57,7 +57,7 @@ export async function serveGraphQL(
   let request: () => globalThis.Request
   let handler: GraphQLHandler
   if (post) {
-    // Uploads (multipart) and anything else that is not JSON go to Next with their stream.
+    // A body that is not JSON is refused at the edge (415); a POST without one goes to Next.
     if (!isJson(req.get('content-type'))) return bypass()
     const body = await readGraphQLBody(req, res)
     if (!body) return

@@ -9,9 +9,11 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
-export const OPTIONS = REST_OPTIONS(config)
+import { guardRestRoute } from '@/rest/routeGuards'
+
+export const GET = guardRestRoute(config, REST_GET(config))
+export const POST = guardRestRoute(config, REST_POST(config))
+export const DELETE = guardRestRoute(config, REST_DELETE(config))
+export const PATCH = guardRestRoute(config, REST_PATCH(config))
+export const PUT = guardRestRoute(config, REST_PUT(config))
+export const OPTIONS = guardRestRoute(config, REST_OPTIONS(config))

@@ -1,12 +1,13 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
+import { refuseFragmentCycles } from '@/graphql/fragmentCycles'
 import { graphqlOverGet } from '@/graphql/getRequests'
 import { withLimitStatus } from '@/graphql/limitStatus'
 import { withSearchStatus } from '@/graphql/searchStatus'
 
 // A refused search answers 400 or 503 (src/graphql/searchStatus.ts).
-const answer = withSearchStatus(GRAPHQL_POST(config))
+const answer = withSearchStatus(refuseFragmentCycles(GRAPHQL_POST(config)))
 
 export const POST = withLimitStatus(answer)
 // Reads over GET (cacheable by browsers and CDNs), answered by the same handler.

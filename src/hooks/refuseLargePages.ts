@@ -1,4 +1,4 @@
-import { APIError, type CollectionBeforeOperationHook, type Config } from 'payload'
+import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
 import { limits, pageSizeProblem } from '@/graphql/limits'
 
@@ -7,7 +7,7 @@ import { limits, pageSizeProblem } from '@/graphql/limits'
  * `pagination=false` return whole collections. REST requests asking for that are refused here with
  * a 400; GraphQL ones are refused earlier, when the query is validated (src/graphql/limits.ts).
  */
-const refuseLargePages: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+export const refuseLargePages: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   // What the client asked for in the URL, not what Payload asks itself: populating
   // relationships reads with `pagination: false`, bounded by the page the client got.
   const query = (req.query ?? {}) as { limit?: unknown; pagination?: unknown }
@@ -16,18 +16,4 @@ const refuseLargePages: CollectionBeforeOperationHook = ({ args, operation, req 
   const problem = pageSizeProblem(query.limit, pagination)
   if (problem) throw new APIError(`${problem} (limit maxPageSize = ${limits.maxPageSize})`, 400)
   return args
-}
-
-/** Adds the page-size limit to the portal's own collections (Payload's internal ones keep theirs). */
-export function pageSizeLimit(config: Config): Config {
-  return {
-    ...config,
-    collections: (config.collections ?? []).map((collection) => ({
-      ...collection,
-      hooks: {
-        ...collection.hooks,
-        beforeOperation: [refuseLargePages, ...(collection.hooks?.beforeOperation ?? [])],
-      },
-    })),
-  }
 }

@@ -1,0 +1,28 @@
+/**
+ * What each queued mail is, so that admins can tell them apart in the queue. A new kind of mail
+ * (a signature's confirmation, say) adds its name here.
+ */
+export const mailKinds = ['password-reset', 'review-submitted', 'changes-requested'] as const
+export type MailKind = (typeof mailKinds)[number]
+
+/** How the admin names each kind, in its two languages. */
+export const mailKindLabels: Record<MailKind, { de: string; en: string }> = {
+  'password-reset': { de: 'Passwort zurücksetzen', en: 'Password reset' },
+  'review-submitted': { de: 'Zur Prüfung eingereicht', en: 'Submitted for review' },
+  'changes-requested': { de: 'Änderungen erbeten', en: 'Changes requested' },
+}
+
+/**
+ * A mail's life: `queued` until a delivery succeeds (`sent`, its body deleted) or the last retry
+ * fails (`failed`, kept for admins to retry); `skipped` when the server has no SMTP and logged
+ * it instead.
+ */
+export const mailStatuses = ['queued', 'sent', 'failed', 'skipped'] as const
+export type MailStatus = (typeof mailStatuses)[number]
+
+export const mailStatusLabels: Record<MailStatus, { de: string; en: string }> = {
+  queued: { de: 'wartet', en: 'queued' },
+  sent: { de: 'gesendet', en: 'sent' },
+  failed: { de: 'fehlgeschlagen', en: 'failed' },
+  skipped: { de: 'nicht gesendet (kein SMTP)', en: 'not sent (no SMTP)' },
+}
