@@ -19,6 +19,7 @@ import {
   type CaseResult,
   type DataSet,
 } from './report'
+import { benchSearch, searchTable, searchTargets, type SearchBench } from './search'
 import { startServer } from './server'
 import { removeDatabase } from './sqliteFiles'
 
@@ -123,6 +124,9 @@ try {
       )
   }
 
+  // Search on the large data set (the seeded one with --no-large): bench/search.ts.
+  const search: SearchBench = await benchSearch(large ?? seeded, workDir, settings, log)
+
   const summary = {
     date: new Date().toISOString(),
     machine: {
@@ -136,12 +140,14 @@ try {
     build,
     results,
     ratios: ratios(results),
-    targets: targets(results),
+    targets: [...targets(results), ...searchTargets(search)],
+    search,
   }
   fs.mkdirSync('bench/results', { recursive: true })
   fs.writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`)
 
   console.log(`\n${table(results)}\n`)
+  console.log(`${searchTable(search)}\n`)
   console.log(
     `Ratios (req/s against (a); p99 large/seeded): ${Object.entries(summary.ratios)
       .map(([k, v]) => `${k} ${v ?? 'n/a'}`)

@@ -10,11 +10,14 @@ import path from 'node:path'
 
 import { freePort, productionServerArgs, waitUntilReady } from '../scripts/productionProcess'
 
+import { waitForSearchIndex } from './searchReady'
 import { copyDatabase, removeDatabase } from './sqliteFiles'
 
 export type BenchServer = {
   url: string
   pid: number
+  /** From the process start to the first /readyz 200, in ms. */
+  readyMs: number
   /** The copy of the database the server works on. */
   database: string
   /** Whether the process still runs. */
@@ -67,6 +70,7 @@ export async function startServer(options: {
   const url = `http://localhost:${port}`
   const copy = path.join(options.workDir, `server-${port}.db`)
   copyDatabase(options.database, copy)
+  const started = Date.now()
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...productionServerArgs], {
     env: {
       ...productionEnvironment(copy),
@@ -81,11 +85,16 @@ export async function startServer(options: {
   child.stderr?.on('data', (chunk) => (printed += chunk))
 
   await waitUntilReady(url, child, () => printed, 120_000)
+  const readyMs = Date.now() - started
+  // The search index builds in the background once the server is ready: let it finish, so that
+  // its build does not share the CPU with what is measured next.
+  if (options.env?.SEARCH_INDEX !== 'off') await waitForSearchIndex(url)
 
   const pid = child.pid ?? 0
   return {
     url,
     pid,
+    readyMs,
     database: copy,
     alive: () => child.exitCode === null && child.signalCode === null,
     peakRssMb: () => peakRssMb(pid),

@@ -15,6 +15,7 @@ export const entryPoints = {
   server: 'src/server.ts',
   seed: 'src/seed/run.ts',
   'seed-large': 'src/seed/large/run.ts',
+  'search-reindex': 'src/search/reindexCommand.ts',
   generate: 'scripts/generate.ts',
   'graphql-check': 'scripts/graphql-check.ts',
   bench: 'bench/run.ts',

@@ -46,6 +46,8 @@ export type Environment = {
   readCacheMaxBytes: number
   /** Seconds shared caches (CDNs) may keep an anonymous response; 0: they revalidate every time. */
   readCacheSharedMaxAge: number
+  /** Build the in-memory search index on start (on by default); off: search answers 503. */
+  searchIndex: boolean
   logLevel: LogLevel
 }
 
@@ -141,6 +143,17 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): boolean |
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean)
+}
+
+/** A switch that must say what it means: a typo must not silently turn a feature off. */
+function onOff(source: Source, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = source[name]
+  if (blank(raw)) return fallback
+  const value = raw.trim().toLowerCase()
+  if (['on', 'true', '1', 'yes'].includes(value)) return true
+  if (['off', 'false', '0', 'no'].includes(value)) return false
+  problems.push(`${name} must be on or off, got "${raw}"`)
+  return fallback
 }
 
 function flag(raw: string | undefined, fallback: boolean): boolean {
@@ -240,6 +253,7 @@ export function readEnvironment(
     passwordResetSeconds: positiveInt(source, 'PASSWORD_RESET_INTERVAL_SECONDS', 15, problems),
   }
   const trustProxy = parseTrustProxy(source.TRUST_PROXY, problems)
+  const searchIndex = onOff(source, 'SEARCH_INDEX', true, problems)
 
   const logLevel = (source.LOG_LEVEL?.trim() || 'info') as LogLevel
   if (!logLevels.includes(logLevel)) {
@@ -270,6 +284,7 @@ export function readEnvironment(
     readCacheSharedMaxAge,
     rateLimits,
     trustProxy,
+    searchIndex,
     logLevel,
   }
 }

@@ -32,6 +32,7 @@ import { isJobRunner } from './jobs/jobRunner'
 import { locales } from './locales'
 import { operationGuards } from './plugins/operationGuards'
 import { databaseLayers } from './plugins/databaseLayers'
+import { search } from './search/plugin'
 import { fromRoot } from './paths'
 
 const env = readEnvironment()
@@ -87,7 +88,7 @@ export default buildConfig({
     maxComplexity: limits.maxComplexity,
     validationRules: (args) => limitRules(args),
   },
-  plugins: [operationGuards, databaseLayers],
+  plugins: [operationGuards, databaseLayers, search],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.

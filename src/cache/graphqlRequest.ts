@@ -11,9 +11,11 @@ import {
 import { lookupPersistedQuery, rememberPersistedQuery } from '@/graphql/getRequests'
 
 import { canonicalJson } from './canonicalJson'
+import type { Partition } from './state'
 
 /** What a GraphQL request is to the cache: a read with its key, or something never stored. */
-export type GraphQLRead = { cacheable: true; key: string } | { cacheable: false; reason: string }
+export type GraphQLRead =
+  { cacheable: true; key: string; partition: Partition } | { cacheable: false; reason: string }
 
 type Analysis =
   | {
@@ -27,6 +29,8 @@ type Analysis =
       draftVariables: Map<string, unknown>
       /** Every variable the document declares: the executor reads no other. */
       declaredVariables: Set<string>
+      /** It asks the search index (the `search` field): its answer goes to search's budget. */
+      searches: boolean
     }
   | { ok: false }
 
@@ -49,6 +53,7 @@ function analyse(query: string): Analysis {
   const defaults = new Map<string, unknown>()
   const draftVariables = new Map<string, unknown>()
   const declaredVariables = new Set<string>()
+  let searches = false
   const judge = (value: ValueNode) => {
     if (value.kind === Kind.VARIABLE) draftVariables.set(value.name.value, undefined)
     else if (value.kind === Kind.BOOLEAN) alwaysDraft ||= value.value
@@ -67,6 +72,9 @@ function analyse(query: string): Analysis {
     Argument(node) {
       if (node.name.value === 'draft') judge(node.value)
     },
+    Field(node) {
+      if (node.name.value === 'search') searches = true
+    },
   })
   for (const name of draftVariables.keys()) draftVariables.set(name, defaults.get(name))
   const analysis: Analysis = {
@@ -76,6 +84,7 @@ function analyse(query: string): Analysis {
     alwaysDraft,
     draftVariables,
     declaredVariables,
+    searches,
   }
   if (query.length <= MEMO_MAX_QUERY) {
     if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value as string)
@@ -120,6 +129,7 @@ function classify({ query, variables, operationName, context }: Parts): GraphQLR
   return {
     cacheable: true,
     key: canonicalJson(['graphql', analysis.normalized, given, operationName ?? null, ...context]),
+    partition: analysis.searches ? 'search' : 'main',
   }
 }
 

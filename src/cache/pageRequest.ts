@@ -2,9 +2,11 @@ import { pageQueries, type QueryPage } from '@/frontend/pageQueries'
 import { locales } from '@/locales'
 
 import { canonicalJson } from './canonicalJson'
+import type { Partition } from './state'
 import type { HeaderGetter } from './varyingHeaders'
 
-export type PageRead = { cacheable: true; key: string } | { cacheable: false; reason: string }
+export type PageRead =
+  { cacheable: true; key: string; partition: Partition } | { cacheable: false; reason: string }
 
 /**
  * Never cached: the admin, the REST API (GraphQL has its own rules), Next's assets (Next serves
@@ -40,6 +42,7 @@ export const PAGE_KEY_HEADERS = [
 ] as const
 
 const LIST_PAGE = new RegExp(`^/(${locales.map((l) => l.code).join('|')})/([^/]+)$`)
+const SEARCH_PAGE = new RegExp(`^/(${locales.map((l) => l.code).join('|')})/search$`)
 
 function decodedPath(path: string): string | null {
   try {
@@ -82,5 +85,6 @@ export function pageRead(url: string, header: HeaderGetter): PageRead {
   return {
     cacheable: true,
     key: canonicalJson(['page', path, pageQueryKey(path, search), ...PAGE_KEY_HEADERS.map(header)]),
+    partition: SEARCH_PAGE.test(path) ? 'search' : 'main',
   }
 }

@@ -13,34 +13,54 @@ export type Segment = { entries: Map<string, CachedResponse>; bytes: number }
  * flood of answers nobody asks for twice (junk variants of a URL) evicts only other such
  * answers, never the pages readers keep coming back to.
  */
+export type Segments = { probation: Segment; protected: Segment }
+
+/**
+ * Search answers (the results page, the `search` GraphQL field) have a budget of their own:
+ * every query is a new one, and they must never take room from pages.
+ */
+export type Partition = 'main' | 'search'
+
 export type ReadCacheState = {
   /** Bumped on every write that could change an anonymous response (src/cache/invalidation.ts). */
   generation: number
-  probation: Segment
-  protected: Segment
+  partitions: Record<Partition, Segments>
 }
 
 const KEY = Symbol.for('initiative-portal.read-cache')
 type Holder = { [KEY]?: ReadCacheState }
 
-const emptySegment = (): Segment => ({ entries: new Map(), bytes: 0 })
+const emptySegments = (): Segments => ({
+  probation: { entries: new Map(), bytes: 0 },
+  protected: { entries: new Map(), bytes: 0 },
+})
+
+const emptyPartitions = (): Record<Partition, Segments> => ({
+  main: emptySegments(),
+  search: emptySegments(),
+})
 
 export function readCacheState(): ReadCacheState {
   const holder = globalThis as Holder
-  holder[KEY] ??= { generation: 0, probation: emptySegment(), protected: emptySegment() }
+  holder[KEY] ??= { generation: 0, partitions: emptyPartitions() }
   return holder[KEY]
 }
 
 /** The generation a read captures when it starts; it may store its answer only under the same one. */
 export const currentGeneration = (): number => readCacheState().generation
 
-/** How much the cache holds now, both segments together. */
-export function cacheContents(): { entries: number; bytes: number } {
-  const { probation, protected: kept } = readCacheState()
-  return {
-    entries: probation.entries.size + kept.entries.size,
-    bytes: probation.bytes + kept.bytes,
+/** How much the cache holds now, every partition and segment together (or one partition's). */
+export function cacheContents(partition?: Partition): { entries: number; bytes: number } {
+  let entries = 0
+  let bytes = 0
+  for (const [name, segments] of Object.entries(readCacheState().partitions)) {
+    if (partition && name !== partition) continue
+    for (const segment of [segments.probation, segments.protected]) {
+      entries += segment.entries.size
+      bytes += segment.bytes
+    }
   }
+  return { entries, bytes }
 }
 
 /**
@@ -50,6 +70,5 @@ export function cacheContents(): { entries: number; bytes: number } {
 export function invalidateReadCache(): void {
   const state = readCacheState()
   state.generation += 1
-  state.probation = emptySegment()
-  state.protected = emptySegment()
+  state.partitions = emptyPartitions()
 }

@@ -1,5 +1,5 @@
 import type { CachedResponse } from './entry'
-import { cacheContents, readCacheState, type Segment } from './state'
+import { cacheContents, readCacheState, type Partition, type Segment, type Segments } from './state'
 
 /** Map and bookkeeping overhead per entry, so that many tiny entries still count. */
 const ENTRY_OVERHEAD = 256
@@ -42,10 +42,17 @@ function shrink(segment: Segment, bytes: number): void {
  * (src/cache/state.ts). Only the express layer stores and reads; invalidation only clears.
  */
 export class ReadCache {
-  constructor(readonly maxBytes: number) {}
+  constructor(
+    readonly maxBytes: number,
+    readonly partition: Partition = 'main',
+  ) {}
 
   get size(): { entries: number; bytes: number } {
-    return cacheContents()
+    return cacheContents(this.partition)
+  }
+
+  private get segments(): Segments {
+    return readCacheState().partitions[this.partition]
   }
 
   private get budgets(): { probation: number; protected: number } {
@@ -63,7 +70,7 @@ export class ReadCache {
     requestHeader: (name: string) => string,
     now = Date.now(),
   ): CachedResponse | undefined {
-    const state = readCacheState()
+    const state = this.segments
     const entry = state.protected.entries.get(key) ?? state.probation.entries.get(key)
     if (!entry) return undefined
     if (now >= entry.expiresAt) {
@@ -89,8 +96,8 @@ export class ReadCache {
    * nobody has asked for twice never evicts one that was. Returns whether it was stored.
    */
   admit(key: string, entry: NewEntry, startedAt: number, now = Date.now()): boolean {
-    const state = readCacheState()
-    if (state.generation !== startedAt) return false
+    if (readCacheState().generation !== startedAt) return false
+    const state = this.segments
     const bytes = entryBytes(key, entry)
     const budget = this.budgets.probation
     if (bytes > budget) return false
@@ -101,7 +108,7 @@ export class ReadCache {
   }
 
   private remove(key: string): void {
-    const state = readCacheState()
+    const state = this.segments
     if (!take(state.protected, key)) take(state.probation, key)
   }
 }

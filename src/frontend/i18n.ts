@@ -76,6 +76,31 @@ const dictionary = {
     admin: 'Redaktion',
     quoteBy: 'Zitat von',
     imageCredit: 'Bild',
+    search: 'Suche',
+    searchLandmark: 'Suche auf der Website',
+    searchPageLandmark: 'Suchformular',
+    searchLabel: 'Suchbegriff',
+    searchButton: 'Suchen',
+    searchType: 'Art',
+    allTypes: 'Alles',
+    typeLabels: {
+      news: 'Meldung',
+      project: 'Projekt',
+      person: 'Person',
+      organization: 'Organisation',
+      event: 'Veranstaltung',
+      principle: 'Prinzip',
+      declaration: 'Erklärung',
+    },
+    searchPrompt:
+      'Wonach suchen Sie? Zum Beispiel „Foundation-Modelle“ oder den Namen einer Organisation.',
+    searchCount: (count: number, query: string) =>
+      count === 1 ? `1 Treffer für „${query}“` : `${count} Treffer für „${query}“`,
+    searchNothing: (query: string) =>
+      `Nichts gefunden für „${query}“. Versuchen Sie ein anderes oder kürzeres Wort.`,
+    searchTooLong: 'Die Suchanfrage ist zu lang: höchstens 200 Zeichen.',
+    searchUnavailable:
+      'Die Suche wird gerade vorbereitet. Bitte versuchen Sie es in einigen Sekunden noch einmal.',
   },
   en: {
     siteName: 'New Wave of European AI',
@@ -151,6 +176,30 @@ const dictionary = {
     admin: 'Editors',
     quoteBy: 'Quote by',
     imageCredit: 'Image',
+    search: 'Search',
+    searchLandmark: 'Site search',
+    searchPageLandmark: 'Search form',
+    searchLabel: 'Search term',
+    searchButton: 'Search',
+    searchType: 'Kind',
+    allTypes: 'Everything',
+    typeLabels: {
+      news: 'News',
+      project: 'Project',
+      person: 'Person',
+      organization: 'Organization',
+      event: 'Event',
+      principle: 'Principle',
+      declaration: 'Declaration',
+    },
+    searchPrompt:
+      'What are you looking for? For example “foundation models” or an organization’s name.',
+    searchCount: (count: number, query: string) =>
+      count === 1 ? `1 result for “${query}”` : `${count} results for “${query}”`,
+    searchNothing: (query: string) =>
+      `Nothing found for “${query}”. Try another or a shorter word.`,
+    searchTooLong: 'The search query is too long: 200 characters at most.',
+    searchUnavailable: 'Search is being prepared. Please try again in a few seconds.',
   },
 } satisfies Record<Locale, unknown>
 

@@ -9,6 +9,7 @@ export const pageQueries = {
   projects: ['status', 'organization', 'principle', 'page'],
   organizations: ['page'],
   people: ['page'],
+  search: ['q', 'type', 'page'],
 } as const satisfies Record<string, readonly string[]>
 
 export type QueryPage = keyof typeof pageQueries

@@ -13,6 +13,7 @@ import { edgeLimits, limitPublicWrites, limitUncached } from './edge/rateLimits'
 import type { EdgeSettings } from './edge/settings'
 import { urlGuard } from './edge/urlGuard'
 import { identifyRequests } from './identity'
+import { searchUnavailable } from './searchUnavailable'
 import { securityHeaders } from './securityHeaders'
 
 export type AppOptions = {
@@ -61,6 +62,7 @@ export function createApp({
   app.use(urlGuard)
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(payload, isShuttingDown))
+  app.use(searchUnavailable)
   app.use(methodGuard(edge.serverActions))
   app.use(
     identifyRequests({

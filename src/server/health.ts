@@ -2,6 +2,7 @@ import type { Request, Response } from 'express'
 import type { Payload } from 'payload'
 
 import { mailReadiness } from '@/email/readiness'
+import { searchReadiness } from '@/search/readiness'
 
 const READY_TIMEOUT_MS = 2000
 
@@ -33,7 +34,13 @@ export function readyz(payload: Payload, isShuttingDown: () => boolean) {
           )
         }),
       ])
-      res.json({ status: 'ready', database: payload.db.name, mail: mailReadiness(payload) })
+      // Mail and search report on their own: the server is ready while the index builds.
+      res.json({
+        status: 'ready',
+        database: payload.db.name,
+        mail: mailReadiness(payload),
+        search: searchReadiness(),
+      })
     } catch (error) {
       payload.logger.warn({ msg: 'readiness check failed', err: error })
       res.status(503).json({ status: 'unavailable', reason: (error as Error).message })

@@ -8,6 +8,7 @@ import { DatabaseUriError, parseDatabaseUri } from '../database/adapter'
 import { EnvironmentError, readEnvironment, type Environment } from '../env'
 import { becomeJobRunner } from '../jobs/jobRunner'
 import { projectRoot as root } from '../paths'
+import { buildSearchIndex } from '../search/indexer'
 import { createApp } from './app'
 import { readServerActions } from './edge/methodGuard'
 import { edgeSettings } from './edge/settings'
@@ -110,5 +111,9 @@ export async function start(): Promise<void> {
   installGracefulShutdown(server, payload, () => {
     shuttingDown = true
   })
-  server.listen(env.port, () => console.log(banner(env, result.admin, result.seeded)))
+  server.listen(env.port, () => {
+    console.log(banner(env, result.admin, result.seeded))
+    // In the background, once the server answers: /readyz reports it, search answers 503 until then.
+    if (env.searchIndex) void buildSearchIndex(payload)
+  })
 }

@@ -273,3 +273,72 @@ test.each(locales)('in dark mode the %s home page keeps its contrast', async (lo
   await screenshot(page, `${locale}-home-dark`)
   await dark.close()
 })
+
+/** The search index builds in the background once the server is ready: wait for it. */
+async function searchReady() {
+  for (let i = 0; i < 120; i++) {
+    const ready = (await (await fetch(`${server.url}/readyz`)).json()) as {
+      search?: { state: string }
+    }
+    if (ready.search?.state === 'ready') return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error('the search index was not ready within 30 s')
+}
+
+describe.each(locales)('search in %s', (locale) => {
+  const query = { de: 'foundation modelle', en: 'foundation models' }[locale]
+  const heading = { de: 'Suche', en: 'Search' }[locale]
+
+  test('the results page: highlighted results, noindex, and no serious axe violations', async () => {
+    await searchReady()
+    const page = await context.newPage()
+    const response = await page.goto(
+      `${server.url}/${locale}/search?q=${encodeURIComponent(query)}`,
+    )
+    expect(response?.status()).toBe(200)
+    await expect(page.locator('h1').first().textContent()).resolves.toBe(heading)
+    expect(await page.getAttribute('meta[name="robots"]', 'content')).toContain('noindex')
+    const first = page.locator('.search-results li').first()
+    expect(await first.locator('h2 a').getAttribute('href')).toBe(`/${locale}/projects/soofi`)
+    expect(await first.locator('mark').allTextContents()).toEqual(
+      expect.arrayContaining(['Foundation']),
+    )
+    const violations = await seriousViolations(page)
+    axeReport.push(`  ${locale} search: ${violations.length} ${JSON.stringify(violations)}`)
+    expect(violations).toEqual([])
+    await screenshot(page, `${locale}-search`)
+    await page.close()
+  })
+})
+
+test('the header search box and the type filter work without JavaScript', async () => {
+  await searchReady()
+  const noScript = await browser.newContext({ javaScriptEnabled: false })
+  const page = await noScript.newPage()
+  await page.goto(`${server.url}/en`)
+  const box = page.getByRole('search', { name: 'Site search' })
+  await box.getByLabel('Search term').fill('Bienert')
+  await box.getByRole('button', { name: 'Search' }).click()
+  await page.waitForURL(/\/en\/search\?q=Bienert/)
+  const kinds = async () => page.locator('.search-meta').allTextContents()
+  expect((await kinds()).length).toBeGreaterThan(1)
+  const form = page.getByRole('search', { name: 'Search form' })
+  await form.getByLabel('Kind').selectOption('person')
+  await form.getByRole('button', { name: 'Search' }).click()
+  await page.waitForURL(/type=person/)
+  expect(await kinds()).toEqual(['Person'])
+  await noScript.close()
+})
+
+test('hostile queries on the results page get an answer, never a 500', async () => {
+  await searchReady()
+  for (const q of ['x'.repeat(500), '"*~^:()', '🤖'.repeat(50), '%E0%A4%A', '']) {
+    const response = await fetch(
+      `${server.url}/de/search?q=${encodeURIComponent(q)}&type=nope&page=-3`,
+    )
+    expect({ q, status: response.status }).toEqual({ q, status: 200 })
+  }
+  const tooLong = await (await fetch(`${server.url}/de/search?q=${'x'.repeat(500)}`)).text()
+  expect(tooLong).toContain('höchstens 200 Zeichen')
+})

@@ -75,6 +75,28 @@ async function anonymousText(path: string): Promise<{ status: number; text: stri
 
 const feed = async (locale: string) => (await fetch(`${server.url}/${locale}/feed.xml`)).text()
 
+/** The slugs an anonymous `search` GraphQL query finds (once the index is built). */
+async function searchSlugs(query: string, locale: string): Promise<string[]> {
+  for (;;) {
+    const response = await fetch(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          'query ($q: String!, $l: LocaleInputType) { search(query: $q, locale: $l) { docs { slug } } }',
+        variables: { q: query, l: locale },
+      }),
+    })
+    // 503 only while the index builds after the server start.
+    if (response.status === 503) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      continue
+    }
+    const body = (await response.json()) as { data: { search: { docs: { slug: string }[] } } }
+    return body.data.search.docs.map((doc) => doc.slug)
+  }
+}
+
 /**
  * In the admin: a new news item with a title, an excerpt and a paragraph of body text, saved as a
  * draft by autosave. Returns its slug.
@@ -99,12 +121,14 @@ async function publish(): Promise<void> {
   await admin.locator('.doc-controls__status', { hasText: /Published|Veröffentlicht/ }).waitFor()
 }
 
-test('an editor publishes news in the admin: it is on the home page and in the feed at once; unpublished, it is gone', async () => {
-  const title = `Neue Meldung ${Date.now()}`
+test('an editor publishes news in the admin: it is on the home page, in the feed and in search at once; unpublished, it is gone', async () => {
+  const stamp = String(Date.now())
+  const title = `Neue Meldung ${stamp}`
   const slug = await writeNews(title, 'Eine Meldung aus dem Browsertest.')
   expect(slug).toMatch(/^neue-meldung-\d+$/)
 
   // Before publishing: a draft, nowhere in public.
+  expect(await searchSlugs(stamp, 'de')).toEqual([])
   expect((await anonymousText('/de')).text).not.toContain(title)
   expect((await anonymousText(`/de/news/${slug}`)).status).toBe(404)
 
@@ -117,6 +141,8 @@ test('an editor publishes news in the admin: it is on the home page and in the f
   expect(article.status).toBe(200)
   expect(article.text).toContain(`${title}: ein Absatz im Text.`)
   expect(await feed('de')).toContain(`<title>${title}</title>`)
+  expect(await searchSlugs(stamp, 'de')).toEqual([slug])
+  expect(await searchSlugs(stamp, 'en')).toEqual([slug])
 
   // Unpublish from the document's menu, and confirm.
   await admin.click('.doc-controls__dots')
@@ -127,6 +153,7 @@ test('an editor publishes news in the admin: it is on the home page and in the f
   expect((await anonymousText('/de')).text).not.toContain(title)
   expect((await anonymousText(`/de/news/${slug}`)).status).toBe(404)
   expect(await feed('de')).not.toContain(title)
+  expect(await searchSlugs(stamp, 'de')).toEqual([])
 })
 
 test('a draft change to published news never shows publicly, but does in the editor’s preview', async () => {

@@ -52,6 +52,17 @@ describe('development defaults', () => {
   })
 })
 
+describe('SEARCH_INDEX', () => {
+  test('on by default; on or off as set; anything else is refused, naming the variable', () => {
+    expect(readEnvironment({}, { cwd: tempDir() }).searchIndex).toBe(true)
+    expect(readEnvironment({ SEARCH_INDEX: 'off' }, { cwd: tempDir() }).searchIndex).toBe(false)
+    expect(readEnvironment({ SEARCH_INDEX: 'ON' }, { cwd: tempDir() }).searchIndex).toBe(true)
+    expect(() => readEnvironment({ SEARCH_INDEX: 'of' }, { cwd: tempDir() })).toThrow(
+      /SEARCH_INDEX must be on or off, got "of"/,
+    )
+  })
+})
+
 describe('the body limits', () => {
   test('each is a positive number of bytes, named when it is not', () => {
     for (const name of [

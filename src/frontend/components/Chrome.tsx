@@ -7,8 +7,12 @@ import { portalApi } from '../api'
 import { t } from '../i18n'
 import { localizedLink, paths } from '../paths'
 import { LanguageSwitch } from './LanguageSwitch'
+import { SearchBox } from './SearchBox'
 
-/** The header on every page: skip link, the site's name, the CMS navigation, the language switch. */
+/**
+ * The header on every page: skip link, the site's name, the CMS navigation, the search box, the
+ * language switch.
+ */
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const words = t(locale)
   const { client } = await portalApi(locale)
@@ -35,6 +39,7 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
             ))}
           </ul>
         </nav>
+        <SearchBox locale={locale} />
         <LanguageSwitch locale={locale} label={words.languageSwitch} />
       </div>
     </header>

@@ -1,3 +1,4 @@
+import type { Partition } from '@/cache/state'
 import type { ReadCache } from '@/cache/store'
 
 import type { EdgeLimits } from '../edge/rateLimits'
@@ -5,7 +6,8 @@ import type { GraphQLHandlers } from '../graphqlExchange'
 
 /** What the cache's request handlers share for the life of the server. */
 export type ReadCacheContext = {
-  cache: ReadCache
+  /** The store of each partition: pages and GraphQL, and search answers apart (their own budget). */
+  caches: Record<Partition, ReadCache>
   /** The Cache-Control of every response served from or admitted to the cache. */
   cacheControl: string
   /** The origins CORS allows (Payload's `cors`): any other is answered as if it sent none. */

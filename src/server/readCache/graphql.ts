@@ -87,7 +87,7 @@ export async function serveGraphQL(
     return sendAsIs(res, response, Buffer.from(await response.arrayBuffer()), 'BYPASS')
   }
 
-  const hit = context.cache.lookup(read.key, header)
+  const hit = context.caches[read.partition].lookup(read.key, header)
   if (hit) return sendStored(req, res, hit, context.cacheControl, 'HIT')
 
   if (!(await context.limits.admitUncached(req, res))) return
@@ -110,7 +110,7 @@ export async function serveGraphQL(
     etag: etagOf(body),
     vary: vary.map((name): [string, string] => [name, header(name)]),
   }
-  context.cache.admit(read.key, entry, startedAt)
+  context.caches[read.partition].admit(read.key, entry, startedAt)
   // An answer that raced a write may hold what the write changed: nobody downstream keeps it.
   const raced = currentGeneration() !== startedAt
   sendStored(req, res, entry, raced ? NO_STORE : context.cacheControl, 'MISS')

@@ -21,13 +21,19 @@ export type ReadCacheOptions = {
   limits: EdgeLimits
 }
 
+/** Search answers' share of the budget: every query is new, and pages must keep their room. */
+const searchBudget = (maxBytes: number) => Math.floor(maxBytes / 16)
+
 /**
  * The anonymous read cache in front of Next (docs/caching.md): GraphQL reads at /api/graphql and
  * the public pages. Every response that passes through says what the cache did in `X-Cache`.
  */
 export function readCache(options: ReadCacheOptions) {
   const context: ReadCacheContext = {
-    cache: new ReadCache(options.maxBytes),
+    caches: {
+      main: new ReadCache(options.maxBytes - searchBudget(options.maxBytes)),
+      search: new ReadCache(searchBudget(options.maxBytes), 'search'),
+    },
     cacheControl: cacheControl(options.sharedMaxAge),
     allowedOrigins: options.allowedOrigins,
     graphql: options.graphql,

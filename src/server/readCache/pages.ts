@@ -45,7 +45,7 @@ export function servePage(
   const read = pageRead(req.originalUrl, header)
   if (!read.cacheable) return bypass()
 
-  const hit = context.cache.lookup(read.key, header)
+  const hit = context.caches[read.partition].lookup(read.key, header)
   if (hit) return sendStored(req, res, hit, context.cacheControl, 'HIT')
   res.setHeader('X-Cache', 'MISS')
   // A HEAD answer has no body to keep.
@@ -62,7 +62,7 @@ export function servePage(
     if (!complete || chunk === undefined || chunk === null || typeof chunk === 'function') return
     const buffer = toBuffer(chunk as Chunk, encoding)
     size += buffer.length
-    if (size > context.cache.maxBytes) {
+    if (size > context.caches[read.partition].maxBytes) {
       complete = false
       chunks.length = 0
     } else chunks.push(buffer)
@@ -119,7 +119,7 @@ export function servePage(
       }
     }
     const body = Buffer.concat(chunks)
-    context.cache.admit(
+    context.caches[read.partition].admit(
       read.key,
       {
         headers,

@@ -5,8 +5,10 @@ import { refuseFragmentCycles } from '@/graphql/fragmentCycles'
 import { graphqlOverGet } from '@/graphql/getRequests'
 import { answerRequestErrors } from '@/graphql/requestErrors'
 import { withLimitStatus } from '@/graphql/limitStatus'
+import { withSearchStatus } from '@/graphql/searchStatus'
 
-const answer = refuseFragmentCycles(answerRequestErrors(GRAPHQL_POST(config)))
+// A refused search answers 400 or 503 (src/graphql/searchStatus.ts).
+const answer = withSearchStatus(refuseFragmentCycles(answerRequestErrors(GRAPHQL_POST(config))))
 
 export const POST = withLimitStatus(answer)
 // Reads over GET (cacheable by browsers and CDNs), answered by the same handler.
