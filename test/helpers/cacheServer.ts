@@ -6,20 +6,25 @@ import type { Payload } from 'payload'
 import { cacheContents } from '@/cache/state'
 import { createApp } from '@/server/app'
 import { edgeSettings } from '@/server/edge/settings'
-import { readEnvironment } from '@/env'
+import { readEnvironment, type Environment } from '@/env'
 
 import { GET, POST } from '../../src/app/(payload)/api/graphql/route'
+import * as restRoute from '../../src/app/(payload)/api/[...slug]/route'
 
 /** Marks answers that went past the cache to the stand-in for Next. */
 export const HANDED_TO_NEXT = 'x-handed-to-next'
 
+type RestMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+
 /**
- * What Next does for /api/graphql, for requests the cache lets through: the same route handlers,
- * reading the request stream the cache left untouched. Anything else is not under test here.
+ * What Next does for the API, for requests the cache lets through: the same route handlers
+ * (GraphQL at /api/graphql, REST below /api/), reading the request stream the cache left
+ * untouched. Pages are not under test here.
  */
 async function nextStandIn(req: ExpressRequest, res: ExpressResponse) {
   res.setHeader(HANDED_TO_NEXT, '1')
-  if (req.path !== '/api/graphql') {
+  const rest = req.path.startsWith('/api/') && req.path !== '/api/graphql'
+  if (req.path !== '/api/graphql' && !rest) {
     res.status(418).end('handed to next')
     return
   }
@@ -32,9 +37,13 @@ async function nextStandIn(req: ExpressRequest, res: ExpressResponse) {
   const request = new Request(`http://${req.get('host')}${req.originalUrl}`, {
     method: req.method,
     headers,
-    body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+    body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
   })
-  const response = await (req.method === 'POST' ? POST : GET)(request)
+  const response = rest
+    ? await restRoute[req.method as RestMethod](request, {
+        params: Promise.resolve({ slug: req.path.replace(/^\/api\//, '').split('/') }),
+      })
+    : await (req.method === 'POST' ? POST : GET)(request)
   res.status(response.status)
   response.headers.forEach((value, name) => res.setHeader(name, value))
   res.end(Buffer.from(await response.arrayBuffer()))
@@ -49,14 +58,26 @@ export type CacheServer = { base: string; close: () => Promise<void> }
  */
 export async function startCacheServer(
   payload: Payload,
-  options: { maxBytes?: number; sharedMaxAge?: number } = {},
+  options: {
+    maxBytes?: number
+    sharedMaxAge?: number
+    /** Rate limits (off in tests unless given) and whose X-Forwarded-For counts. */
+    rateLimits?: Partial<Environment['rateLimits']>
+    trustProxy?: Environment['trustProxy']
+  } = {},
 ): Promise<CacheServer> {
+  const env = readEnvironment()
+  const edge = edgeSettings(env)
   const app = createApp({
     payload,
     handle: (req, res) => void nextStandIn(req, res),
     https: false,
     isShuttingDown: () => false,
-    edge: edgeSettings(readEnvironment()),
+    edge: {
+      ...edge,
+      rateLimits: { ...edge.rateLimits, ...options.rateLimits },
+      trustProxy: options.trustProxy ?? edge.trustProxy,
+    },
     graphql: { POST, GET },
     readCache:
       options.maxBytes === 0
