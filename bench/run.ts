@@ -19,6 +19,7 @@ import {
   type CaseResult,
   type DataSet,
 } from './report'
+import { hostileScenario, hostileTable, hostileTargets, type HostileResult } from './hostile'
 import { benchSearch, searchTable, searchTargets, type SearchBench } from './search'
 import { startServer } from './server'
 import { removeDatabase } from './sqliteFiles'
@@ -37,6 +38,9 @@ const settings = {
 const transport = option('graphql') === 'get' ? 'get' : 'post'
 const withLarge = option('no-large') === undefined
 const profile = option('profile') !== undefined
+/** `--only=read,search,hostile`: the scenarios to run (all by default). */
+const only = option('only')?.split(',')
+const runs = (scenario: 'read' | 'search' | 'hostile') => !only || only.includes(scenario)
 const started = Date.now()
 const log = (line: string) =>
   console.log(`[bench ${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s] ${line}`)
@@ -85,47 +89,56 @@ try {
   )
   const build = ensureBuild(log)
   const seeded = seededDatabase(workDir, log)
-  const large = withLarge ? largeDatabase(seeded, log) : null
+  const large = withLarge && (runs('read') || runs('search')) ? largeDatabase(seeded, log) : null
   const graphql = homePageTarget(transport)
   const page = pageTarget(option('page') || '/de')
 
-  // Cache on: the server's defaults.
-  await onServer('cache on', seeded, 'seeded', {}, [
-    ['a', bareTarget],
-    ['b', graphql],
-    ['d', page],
-  ])
-  const off = { READ_CACHE_MAX_BYTES: '0' }
-  await onServer('cache off', seeded, 'seeded', off, [
-    ['c', graphql],
-    ['e', page],
-  ])
-  if (large) {
-    await onServer('cache on', large, 'large', {}, [
+  if (runs('read')) {
+    // Cache on: the server's defaults.
+    await onServer('cache on', seeded, 'seeded', {}, [
+      ['a', bareTarget],
       ['b', graphql],
       ['d', page],
     ])
-    const profileDir = path.join(os.tmpdir(), 'initiative-portal-bench', `profile-${Date.now()}`)
-    await onServer(
-      'cache off',
-      large,
-      'large',
-      off,
-      [
-        ['c', graphql],
-        ['e', page],
-      ],
-      profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-    )
-    if (profile) await waitForProfile(profileDir)
-    if (profile)
-      console.log(
-        `\nCPU profile of the uncached large-data server (top self time):\n${summariseProfiles(profileDir)}`,
+    const off = { READ_CACHE_MAX_BYTES: '0' }
+    await onServer('cache off', seeded, 'seeded', off, [
+      ['c', graphql],
+      ['e', page],
+    ])
+    if (large) {
+      await onServer('cache on', large, 'large', {}, [
+        ['b', graphql],
+        ['d', page],
+      ])
+      const profileDir = path.join(os.tmpdir(), 'initiative-portal-bench', `profile-${Date.now()}`)
+      await onServer(
+        'cache off',
+        large,
+        'large',
+        off,
+        [
+          ['c', graphql],
+          ['e', page],
+        ],
+        profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
       )
+      if (profile) await waitForProfile(profileDir)
+      if (profile)
+        console.log(
+          `\nCPU profile of the uncached large-data server (top self time):\n${summariseProfiles(profileDir)}`,
+        )
+    }
   }
 
   // Search on the large data set (the seeded one with --no-large): bench/search.ts.
-  const search: SearchBench = await benchSearch(large ?? seeded, workDir, settings, log)
+  const search: SearchBench | null = runs('search')
+    ? await benchSearch(large ?? seeded, workDir, settings, log)
+    : null
+
+  // Hostile load, on the seeded data: bench/hostile.ts.
+  const hostile: HostileResult | null = runs('hostile')
+    ? await hostileScenario(seeded, workDir, log, quick ? 3 : 8)
+    : null
 
   const summary = {
     date: new Date().toISOString(),
@@ -140,14 +153,23 @@ try {
     build,
     results,
     ratios: ratios(results),
-    targets: [...targets(results), ...searchTargets(search)],
+    targets: [
+      ...(runs('read') ? targets(results) : []),
+      ...(search ? searchTargets(search) : []),
+      ...(hostile ? hostileTargets(hostile) : []),
+    ],
     search,
+    hostile,
   }
   fs.mkdirSync('bench/results', { recursive: true })
   fs.writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`)
 
-  console.log(`\n${table(results)}\n`)
-  console.log(`${searchTable(search)}\n`)
+  if (runs('read')) console.log(`\n${table(results)}\n`)
+  if (search) console.log(`${searchTable(search)}\n`)
+  if (hostile)
+    console.log(
+      `Hostile load (readers against a quiet phase, same run):\n${hostileTable(hostile)}\n`,
+    )
   console.log(
     `Ratios (req/s against (a); p99 large/seeded): ${Object.entries(summary.ratios)
       .map(([k, v]) => `${k} ${v ?? 'n/a'}`)
