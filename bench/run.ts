@@ -137,7 +137,7 @@ try {
 
   // Hostile load, on the seeded data: bench/hostile.ts.
   const hostile: HostileResult | null = runs('hostile')
-    ? await hostileScenario(seeded, workDir, log, quick ? 3 : 8)
+    ? await hostileScenario(seeded, workDir, log, quick ? 3 : 8, option('attacks')?.split(','))
     : null
 
   const summary = {

@@ -27,14 +27,18 @@ export type Environment = {
   serverActionBodyMaxBytes: number
   /** Request-body bytes all requests together may hold at once. */
   bodyBudgetBytes: number
-  /** Rate limits per minute (src/rateLimits/, docs/limits.md); 0 turns one off. */
+  /** Rate limits (src/rateLimits/, docs/limits.md); 0 turns one off. */
   rateLimits: {
     /** Anonymous writes (logins, resets, every public form) per client address. */
     publicWritesPerMinute: number
+    /** Anonymous writes per second from all addresses together: a flood from many addresses. */
+    publicWritesTotalPerSecond: number
     /** Anonymous requests the read cache cannot answer, per client address. */
     uncachedPerMinute: number
     /** Extra uncached requests a client address may make once per minute. */
     uncachedBurst: number
+    /** Anonymous uncached requests per second from all addresses together. */
+    uncachedTotalPerSecond: number
     /** Requests past the cache per logged-in user (keyed by user, not address). */
     userPerMinute: number
     /** Seconds between two password resets asked for the same address. */
@@ -247,8 +251,20 @@ export function readEnvironment(
       20,
       problems,
     ),
+    publicWritesTotalPerSecond: nonNegativeInt(
+      source,
+      'RATE_LIMIT_PUBLIC_WRITES_TOTAL_PER_SECOND',
+      5,
+      problems,
+    ),
     uncachedPerMinute: nonNegativeInt(source, 'RATE_LIMIT_UNCACHED_PER_MINUTE', 60, problems),
     uncachedBurst: nonNegativeInt(source, 'RATE_LIMIT_UNCACHED_BURST', 60, problems),
+    uncachedTotalPerSecond: nonNegativeInt(
+      source,
+      'RATE_LIMIT_UNCACHED_TOTAL_PER_SECOND',
+      10,
+      problems,
+    ),
     userPerMinute: nonNegativeInt(source, 'RATE_LIMIT_USER_PER_MINUTE', 1200, problems),
     passwordResetSeconds: positiveInt(source, 'PASSWORD_RESET_INTERVAL_SECONDS', 15, problems),
   }

@@ -5,23 +5,46 @@ import { invalidateReadCache } from './state'
 
 /**
  * Collections no anonymous response can reflect: the public has no read access to them
- * (src/access/internalCollections.ts) and no public collection relates to them. Writes to them
- * are frequent (the admin locks documents and saves preferences as editors type, jobs record
- * their progress), so they leave the cache alone. A scheduled publish still invalidates: the job
- * writes the published document itself through `updateOne`.
+ * (src/access/matrix.ts) and the only fields of public documents that point at them are staff
+ * fields the public never gets (a project's review trail names users). Writes to them are
+ * frequent: the admin locks documents and saves preferences as editors type, jobs and mails
+ * record their progress, and every login, failed login and reset request writes to `users`,
+ * which anyone who knows an editor's address can set off. They leave the cache alone.
  */
 export const UNSEEN_COLLECTIONS = new Set([
-  // Every mail is written when queued and again when delivered (collections/MailQueue).
+  'users',
   'mail-queue',
+  'review-history',
   'payload-jobs',
+  'payload-kv',
   'payload-locked-documents',
   'payload-migrations',
   'payload-preferences',
 ])
 
-function seenByThePublic({ method, args }: WriteCall): boolean {
-  if (method === 'updateJobs') return false
-  return !(args?.collection && UNSEEN_COLLECTIONS.has(args.collection))
+/**
+ * Writes to version tables. The public reads only the documents themselves (published ones, on
+ * the main tables): versions are closed to it, and drafts reach no anonymous answer. A draft save
+ * or an autosave writes only a version and leaves the published document as it is; publishing,
+ * unpublishing, restoring and a scheduled publish also write the document itself (`updateOne`,
+ * `updateGlobal`), which invalidates.
+ */
+const VERSION_WRITES = new Set([
+  'createVersion',
+  'updateVersion',
+  'deleteVersions',
+  'createGlobalVersion',
+  'updateGlobalVersion',
+])
+
+/** Whether a write could change something an anonymous response shows. */
+export function seenByThePublic({ method, args }: WriteCall): boolean {
+  if (method === 'updateJobs' || VERSION_WRITES.has(method)) return false
+  if (args?.collection && UNSEEN_COLLECTIONS.has(args.collection)) return false
+  // A new document saved as a draft is in no public answer until it is published.
+  const data = args?.data as { _status?: unknown } | undefined
+  if (method === 'create' && data?._status === 'draft') return false
+  return true
 }
 
 /**

@@ -19,7 +19,9 @@ export const testAdmin = { email: 'admin@test.example', password: 'test-admin-pa
  */
 export const noRateLimits: Record<string, string> = {
   RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '0',
+  RATE_LIMIT_PUBLIC_WRITES_TOTAL_PER_SECOND: '0',
   RATE_LIMIT_UNCACHED_PER_MINUTE: '0',
+  RATE_LIMIT_UNCACHED_TOTAL_PER_SECOND: '0',
   RATE_LIMIT_USER_PER_MINUTE: '0',
 }
 

@@ -316,9 +316,66 @@ test('a write to a collection the public cannot see leaves the cache alone', asy
   })
   expect(cacheSize()).toEqual(held)
   expect(UNSEEN_COLLECTIONS.has('payload-preferences')).toBe(true)
-  // Any other write clears it.
-  await saveDraft(news, 'de', 'a draft')
+  // A write the public could see clears it.
+  await payload.update({
+    collection: 'news',
+    id: news.id!,
+    data: { title: 'published anew', _status: 'published' },
+  })
   expect(cacheSize().entries).toBe(0)
+})
+
+test('writes that cannot change a public read leave cached answers in place', async () => {
+  const all = await targets()
+  const cached = async () => {
+    for (const target of all) await publicValue(target, 'de')
+    return cacheSize()
+  }
+  const held = await cached()
+  expect(held.entries).toBe(all.length)
+  const unchanged = (what: string) =>
+    expect(`${what}: ${JSON.stringify(cacheSize())}`).toBe(`${what}: ${JSON.stringify(held)}`)
+
+  // Logins, failed logins and reset requests write to users (sessions, counters, tokens).
+  expect(
+    (
+      await rest('POST', '/users/login', {
+        body: { email: editor.email, password: editor.password },
+      })
+    ).status,
+  ).toBe(200)
+  unchanged('a login')
+  expect(
+    (await rest('POST', '/users/login', { body: { email: editor.email, password: 'wrong' } }))
+      .status,
+  ).toBe(401)
+  unchanged('a failed login')
+  await rest('POST', '/users/forgot-password', { body: { email: editor.email } })
+  unchanged('a reset request')
+  // Draft saves and autosaves of every drafted target, and a new document created as a draft.
+  for (const target of all.filter((t) => t.drafts)) {
+    await saveDraft(target, 'de', `draft of ${target.name}`)
+    unchanged(`a draft save of the ${target.name}`)
+  }
+  const news = all.find((t) => t.name === 'news item')!
+  const autosave = await rest('PATCH', `/news/${news.id}?autosave=true&draft=true`, {
+    token: editor.token,
+    body: { title: 'typed' },
+  })
+  expect(autosave.status).toBe(200)
+  unchanged('an autosave')
+  await payload.create({
+    collection: 'news',
+    data: { title: 'Nur ein Entwurf', _status: 'draft' },
+    draft: true,
+  })
+  unchanged('a new draft')
+  // And the drafts stayed drafts: what the cache holds is still what the public gets.
+  invalidateReadCache()
+  for (const target of all) {
+    const fresh = await publicValue(target, 'de')
+    expect(fresh.value).not.toMatch(/^draft of|typed/)
+  }
 })
 
 /**

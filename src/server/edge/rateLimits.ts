@@ -60,14 +60,22 @@ async function admit(
  * never meets. Cache hits are never counted: they are answered before any of this runs.
  */
 export function edgeLimits(settings: Environment['rateLimits']): EdgeLimits {
-  const limit = (name: string, points: number, burst?: number) =>
-    points > 0 ? sharedLimit(name, { points, seconds: 60, burst }) : null
+  const limit = (name: string, points: number, burst?: number, seconds = 60) =>
+    points > 0 ? sharedLimit(name, { points, seconds, burst }) : null
   const publicWrites = limit('public-writes', settings.publicWritesPerMinute)
   const uncached = limit(
     'uncached',
     settings.uncachedPerMinute,
     settings.uncachedBurst || undefined,
   )
+  // Per second: a flood spread over many addresses must not get a minute's allowance at once.
+  const publicWritesTotal = limit(
+    'public-writes-total',
+    settings.publicWritesTotalPerSecond,
+    undefined,
+    1,
+  )
+  const uncachedTotal = limit('uncached-total', settings.uncachedTotalPerSecond, undefined, 1)
   const users = limit('users', settings.userPerMinute)
   const exempt = exemptPaths()
   return {
@@ -75,7 +83,7 @@ export function edgeLimits(settings: Environment['rateLimits']): EdgeLimits {
       // A logged-in user's writes count as the rest of what they do, in their own bucket.
       if (identityOf(req).user) return admitUncachedFor(req, res)
       counted.add(req)
-      return admit(publicWrites, addressKey(req.ip), res, 'from this address')
+      return anonymous(publicWrites, publicWritesTotal, req, res)
     },
     admitUncached: (req, res) => admitUncachedFor(req, res),
   }
@@ -84,8 +92,24 @@ export function edgeLimits(settings: Environment['rateLimits']): EdgeLimits {
     counted.add(req)
     const user = identityOf(req).user
     if (user) return admit(users, `${user.collection}:${user.id}`, res, 'for this account')
-    return admit(uncached, addressKey(req.ip), res, 'from this address')
+    return anonymous(uncached, uncachedTotal, req, res)
   }
+}
+
+/**
+ * The public is limited per address, and all addresses together: a flood spread over many
+ * addresses (a botnet, or one client behind many proxies) is still a flood, and must not take the
+ * CPU that readers of cached pages and logged-in editors need. A request refused by its own
+ * address's limit does not count against everyone's.
+ */
+async function anonymous(
+  own: Limit | null,
+  everyone: Limit | null,
+  req: Request,
+  res: Response,
+): Promise<boolean> {
+  if (!(await admit(own, addressKey(req.ip), res, 'from this address'))) return false
+  return admit(everyone, 'everyone', res, 'to the portal right now')
 }
 
 /**
