@@ -25,7 +25,13 @@ export const productionRateLimits = {
   RATE_LIMIT_USER_PER_MINUTE: '1200',
 }
 
-export type ReaderFigures = { target: string; requestsPerSecond: number; p99Ms: number }
+export type ReaderFigures = {
+  target: string
+  requestsPerSecond: number
+  p99Ms: number
+  /** Answers that were not 2xx (a reader limited or refused). */
+  non2xx: number
+}
 export type AttackFigures = { attack: string; requests: number; statuses: Record<string, number> }
 
 export type HostileResult = {
@@ -145,6 +151,7 @@ const figures = (targets: Target[], results: autocannon.Result[]): ReaderFigures
     target: targets[i]!.name,
     requestsPerSecond: Math.round(result.requests.average),
     p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
   }))
 
 /** The attacks to run: all by default; `--attacks=login,busting,junk,misses,bodies` picks some. */
@@ -226,11 +233,11 @@ export async function hostileScenario(
 /** The scenario's table for the console and docs/benchmark.md. */
 export function hostileTable(result: HostileResult): string {
   const lines = [
-    '| reader | quiet req/s | under attack req/s | ratio | quiet p99 ms | under attack p99 ms |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| reader | quiet req/s | under attack req/s | ratio | quiet p99 ms | under attack p99 ms | non-2xx under attack |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...result.hostile.map((reader, i) => {
       const quiet = result.quiet[i]!
-      return `| ${reader.target} | ${quiet.requestsPerSecond} | ${reader.requestsPerSecond} | ${result.ratios[reader.target]} | ${quiet.p99Ms} | ${reader.p99Ms} |`
+      return `| ${reader.target} | ${quiet.requestsPerSecond} | ${reader.requestsPerSecond} | ${result.ratios[reader.target]} | ${quiet.p99Ms} | ${reader.p99Ms} | ${reader.non2xx} |`
     }),
     '',
     '| attacker | requests | answers by status |',

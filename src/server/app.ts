@@ -32,7 +32,7 @@ export type AppOptions = {
        */
       graphql: GraphQLHandlers
       /** The anonymous read cache; left out (READ_CACHE_MAX_BYTES=0), nothing is cached. */
-      readCache?: Omit<ReadCacheOptions, 'graphql' | 'limits' | 'allowedOrigins'>
+      readCache?: Omit<ReadCacheOptions, 'graphql' | 'limits' | 'origin' | 'allowedOrigins'>
     }
   | { graphql?: undefined; readCache?: undefined }
 )
@@ -56,6 +56,7 @@ export function createApp({
   const limits = edgeLimits(edge.rateLimits)
   const cors = payload.config.cors
   const allowedOrigins = Array.isArray(cors) ? cors : []
+  const origin = new URL(payload.config.serverURL || 'http://localhost').origin
   app.use(requestContext(payload))
   app.use(securityHeaders({ https }))
   // Hostile input stops here, before the cache, Next or Payload decode or buffer anything.
@@ -74,9 +75,9 @@ export function createApp({
   app.use(limitPublicWrites(limits))
   app.use(bodyPolicy(edge.bodies.limits, new BodyBudget(edge.bodies.budgetBytes)))
   if (graphql && cacheOptions) {
-    app.use(readCache({ ...cacheOptions, graphql, allowedOrigins, limits }))
+    app.use(readCache({ ...cacheOptions, graphql, origin, allowedOrigins, limits }))
   } else if (graphql) {
-    app.use(graphqlDirect(graphql, limits))
+    app.use(graphqlDirect(graphql, limits, origin))
   }
   // What gets here, the cache could not answer: a miss, a bypass, or nothing cacheable.
   app.use(limitUncached(limits))

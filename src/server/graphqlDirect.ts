@@ -15,10 +15,10 @@ import { absoluteUrl, webRequest } from './readCache/requestParts'
  * configurations differ in caching only: requests of logged-in users, and other methods, go to
  * Next.
  */
-export function graphqlDirect(graphql: GraphQLHandlers, limits: EdgeLimits) {
+export function graphqlDirect(graphql: GraphQLHandlers, limits: EdgeLimits, origin: string) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     if (req.path !== '/api/graphql' || identityOf(req).user) return next()
-    const url = absoluteUrl(req)
+    const url = absoluteUrl(req, origin)
     if (!url) return next()
     let response: globalThis.Response
     if (req.method === 'POST' && isJson(req.get('content-type'))) {

@@ -270,6 +270,18 @@ describe('the URL guard', () => {
     expect(reached).toEqual([])
   })
 
+  test('a Host header that is no host name answers 400', async () => {
+    for (const host of ['undefined:undefined', 'x/y', 'a:b:c']) {
+      const res = await send('/de', { method: 'GET', headers: { Host: host } })
+      expect(res.status).toBe(400)
+      expect(res.body).toMatch(/Host/)
+    }
+    expect(
+      (await send('/de', { method: 'GET', headers: { Host: 'portal.example:8080' } })).status,
+    ).toBe(200)
+    expect(reached).toEqual(['GET /de'])
+  })
+
   test('well-formed escapes pass', async () => {
     for (const path of ['/de/news/%C3%A4rger', '/de/news?tag=K%C3%BCnstliche+Intelligenz', '/de']) {
       expect((await send(path, { method: 'GET' })).status).toBe(200)

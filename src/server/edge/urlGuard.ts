@@ -39,9 +39,21 @@ export function urlProblem(url: string): string | null {
   return null
 }
 
-/** Refuses a malformed request target with 400 and a short message, on every route. */
+/** What is wrong with a Host header, or null: it must be a host name or address, with a port. */
+export function hostProblem(host: string | undefined): string | null {
+  if (host === undefined) return null
+  try {
+    const parsed = new URL(`http://${host}`)
+    if (parsed.host.toLowerCase() === host.toLowerCase().replace(/:80$/, '')) return null
+  } catch {
+    // not a host at all
+  }
+  return 'The Host header is not a host name.'
+}
+
+/** Refuses a malformed request target or Host with 400 and a short message, on every route. */
 export function urlGuard(req: Request, res: Response, next: NextFunction): void {
-  const problem = urlProblem(req.originalUrl)
+  const problem = urlProblem(req.originalUrl) ?? hostProblem(req.headers.host)
   if (problem === null) return next()
   res.status(400).json(refusalBody(problem))
 }

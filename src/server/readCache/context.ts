@@ -10,6 +10,8 @@ export type ReadCacheContext = {
   caches: Record<Partition, ReadCache>
   /** The Cache-Control of every response served from or admitted to the cache. */
   cacheControl: string
+  /** The portal's own origin (SERVER_URL), the base of the URLs handed to route handlers. */
+  origin: string
   /** The origins CORS allows (Payload's `cors`): any other is answered as if it sent none. */
   allowedOrigins: readonly string[]
   graphql: GraphQLHandlers

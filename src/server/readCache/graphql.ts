@@ -52,7 +52,7 @@ export async function serveGraphQL(
   if (!post && req.method !== 'GET' && req.method !== 'HEAD') return bypass()
   // A logged-in user's answer may differ from the public's: Next answers it, uncached.
   if (identityOf(req).user) return bypass()
-  const url = absoluteUrl(req)
+  const url = absoluteUrl(req, context.origin)
   if (!url) return bypass()
   const header = graphqlHeaders(headerOf(req.headers), context.allowedOrigins)
 

@@ -16,6 +16,7 @@ export type ReadCacheOptions = {
   sharedMaxAge: number
   /** Cache the public pages too. Off in development, where Next recompiles them as code changes. */
   pages: boolean
+  origin: string
   allowedOrigins: readonly string[]
   graphql: GraphQLHandlers
   limits: EdgeLimits
@@ -35,6 +36,7 @@ export function readCache(options: ReadCacheOptions) {
       search: new ReadCache(searchBudget(options.maxBytes), 'search'),
     },
     cacheControl: cacheControl(options.sharedMaxAge),
+    origin: options.origin,
     allowedOrigins: options.allowedOrigins,
     graphql: options.graphql,
     limits: options.limits,

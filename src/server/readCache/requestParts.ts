@@ -9,10 +9,14 @@ export function headerOf(headers: IncomingHttpHeaders): (name: string) => string
   }
 }
 
-/** The request's absolute URL, or null when its Host makes none. */
-export function absoluteUrl(req: Request): URL | null {
+/**
+ * The request's absolute URL on the portal's own origin (SERVER_URL): what a route handler reads
+ * of it is the path and the query, never the Host a client chose, so a junk Host neither changes
+ * an answer nor slips past the cache. Null when the target makes no URL.
+ */
+export function absoluteUrl(req: Request, origin: string): URL | null {
   try {
-    return new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
+    return new URL(req.originalUrl, origin)
   } catch {
     return null
   }
