@@ -5,12 +5,12 @@
  * loopback), flood logins, bust the cache with query strings and headers, send junk credentials,
  * force real misses, and send oversized bodies. The server runs with the production rate limits.
  */
-import crypto from 'node:crypto'
+import { spawn } from 'node:child_process'
 
 import autocannon from 'autocannon'
 
 import { homePageTarget, pageTarget, verify, type Target } from './load'
-import { oversizedBodyAttacks, sendOversizedBodies } from './oversizedBodies'
+import type { AttackOutcome } from './attackers'
 import { startServer } from './server'
 
 type Log = (line: string) => void
@@ -20,7 +20,7 @@ export const productionRateLimits = {
   RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '20',
   RATE_LIMIT_PUBLIC_WRITES_TOTAL_PER_SECOND: '5',
   RATE_LIMIT_UNCACHED_PER_MINUTE: '60',
-  RATE_LIMIT_UNCACHED_TOTAL_PER_SECOND: '5',
+  RATE_LIMIT_UNCACHED_BUDGET_MS_PER_SECOND: '300',
   RATE_LIMIT_UNCACHED_BURST: '60',
   RATE_LIMIT_USER_PER_MINUTE: '1200',
 }
@@ -44,74 +44,6 @@ export type HostileResult = {
   survived: boolean
 }
 
-const address = (pool: number) => `203.0.113.${crypto.randomInt(pool) + 1}`
-const junk = () => crypto.randomBytes(6).toString('base64url')
-
-/** An attacker: autocannon with every request shaped anew (its address, its junk). */
-type Attack = { id: string; name: string; connections: number; request: () => autocannon.Request }
-
-function attacks(): Attack[] {
-  const graphqlQuery = encodeURIComponent('{ Site { name } }')
-  return [
-    {
-      id: 'login',
-      name: 'login flood (200 addresses)',
-      connections: 3,
-      request: () => ({
-        method: 'POST',
-        path: '/api/users/login',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': address(200) },
-        body: JSON.stringify({
-          email: `editor${crypto.randomInt(5)}@example.org`,
-          password: junk(),
-        }),
-      }),
-    },
-    {
-      id: 'busting',
-      name: 'cache-busting query strings and headers',
-      connections: 2,
-      request: () => ({
-        method: 'GET',
-        path: `/de?utm_source=${junk()}&${junk()}=1`,
-        headers: {
-          'x-forwarded-for': address(200),
-          'accept-encoding': ['gzip', 'gzip, br', 'br, gzip;q=0.5', 'deflate, gzip'][
-            crypto.randomInt(4)
-          ]!,
-          host: `${junk()}.example`,
-          'x-forwarded-host': `${junk()}.example`,
-          'next-router-state-tree': junk(),
-        },
-      }),
-    },
-    {
-      id: 'junk',
-      name: 'junk credentials on GraphQL',
-      connections: 2,
-      request: () => ({
-        method: 'GET',
-        path: `/api/graphql?query=${graphqlQuery}`,
-        headers: {
-          'x-forwarded-for': address(200),
-          authorization: `JWT ${junk()}.${junk()}.${junk()}`,
-          origin: `https://${junk()}.example`,
-        },
-      }),
-    },
-    {
-      id: 'misses',
-      name: 'real misses (random tags, 50 addresses)',
-      connections: 2,
-      request: () => ({
-        method: 'GET',
-        path: `/de/news?tag=${junk()}`,
-        headers: { 'x-forwarded-for': address(50) },
-      }),
-    },
-  ]
-}
-
 function runReaders(url: string, targets: Target[], seconds: number) {
   return Promise.all(
     targets.map((target) =>
@@ -127,22 +59,50 @@ function runReaders(url: string, targets: Target[], seconds: number) {
   )
 }
 
-/**
- * Requests per second each attacker sends. Cheap requests (answered from the cache, or refused
- * by a limit) cost the server about what a reader's hit costs: at full speed they would only
- * measure how two cores share out among connections, a flood a proxy or the network must stop.
- * At this rate the scenario measures what the portal itself decides: how much of the expensive
- * work (renders, password hashing, bodies) the attackers get to make it do.
- */
-const ATTACK_RATE = 100
+/** The attackers, in a process of their own (bench/attackers.ts). */
+function runAttackers(
+  url: string,
+  seconds: number,
+  ids: readonly string[],
+): Promise<AttackOutcome[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['.server/bench-attackers.mjs', url, String(seconds), ids.join(',')],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    let printed = ''
+    child.stdout.on('data', (chunk) => (printed += chunk))
+    child.once('error', reject)
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(printed) as AttackOutcome[])
+        : reject(new Error(`the attackers exited with ${code}`)),
+    )
+  })
+}
 
-function runAttack(url: string, attack: Attack, seconds: number) {
-  return autocannon({
-    url,
-    connections: attack.connections,
-    duration: seconds,
-    overallRate: ATTACK_RATE,
-    requests: [{ setupRequest: () => attack.request() }],
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+/** Per reader, the median of its rounds' req/s and p99 and the sum of its non-2xx. */
+function medians(rounds: ReaderFigures[][]): ReaderFigures[] {
+  return rounds[0]!.map((first, i) => ({
+    target: first.target,
+    requestsPerSecond: median(rounds.map((round) => round[i]!.requestsPerSecond)),
+    p99Ms: median(rounds.map((round) => round[i]!.p99Ms)),
+    non2xx: rounds.reduce((sum, round) => sum + round[i]!.non2xx, 0),
+  }))
+}
+
+/** The attackers' counts over all rounds. */
+function mergeOutcomes(sum: AttackOutcome[], more: AttackOutcome[]): AttackOutcome[] {
+  if (sum.length === 0) return more
+  return sum.map((outcome, i) => {
+    const statuses = { ...outcome.statuses }
+    for (const [code, n] of Object.entries(more[i]!.statuses))
+      statuses[code] = (statuses[code] ?? 0) + n
+    return { ...outcome, requests: outcome.requests + more[i]!.requests, statuses }
   })
 }
 
@@ -163,32 +123,44 @@ export async function hostileScenario(
   log: Log,
   seconds: number,
   chosen: readonly string[] = attackIds,
+  rounds = 3,
 ): Promise<HostileResult> {
   log('hostile: starting a server with the production rate limits')
   const server = await startServer({ database, workDir, env: productionRateLimits })
   try {
     const readers = [pageTarget('/de'), homePageTarget('post')]
+    // Cold renders take the uncached budget of their second: fill the cache, waiting on a 429.
     for (const target of readers) {
-      await verify(server.url, target)
-      await verify(server.url, target)
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await verify(server.url, target)
+          await verify(server.url, target)
+          break
+        } catch (error) {
+          if (attempt > 10 || !/status 429/.test(String(error))) throw error
+          await new Promise((resolve) => setTimeout(resolve, 1000))
+        }
+      }
     }
     await runReaders(server.url, readers, 2)
-    log(`hostile: quiet phase, readers alone, ${seconds} s`)
-    const quiet = figures(readers, await runReaders(server.url, readers, seconds))
-    log(
-      `hostile: attack phase, readers with ${chosen.join(', ')} (${ATTACK_RATE} req/s each), ${seconds} s`,
-    )
-    const attackers = attacks().filter((attack) => chosen.includes(attack.id))
-    const [readerResults, attackResults, bodies] = await Promise.all([
-      runReaders(server.url, readers, seconds),
-      Promise.all(attackers.map((attack) => runAttack(server.url, attack, seconds))),
-      chosen.includes('bodies')
-        ? Promise.all(
-            oversizedBodyAttacks(10).map((attack) => sendOversizedBodies(server.url, attack)),
-          )
-        : Promise.resolve([]),
-    ])
-    const hostile = figures(readers, readerResults)
+    // Quiet and attack phases alternate, and each figure is the median of its phases: on a
+    // shared two-core machine one phase of a few seconds moves by half, a median much less.
+    const quietRounds: ReaderFigures[][] = []
+    const hostileRounds: ReaderFigures[][] = []
+    let attackResults: AttackOutcome[] = []
+    for (let round = 1; round <= rounds; round++) {
+      log(`hostile: round ${round}/${rounds}: quiet, readers alone, ${seconds} s`)
+      quietRounds.push(figures(readers, await runReaders(server.url, readers, seconds)))
+      log(`hostile: round ${round}/${rounds}: readers with ${chosen.join(', ')}, ${seconds} s`)
+      const [readerResults, outcomes] = await Promise.all([
+        runReaders(server.url, readers, seconds),
+        runAttackers(server.url, seconds, chosen),
+      ])
+      hostileRounds.push(figures(readers, readerResults))
+      attackResults = mergeOutcomes(attackResults, outcomes)
+    }
+    const quiet = medians(quietRounds)
+    const hostile = medians(hostileRounds)
     const survived =
       server.alive() &&
       (await fetch(`${server.url}/healthz`).then(
@@ -201,20 +173,10 @@ export async function hostileScenario(
         Math.round((reader.requestsPerSecond / quiet[i]!.requestsPerSecond) * 100) / 100
     }
     const attacksFigures: AttackFigures[] = [
-      ...attackResults.map((result, i) => ({
-        attack: attackers[i]!.name,
-        requests: result.requests.total,
-        statuses: Object.fromEntries(
-          Object.entries(result.statusCodeStats ?? {}).map(([code, stat]): [string, number] => [
-            code,
-            stat?.count ?? 0,
-          ]),
-        ),
-      })),
-      ...bodies.map((body) => ({
-        attack: `10 × 100 MB bodies, ${body.name}`,
-        requests: Object.values(body.statuses).reduce((sum, n) => sum + n, 0),
-        statuses: body.statuses,
+      ...attackResults.map((outcome) => ({
+        attack: outcome.name,
+        requests: outcome.requests,
+        statuses: outcome.statuses,
       })),
     ]
     return {

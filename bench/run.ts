@@ -137,7 +137,14 @@ try {
 
   // Hostile load, on the seeded data: bench/hostile.ts.
   const hostile: HostileResult | null = runs('hostile')
-    ? await hostileScenario(seeded, workDir, log, quick ? 3 : 8, option('attacks')?.split(','))
+    ? await hostileScenario(
+        seeded,
+        workDir,
+        log,
+        quick ? 3 : 6,
+        option('attacks')?.split(','),
+        quick ? 1 : 3,
+      )
     : null
 
   const summary = {

@@ -19,6 +19,7 @@ export const entryPoints = {
   generate: 'scripts/generate.ts',
   'graphql-check': 'scripts/graphql-check.ts',
   bench: 'bench/run.ts',
+  'bench-attackers': 'bench/attackers.ts',
   fuzz: 'scripts/fuzz.ts',
   'bench-mail': 'bench/mail.ts',
   'test-build-template': 'test/helpers/buildTemplate.ts',

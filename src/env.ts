@@ -37,8 +37,11 @@ export type Environment = {
     uncachedPerMinute: number
     /** Extra uncached requests a client address may make once per minute. */
     uncachedBurst: number
-    /** Anonymous uncached requests per second from all addresses together. */
-    uncachedTotalPerSecond: number
+    /**
+     * Milliseconds per second that anonymous uncached requests from all addresses together may
+     * take to answer (a share of the one JavaScript thread's time).
+     */
+    uncachedBudgetMsPerSecond: number
     /** Requests past the cache per logged-in user (keyed by user, not address). */
     userPerMinute: number
     /** Seconds between two password resets asked for the same address. */
@@ -259,10 +262,10 @@ export function readEnvironment(
     ),
     uncachedPerMinute: nonNegativeInt(source, 'RATE_LIMIT_UNCACHED_PER_MINUTE', 60, problems),
     uncachedBurst: nonNegativeInt(source, 'RATE_LIMIT_UNCACHED_BURST', 60, problems),
-    uncachedTotalPerSecond: nonNegativeInt(
+    uncachedBudgetMsPerSecond: nonNegativeInt(
       source,
-      'RATE_LIMIT_UNCACHED_TOTAL_PER_SECOND',
-      10,
+      'RATE_LIMIT_UNCACHED_BUDGET_MS_PER_SECOND',
+      300,
       problems,
     ),
     userPerMinute: nonNegativeInt(source, 'RATE_LIMIT_USER_PER_MINUTE', 1200, problems),

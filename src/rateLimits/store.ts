@@ -22,8 +22,20 @@ export type LimitSpec = {
   burst?: number
 }
 
+/**
+ * A budget of work rather than of requests: a request may start while `key` has budget left,
+ * and is charged what it cost once it has finished (milliseconds, say), so a few expensive
+ * requests use the budget up as fast as many cheap ones.
+ */
+export type Budget = {
+  /** Resolves when `key` has budget left; rejects with the wait when it has none. */
+  admit(key: string): Promise<void>
+  /** Charges `cost` to `key`'s current window. */
+  charge(key: string, cost: number): Promise<void>
+}
+
 const KEY = Symbol.for('initiative-portal.rate-limits')
-type Holder = { [KEY]?: Map<string, Limit> }
+type Holder = { [KEY]?: Map<string, Limit | Budget> }
 
 /**
  * The store behind every limit: rate-limiter-flexible in memory, in this process. Its Redis
@@ -59,6 +71,37 @@ function create(name: string, spec: LimitSpec): Limit {
   }
 }
 
+function createBudget(name: string, spec: LimitSpec): Budget {
+  const limiter = new RateLimiterMemory({
+    keyPrefix: name,
+    points: spec.points,
+    duration: spec.seconds,
+  })
+  return {
+    async admit(key) {
+      const state = await limiter.get(key)
+      if (state && state.remainingPoints <= 0) {
+        throw new RateLimitedError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)))
+      }
+    },
+    async charge(key, cost) {
+      await limiter.penalty(key, Math.max(1, Math.round(cost)))
+    },
+  }
+}
+
+/** The budget called `name` (`spec.points` of cost per window), shared as `sharedLimit` is. */
+export function sharedBudget(name: string, spec: LimitSpec): Budget {
+  const holder = globalThis as Holder
+  holder[KEY] ??= new Map()
+  let budget = holder[KEY].get(name) as Budget | undefined
+  if (!budget) {
+    budget = createBudget(name, spec)
+    holder[KEY].set(name, budget)
+  }
+  return budget
+}
+
 /**
  * The limit called `name`, made once per process and shared through globalThis: Payload's hooks
  * run in Next's module world, the edge in the server's, and both must count in one bucket.
@@ -67,7 +110,7 @@ function create(name: string, spec: LimitSpec): Limit {
 export function sharedLimit(name: string, spec: LimitSpec): Limit {
   const holder = globalThis as Holder
   holder[KEY] ??= new Map()
-  let limit = holder[KEY].get(name)
+  let limit = holder[KEY].get(name) as Limit | undefined
   if (!limit) {
     limit = create(name, spec)
     holder[KEY].set(name, limit)

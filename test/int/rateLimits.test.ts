@@ -215,3 +215,44 @@ test('one password reset per address per interval, the same answer whether or no
   }
   expect(again[0]!.body).toBe(again[1]!.body)
 })
+
+test('a flood spread over many addresses meets the limits on everyone together', async () => {
+  resetLimits()
+  const everyone = await startCacheServer(payload, {
+    rateLimits: { publicWritesTotalPerSecond: 3, uncachedBudgetMsPerSecond: 1 },
+  })
+  const post = (from: string) =>
+    fetch(`${everyone.base}/api/users/login`, {
+      method: 'POST',
+      headers: { 'X-Forwarded-For': from, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'nobody@test.example', password: 'wrong' }),
+    }).then(async (r) => ({ status: r.status, body: await r.text() }))
+  const read = (from: string, query: string) =>
+    fetch(`${everyone.base}/api/graphql?query=${encodeURIComponent(query)}`, {
+      headers: { 'X-Forwarded-For': from },
+    }).then(async (r) => ({
+      status: r.status,
+      cache: r.headers.get('x-cache'),
+      body: await r.text(),
+    }))
+  try {
+    // Twenty logins, each from its own address, within a second or two: three a second pass.
+    const logins = []
+    for (let i = 0; i < 20; i++) logins.push(await post(`192.0.2.${i + 1}`))
+    const refused = logins.filter((l) => l.status === 429)
+    expect(refused.length).toBeGreaterThanOrEqual(14)
+    expect(refused[0]!.body).toMatch(/to the portal right now/)
+    // Reads past the cache share a budget of answer time; cached answers are never refused.
+    const cached = '{ Site { name } }'
+    expect((await read('192.0.2.100', cached)).status).toBe(200)
+    const misses = []
+    for (let i = 0; i < 10; i++)
+      misses.push(await read(`192.0.2.${120 + i}`, `{ m${i}: Site { name } }`))
+    expect(misses.some((m) => m.status === 429)).toBe(true)
+    for (let i = 0; i < 10; i++)
+      expect((await read(`192.0.2.${140 + i}`, cached)).cache).toBe('HIT')
+  } finally {
+    await everyone.close()
+    resetLimits()
+  }
+})

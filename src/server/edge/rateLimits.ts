@@ -4,7 +4,13 @@ import fs from 'node:fs'
 import type { Environment } from '@/env'
 import { fromRoot } from '@/paths'
 import { refuseRateLimited } from '@/rateLimits/refusal'
-import { RateLimitedError, sharedLimit, type Limit } from '@/rateLimits/store'
+import {
+  RateLimitedError,
+  sharedBudget,
+  sharedLimit,
+  type Budget,
+  type Limit,
+} from '@/rateLimits/store'
 
 import { identityOf } from '../identity'
 import { addressKey } from './clientAddress'
@@ -39,6 +45,7 @@ export type EdgeLimits = {
 async function admit(
   limit: Limit | null,
   key: string,
+  req: Request,
   res: Response,
   who: string,
 ): Promise<boolean> {
@@ -48,7 +55,7 @@ async function admit(
     return true
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error
-    refuseRateLimited(res, error.retryAfterSeconds, who)
+    refuseRateLimited(req, res, error.retryAfterSeconds, who)
     return false
   }
 }
@@ -75,7 +82,12 @@ export function edgeLimits(settings: Environment['rateLimits']): EdgeLimits {
     undefined,
     1,
   )
-  const uncachedTotal = limit('uncached-total', settings.uncachedTotalPerSecond, undefined, 1)
+  // What anonymous requests past the cache may cost together: a budget of answer time, so a
+  // flood of expensive renders from many addresses cannot take the thread from cached readers.
+  const uncachedBudget =
+    settings.uncachedBudgetMsPerSecond > 0
+      ? sharedBudget('uncached-budget', { points: settings.uncachedBudgetMsPerSecond, seconds: 1 })
+      : null
   const users = limit('users', settings.userPerMinute)
   const exempt = exemptPaths()
   return {
@@ -91,9 +103,32 @@ export function edgeLimits(settings: Environment['rateLimits']): EdgeLimits {
     if (exempt(req.path) || counted.has(req)) return Promise.resolve(true)
     counted.add(req)
     const user = identityOf(req).user
-    if (user) return admit(users, `${user.collection}:${user.id}`, res, 'for this account')
-    return anonymous(uncached, uncachedTotal, req, res)
+    if (user) return admit(users, `${user.collection}:${user.id}`, req, res, 'for this account')
+    return anonymousUncached(uncached, uncachedBudget, req, res)
   }
+}
+
+/** Per address by count, and all addresses together by the time their answers take. */
+async function anonymousUncached(
+  own: Limit | null,
+  everyone: Budget | null,
+  req: Request,
+  res: Response,
+): Promise<boolean> {
+  if (!(await admit(own, addressKey(req.ip), req, res, 'from this address'))) return false
+  if (!everyone) return true
+  try {
+    await everyone.admit('everyone')
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error
+    refuseRateLimited(req, res, error.retryAfterSeconds, 'to the portal right now')
+    return false
+  }
+  const started = process.hrtime.bigint()
+  res.once('close', () => {
+    void everyone.charge('everyone', Number(process.hrtime.bigint() - started) / 1e6)
+  })
+  return true
 }
 
 /**
@@ -108,8 +143,8 @@ async function anonymous(
   req: Request,
   res: Response,
 ): Promise<boolean> {
-  if (!(await admit(own, addressKey(req.ip), res, 'from this address'))) return false
-  return admit(everyone, 'everyone', res, 'to the portal right now')
+  if (!(await admit(own, addressKey(req.ip), req, res, 'from this address'))) return false
+  return admit(everyone, 'everyone', req, res, 'to the portal right now')
 }
 
 /**

@@ -1,7 +1,12 @@
 import type { Request, Response } from 'express'
 
-/** How long a refused request's connection may still deliver body bytes we throw away. */
-const LINGER_MS = 2000
+/**
+ * How long, and how much, a refused request's connection may still deliver of a body we throw
+ * away: enough for a client to finish a short send and read the answer, too little to cost the
+ * process anything (draining a 100 MB body would take CPU from every reader).
+ */
+const LINGER_MS = 1000
+const LINGER_BYTES = 1024 * 1024
 
 /** Payload's error shape, so a frontend reads every refusal the same way. */
 export type RefusalBody = { errors: { message: string; [detail: string]: unknown }[] }
@@ -19,7 +24,17 @@ export function refuseUnread(req: Request, res: Response, send: () => void): voi
   res.setHeader('Connection', 'close')
   send()
   res.once('finish', () => {
+    let drained = 0
+    const close = () => req.socket?.destroy()
+    req.on('data', (chunk: Buffer) => {
+      drained += chunk.length
+      if (drained > LINGER_BYTES) close()
+    })
     req.resume()
-    setTimeout(() => req.socket?.destroy(), LINGER_MS).unref()
+    setTimeout(close, LINGER_MS).unref()
   })
 }
+
+/** Whether a request comes with a body (declared, or chunked). */
+export const hasBody = (req: Request): boolean =>
+  Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
