@@ -37,9 +37,18 @@ const VERSION_WRITES = new Set([
   'updateGlobalVersion',
 ])
 
+/**
+ * Set on a request's `context` by trusted code whose writes the public cannot see although they
+ * go to a collection it reads: a signature that is still pending, say. (Like Payload's own
+ * `context.disableRevalidate` convention.) Never set from anything a client sends.
+ */
+export const PUBLIC_READS_UNCHANGED = 'publicReadsUnchanged'
+
 /** Whether a write could change something an anonymous response shows. */
 export function seenByThePublic({ method, args }: WriteCall): boolean {
   if (method === 'updateJobs' || VERSION_WRITES.has(method)) return false
+  const context = (args?.req as { context?: Record<string, unknown> } | undefined)?.context
+  if (context?.[PUBLIC_READS_UNCHANGED] === true) return false
   if (args?.collection && UNSEEN_COLLECTIONS.has(args.collection)) return false
   // A new document saved as a draft is in no public answer until it is published.
   const data = args?.data as { _status?: unknown } | undefined
