@@ -19,6 +19,12 @@ import {
   type CaseResult,
   type DataSet,
 } from './report'
+import {
+  editorialScenario,
+  editorialTable,
+  editorialTargets,
+  type EditorialResult,
+} from './editorial'
 import { hostileScenario, hostileTable, hostileTargets, type HostileResult } from './hostile'
 import { benchSearch, searchTable, searchTargets, type SearchBench } from './search'
 import { startServer } from './server'
@@ -38,9 +44,10 @@ const settings = {
 const transport = option('graphql') === 'get' ? 'get' : 'post'
 const withLarge = option('no-large') === undefined
 const profile = option('profile') !== undefined
-/** `--only=read,search,hostile`: the scenarios to run (all by default). */
+/** `--only=read,search,hostile,editorial`: the scenarios to run (all by default). */
 const only = option('only')?.split(',')
-const runs = (scenario: 'read' | 'search' | 'hostile') => !only || only.includes(scenario)
+const runs = (scenario: 'read' | 'search' | 'hostile' | 'editorial') =>
+  !only || only.includes(scenario)
 const started = Date.now()
 const log = (line: string) =>
   console.log(`[bench ${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s] ${line}`)
@@ -147,6 +154,11 @@ try {
       )
     : null
 
+  // A newsroom at work, on the seeded data: bench/editorial.ts.
+  const editorial: EditorialResult | null = runs('editorial')
+    ? await editorialScenario(seeded, workDir, log, quick ? 4 : 10, quick ? 1 : 3)
+    : null
+
   const summary = {
     date: new Date().toISOString(),
     machine: {
@@ -164,9 +176,11 @@ try {
       ...(runs('read') ? targets(results) : []),
       ...(search ? searchTargets(search) : []),
       ...(hostile ? hostileTargets(hostile) : []),
+      ...(editorial ? editorialTargets(editorial) : []),
     ],
     search,
     hostile,
+    editorial,
   }
   fs.mkdirSync('bench/results', { recursive: true })
   fs.writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`)
@@ -176,6 +190,10 @@ try {
   if (hostile)
     console.log(
       `Hostile load (readers against a quiet phase, same run):\n${hostileTable(hostile)}\n`,
+    )
+  if (editorial)
+    console.log(
+      `A newsroom at work (readers against a quiet phase, same run):\n${editorialTable(editorial)}\n`,
     )
   console.log(
     `Ratios (req/s against (a); p99 large/seeded): ${Object.entries(summary.ratios)

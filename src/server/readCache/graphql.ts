@@ -73,9 +73,12 @@ export async function serveGraphQL(
   } else {
     read = memoisedGetRead(url, header)
     // Not ours to answer (a mutation, a draft, a malformed request): Next answers as before.
-    if (!read.cacheable) return bypass()
-    request = () => webRequest(req, url, 'GET')
-    handler = context.graphql.GET
+    if (!read.cacheable || read.postBody === undefined) return bypass()
+    // Asked as the POST it stands for: the GET's parameters are read once, above.
+    const body = Buffer.from(read.postBody)
+    const target = new URL(url.pathname, url)
+    request = () => webRequest(req, target, 'POST', body, 'application/json')
+    handler = context.graphql.POST
   }
 
   if (!read.cacheable) {
