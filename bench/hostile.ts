@@ -7,8 +7,8 @@
  */
 import { spawn } from 'node:child_process'
 
-import { homePageTarget, pageTarget, verify } from './load'
-import { figures, medians, runReaders, type ReaderFigures } from './readers'
+import { homePageTarget, pageTarget } from './load'
+import { figures, medians, runReaders, warmUp, type ReaderFigures } from './readers'
 import type { AttackOutcome } from './attackers'
 import { startServer } from './server'
 
@@ -85,19 +85,7 @@ export async function hostileScenario(
   const server = await startServer({ database, workDir, env: productionRateLimits })
   try {
     const readers = [pageTarget('/de'), homePageTarget('post')]
-    // Cold renders take the uncached budget of their second: fill the cache, waiting on a 429.
-    for (const target of readers) {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await verify(server.url, target)
-          await verify(server.url, target)
-          break
-        } catch (error) {
-          if (attempt > 10 || !/status 429/.test(String(error))) throw error
-          await new Promise((resolve) => setTimeout(resolve, 1000))
-        }
-      }
-    }
+    await warmUp(server.url, readers)
     await runReaders(server.url, readers, 2)
     // Quiet and attack phases alternate, and each figure is the median of its phases: on a
     // shared two-core machine one phase of a few seconds moves by half, a median much less.

@@ -156,7 +156,14 @@ try {
 
   // A newsroom at work, on the seeded data: bench/editorial.ts.
   const editorial: EditorialResult | null = runs('editorial')
-    ? await editorialScenario(seeded, workDir, log, quick ? 4 : 10, quick ? 1 : 3)
+    ? await editorialScenario(
+        seeded,
+        workDir,
+        log,
+        quick ? 4 : 10,
+        quick ? 1 : 3,
+        option('editors')?.split(','),
+      )
     : null
 
   const summary = {
