@@ -1,5 +1,6 @@
 import { addAdapterLayer, type AnyAdapter, type WriteCall } from '@/database/layers'
 import type { TransactionID } from '@/database/writeMethods'
+import { countInvalidation } from '@/metrics/count'
 
 import { invalidateReadCache } from './state'
 
@@ -76,6 +77,7 @@ export function invalidateOnWrites(db: AnyAdapter): void {
     async write(call, proceed) {
       if (!seenByThePublic(call)) return proceed()
       if (call.transaction !== undefined) written.add(call.transaction)
+      countInvalidation(call.args?.collection ?? call.args?.global ?? call.method)
       invalidateReadCache()
       try {
         return await proceed()

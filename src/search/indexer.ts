@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { invalidateReadCache } from '@/cache/state'
+import { countInvalidation } from '@/metrics/count'
 
 import { forgetAnalysedWords } from './analysis/analyzer'
 import { SearchEngine } from './engine'
@@ -103,7 +104,10 @@ export function buildSearchIndex(payload: Payload): Promise<void> {
         for (const key of build.dirty) await refreshKey(engine, payload, key)
         // A rebuild is run after writes the server did not see (a restore, another process):
         // answers the read cache stored from the old index may be stale.
-        if (state.engine) invalidateReadCache()
+        if (state.engine) {
+          invalidateReadCache()
+          countInvalidation('search-index')
+        }
         state.engine = engine
         state.build = null
         state.error = null
