@@ -20,6 +20,12 @@ import {
   type DataSet,
 } from './report'
 import { hostileScenario, hostileTable, hostileTargets, type HostileResult } from './hostile'
+import {
+  metricsCostScenario,
+  metricsCostTable,
+  metricsCostTargets,
+  type MetricsCostResult,
+} from './metricsCost'
 import { benchSearch, searchTable, searchTargets, type SearchBench } from './search'
 import { startServer } from './server'
 import { removeDatabase } from './sqliteFiles'
@@ -38,9 +44,10 @@ const settings = {
 const transport = option('graphql') === 'get' ? 'get' : 'post'
 const withLarge = option('no-large') === undefined
 const profile = option('profile') !== undefined
-/** `--only=read,search,hostile`: the scenarios to run (all by default). */
+/** `--only=read,search,hostile,metrics`: the scenarios to run (all by default). */
 const only = option('only')?.split(',')
-const runs = (scenario: 'read' | 'search' | 'hostile') => !only || only.includes(scenario)
+const runs = (scenario: 'read' | 'search' | 'hostile' | 'metrics') =>
+  !only || only.includes(scenario)
 const started = Date.now()
 const log = (line: string) =>
   console.log(`[bench ${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s] ${line}`)
@@ -147,6 +154,17 @@ try {
       )
     : null
 
+  // What /metrics costs cached reads, on the seeded data: bench/metricsCost.ts.
+  const metrics: MetricsCostResult | null = runs('metrics')
+    ? await metricsCostScenario(
+        seeded,
+        workDir,
+        { ...settings, seconds: quick ? 3 : 6 },
+        log,
+        quick ? 1 : 3,
+      )
+    : null
+
   const summary = {
     date: new Date().toISOString(),
     machine: {
@@ -164,9 +182,11 @@ try {
       ...(runs('read') ? targets(results) : []),
       ...(search ? searchTargets(search) : []),
       ...(hostile ? hostileTargets(hostile) : []),
+      ...(metrics ? metricsCostTargets(metrics) : []),
     ],
     search,
     hostile,
+    metrics,
   }
   fs.mkdirSync('bench/results', { recursive: true })
   fs.writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`)
@@ -176,6 +196,10 @@ try {
   if (hostile)
     console.log(
       `Hostile load (readers against a quiet phase, same run):\n${hostileTable(hostile)}\n`,
+    )
+  if (metrics)
+    console.log(
+      `Metrics cost (medians of ${metrics.rounds} rounds, ${metrics.scrapes} scrapes meanwhile):\n${metricsCostTable(metrics)}\n`,
     )
   console.log(
     `Ratios (req/s against (a); p99 large/seeded): ${Object.entries(summary.ratios)

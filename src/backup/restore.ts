@@ -54,11 +54,15 @@ const stamp = () => new Date().toISOString().replace(/[:.]/g, '-')
 export async function restore(options: RestoreOptions): Promise<RestoreResult> {
   const started = Date.now()
   const { progress } = options
-  if (!fs.existsSync(options.archive)) throw new RestoreRefused(`${options.archive} does not exist`)
   fs.mkdirSync(path.dirname(options.database), { recursive: true })
+  // First of all: whether a portal runs on this data, whatever the archive.
   const release = await takeDataLock(options.database, 'Restore refused', (error) => {
     throw error
   })
+  if (!fs.existsSync(options.archive)) {
+    await release()
+    throw new RestoreRefused(`${options.archive} does not exist`)
+  }
   const staging = fs.mkdtempSync(path.join(path.dirname(options.database), '.restore-'))
   try {
     progress(

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import lockfile from 'proper-lockfile'
 
-import type { DatabaseTarget } from './adapter'
+import type { DatabaseTarget } from './databaseUri'
 
 /**
  * How long a lock nobody renews stays valid. The holder renews it every half of that; a process

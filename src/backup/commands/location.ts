@@ -1,6 +1,6 @@
 import nextEnv from '@next/env'
 
-import { DatabaseUriError, parseDatabaseUri } from '@/database/adapter'
+import { DatabaseUriError, parseDatabaseUri } from '@/database/databaseUri'
 import { sqliteFile } from '@/database/dataLock'
 import { EnvironmentError, readDataLocation } from '@/env'
 import { projectRoot } from '@/paths'

@@ -5,7 +5,6 @@
  * For MongoDB it prints what to do instead (exit 2).
  */
 import { DataLockedError } from '@/database/dataLock'
-import { migrations } from '@/migrations'
 
 import { megabytes, progressLog } from '../progress'
 import { restore, RestoreRefused } from '../restore'
@@ -18,6 +17,8 @@ if (!archive) {
   process.exit(1)
 }
 
+// Loaded only now: for MongoDB (above) the SQLite adapter the migrations import is not needed.
+const { migrations } = await import('@/migrations')
 try {
   const result = await restore({
     archive,
