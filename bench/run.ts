@@ -161,7 +161,7 @@ try {
         workDir,
         { ...settings, seconds: quick ? 3 : 6 },
         log,
-        quick ? 1 : 3,
+        quick ? 1 : 5,
       )
     : null
 

@@ -46,12 +46,30 @@ function runCommand(script: string, args: string[], data: { dir: string }): Prom
   })
 }
 
+const METRICS_TOKEN = crypto.randomBytes(32).toString('hex')
+
 const serverOn = (dir: string) =>
   startProductionServer({
     DATABASE_URI: `file:${path.join(dir, 'portal.db')}`,
     MEDIA_DIR: path.join(dir, 'media'),
     SMTP_HOST: '',
+    METRICS_TOKEN,
   })
+
+/** The samples of one scrape of `/metrics`, by name with labels. */
+async function scrape(server: ProductionServer): Promise<Map<string, number>> {
+  const res = await fetch(`${server.url}/metrics`, {
+    headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+  })
+  expect(res.status).toBe(200)
+  const samples = new Map<string, number>()
+  for (const line of (await res.text()).split('\n')) {
+    if (!line || line.startsWith('#')) continue
+    const at = line.lastIndexOf(' ')
+    samples.set(line.slice(0, at), Number(line.slice(at + 1)))
+  }
+  return samples
+}
 
 /** A small PNG of its own colour, so every upload's bytes differ. */
 const png = () =>
@@ -152,6 +170,28 @@ test('back up under load, restore into a fresh folder, and find everything ackno
   ])
   const during = writers.snapshot()
   await writers.stop()
+  // The production server counted the load in one registry, though the saves ran in Next's
+  // route handlers and the writer queue in the server's own modules.
+  const adminToken = await loginToken(source)
+  const tooDeep = await fetch(`${source.url}/api/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${adminToken}` },
+    body: JSON.stringify({
+      query: `{ ${Array.from({ length: 21 }, (_, i) => `a${i}: __typename`).join(' ')} }`,
+    }),
+  })
+  expect(tooDeep.status).toBe(400)
+  const samples = await scrape(source)
+  const sample = (name: string) => samples.get(name) ?? 0
+  expect(sample('portal_sqlite_writer_wait_seconds_count')).toBeGreaterThan(during.news.length)
+  expect(sample('portal_read_cache_invalidations_total{cause="news"}')).toBeGreaterThan(0)
+  expect(
+    sample('portal_http_request_duration_seconds_count{route="rest",status="2xx"}'),
+  ).toBeGreaterThanOrEqual(during.news.length)
+  expect(
+    sample('portal_http_request_duration_seconds_count{route="upload",status="2xx"}'),
+  ).toBeGreaterThanOrEqual(during.media.length)
+  expect(sample('portal_requests_refused_total{limit="graphql_cost",rule="maxAliases"}')).toBe(1)
   expect(backedUp.code).toBe(0)
   expect(refused.code).toBe(1)
   expect(refused.output).toMatch(/Restore refused: another process holds the lock/)
