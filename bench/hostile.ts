@@ -7,9 +7,8 @@
  */
 import { spawn } from 'node:child_process'
 
-import autocannon from 'autocannon'
-
-import { homePageTarget, pageTarget, verify, type Target } from './load'
+import { homePageTarget, pageTarget, verify } from './load'
+import { figures, medians, runReaders, type ReaderFigures } from './readers'
 import type { AttackOutcome } from './attackers'
 import { startServer } from './server'
 
@@ -25,13 +24,6 @@ export const productionRateLimits = {
   RATE_LIMIT_USER_PER_MINUTE: '1200',
 }
 
-export type ReaderFigures = {
-  target: string
-  requestsPerSecond: number
-  p99Ms: number
-  /** Answers that were not 2xx (a reader limited or refused). */
-  non2xx: number
-}
 export type AttackFigures = { attack: string; requests: number; statuses: Record<string, number> }
 
 export type HostileResult = {
@@ -42,21 +34,6 @@ export type HostileResult = {
   attacks: AttackFigures[]
   peakRssMb: number | null
   survived: boolean
-}
-
-function runReaders(url: string, targets: Target[], seconds: number) {
-  return Promise.all(
-    targets.map((target) =>
-      autocannon({
-        url: url + target.path,
-        method: target.method,
-        headers: target.headers,
-        body: target.body,
-        connections: 5,
-        duration: seconds,
-      }),
-    ),
-  )
 }
 
 /** The attackers, in a process of their own (bench/attackers.ts). */
@@ -82,19 +59,6 @@ function runAttackers(
   })
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-
-/** Per reader, the median of its rounds' req/s and p99 and the sum of its non-2xx. */
-function medians(rounds: ReaderFigures[][]): ReaderFigures[] {
-  return rounds[0]!.map((first, i) => ({
-    target: first.target,
-    requestsPerSecond: median(rounds.map((round) => round[i]!.requestsPerSecond)),
-    p99Ms: median(rounds.map((round) => round[i]!.p99Ms)),
-    non2xx: rounds.reduce((sum, round) => sum + round[i]!.non2xx, 0),
-  }))
-}
-
 /** The attackers' counts over all rounds. */
 function mergeOutcomes(sum: AttackOutcome[], more: AttackOutcome[]): AttackOutcome[] {
   if (sum.length === 0) return more
@@ -105,14 +69,6 @@ function mergeOutcomes(sum: AttackOutcome[], more: AttackOutcome[]): AttackOutco
     return { ...outcome, requests: outcome.requests + more[i]!.requests, statuses }
   })
 }
-
-const figures = (targets: Target[], results: autocannon.Result[]): ReaderFigures[] =>
-  results.map((result, i) => ({
-    target: targets[i]!.name,
-    requestsPerSecond: Math.round(result.requests.average),
-    p99Ms: result.latency.p99,
-    non2xx: result.non2xx,
-  }))
 
 /** The attacks to run: all by default; `--attacks=login,busting,junk,misses,bodies` picks some. */
 export const attackIds = ['login', 'busting', 'junk', 'misses', 'bodies'] as const

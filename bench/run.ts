@@ -19,6 +19,12 @@ import {
   type CaseResult,
   type DataSet,
 } from './report'
+import {
+  editorialScenario,
+  editorialTable,
+  editorialTargets,
+  type EditorialResult,
+} from './editorial'
 import { hostileScenario, hostileTable, hostileTargets, type HostileResult } from './hostile'
 import {
   metricsCostScenario,
@@ -44,9 +50,9 @@ const settings = {
 const transport = option('graphql') === 'get' ? 'get' : 'post'
 const withLarge = option('no-large') === undefined
 const profile = option('profile') !== undefined
-/** `--only=read,search,hostile,metrics`: the scenarios to run (all by default). */
+/** `--only=read,search,hostile,editorial,metrics`: the scenarios to run (all by default). */
 const only = option('only')?.split(',')
-const runs = (scenario: 'read' | 'search' | 'hostile' | 'metrics') =>
+const runs = (scenario: 'read' | 'search' | 'hostile' | 'editorial' | 'metrics') =>
   !only || only.includes(scenario)
 const started = Date.now()
 const log = (line: string) =>
@@ -154,6 +160,11 @@ try {
       )
     : null
 
+  // A newsroom at work, on the seeded data: bench/editorial.ts.
+  const editorial: EditorialResult | null = runs('editorial')
+    ? await editorialScenario(seeded, workDir, log, quick ? 4 : 10, quick ? 1 : 3)
+    : null
+
   // What /metrics costs cached reads, on the seeded data: bench/metricsCost.ts.
   const metrics: MetricsCostResult | null = runs('metrics')
     ? await metricsCostScenario(
@@ -182,10 +193,12 @@ try {
       ...(runs('read') ? targets(results) : []),
       ...(search ? searchTargets(search) : []),
       ...(hostile ? hostileTargets(hostile) : []),
+      ...(editorial ? editorialTargets(editorial) : []),
       ...(metrics ? metricsCostTargets(metrics) : []),
     ],
     search,
     hostile,
+    editorial,
     metrics,
   }
   fs.mkdirSync('bench/results', { recursive: true })
@@ -196,6 +209,10 @@ try {
   if (hostile)
     console.log(
       `Hostile load (readers against a quiet phase, same run):\n${hostileTable(hostile)}\n`,
+    )
+  if (editorial)
+    console.log(
+      `A newsroom at work (readers against a quiet phase, same run):\n${editorialTable(editorial)}\n`,
     )
   if (metrics)
     console.log(

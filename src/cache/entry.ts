@@ -1,3 +1,5 @@
+import type { ReadSet } from './readSet'
+
 /** One stored answer: always a complete 200 response to an anonymous read. */
 export type CachedResponse = {
   /** Response headers as they go out on a hit (no Date, Set-Cookie, Cache-Control, ETag, X-Cache). */
@@ -9,6 +11,8 @@ export type CachedResponse = {
    * request with other values is a miss.
    */
   vary: [name: string, value: string][]
+  /** What computing it read: a change that touches any of it removes the entry. */
+  reads: ReadSet
   /** Responses may depend on the date (upcoming events): nothing is served past its UTC day. */
   expiresAt: number
   /** What the entry costs against the budget: key, headers and body. */

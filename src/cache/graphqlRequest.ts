@@ -8,14 +8,21 @@ import {
   type ValueNode,
 } from 'graphql'
 
-import { lookupPersistedQuery, rememberPersistedQuery } from '@/graphql/getRequests'
+import { postBodyOf, resolveGetRequest } from '@/graphql/getRequests'
 
 import { canonicalJson } from './canonicalJson'
 import type { Partition } from './state'
 
 /** What a GraphQL request is to the cache: a read with its key, or something never stored. */
 export type GraphQLRead =
-  { cacheable: true; key: string; partition: Partition } | { cacheable: false; reason: string }
+  | {
+      cacheable: true
+      key: string
+      partition: Partition
+      /** For a GET: the POST body that asks the same (so the request is read only here). */
+      postBody?: string
+    }
+  | { cacheable: false; reason: string }
 
 type Analysis =
   | {
@@ -171,40 +178,21 @@ export function graphqlPostRead(body: unknown, search: string, header: Headers):
   })
 }
 
-function parseJson(value: string | null): { ok: true; value: unknown } | { ok: false } {
-  if (value === null || value === '') return { ok: true, value: undefined }
-  try {
-    return { ok: true, value: JSON.parse(value) }
-  } catch {
-    return { ok: false }
-  }
-}
-
 /**
- * A GraphQL GET (src/graphql/getRequests.ts reads only `query`, `variables`, `operationName` and
- * `extensions`). A persisted-query hash is resolved here, so the draft check sees the real
- * document, and registered on every request that brings its query, hit or not, exactly as the
- * route would.
+ * A GraphQL GET, read by the route's own reader (src/graphql/getRequests.ts): a persisted-query
+ * hash is resolved here, so the draft check sees the real document, and registered on every
+ * request that brings its query, hit or not. A cacheable GET carries the POST body that asks the
+ * same, so the express layer hands it to the POST handler and nobody reads the URL again.
  */
 export function graphqlGetRead(params: URLSearchParams, header: Headers): GraphQLRead {
-  const variables = parseJson(params.get('variables'))
-  const extensions = parseJson(params.get('extensions'))
-  if (!variables.ok || !extensions.ok) return { cacheable: false, reason: 'malformed JSON' }
-  const hash = isObject(extensions.value)
-    ? (extensions.value.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash
-    : undefined
-  let query = params.get('query')
-  if (typeof hash === 'string') {
-    if (query) {
-      if (!rememberPersistedQuery(hash, query)) return { cacheable: false, reason: 'hash mismatch' }
-    } else {
-      query = lookupPersistedQuery(hash) ?? null
-    }
-  }
-  return classify({
+  const resolved = resolveGetRequest(params)
+  if (!resolved.ok) return { cacheable: false, reason: resolved.message }
+  const { query, variables, operationName, extensions } = resolved.request
+  const read = classify({
     query,
-    variables: variables.value,
-    operationName: params.get('operationName') ?? undefined,
-    context: [extensions.value ?? null, ...GRAPHQL_VARY.map(header)],
+    variables,
+    operationName,
+    context: [extensions ?? null, ...GRAPHQL_VARY.map(header)],
   })
+  return read.cacheable ? { ...read, postBody: postBodyOf(resolved.request) } : read
 }

@@ -2,6 +2,8 @@ import { addAdapterLayer, type AnyAdapter, type WriteCall } from '@/database/lay
 import type { TransactionID } from '@/database/writeMethods'
 import { countInvalidation } from '@/metrics/count'
 
+import { changeOf } from './changes'
+import type { Change } from './readSet'
 import { invalidateReadCache } from './state'
 
 /**
@@ -58,38 +60,47 @@ export function seenByThePublic({ method, args }: WriteCall): boolean {
 }
 
 /**
- * Makes every write to the database invalidate the read cache, in a way that holds although
- * Payload runs its hooks before it commits:
+ * Makes every write the public may see invalidate what it changes (src/cache/changes.ts) in the
+ * read cache, in a way that holds although Payload runs its hooks before it commits:
  *
- * - each write bumps the generation and clears the cache before it starts and again when it
- *   returns (for a write outside a transaction, returning means it is visible);
- * - a transaction that wrote bumps and clears once more after its commit or rollback returns,
+ * - each write records its change and removes the entries it touches before it starts and again
+ *   when it returns (for a write outside a transaction, returning means it is visible);
+ * - a transaction records its writes' changes once more after its commit or rollback returns,
  *   which is before Payload acknowledges the write to anyone.
  *
- * A read stores its answer only if the generation is still the one it started under. So a read
- * that could have seen the old data and ends after the data changed stores nothing, and whatever
- * a read stored before the commit is cleared by the bump after it.
+ * A read stores its answer only if no change recorded since it started touched what it read. So
+ * a read that could have seen the old data and ends after the data changed stores nothing, and
+ * whatever a read stored before the commit is removed after it.
  */
 export function invalidateOnWrites(db: AnyAdapter): void {
-  const written = new Set<TransactionID>()
+  const written = new Map<TransactionID, Change[]>()
   addAdapterLayer(db, {
     name: 'read-cache-invalidation',
     async write(call, proceed) {
       if (!seenByThePublic(call)) return proceed()
-      if (call.transaction !== undefined) written.add(call.transaction)
+      const change = changeOf(call)
+      if (call.transaction !== undefined) {
+        const changes = written.get(call.transaction) ?? []
+        changes.push(change)
+        written.set(call.transaction, changes)
+      }
       countInvalidation(call.args?.collection ?? call.args?.global ?? call.method)
-      invalidateReadCache()
+      invalidateReadCache(change)
       try {
         return await proceed()
       } finally {
-        invalidateReadCache()
+        invalidateReadCache(change)
       }
     },
     async end(_outcome, transaction, proceed) {
       try {
         return await proceed()
       } finally {
-        if (transaction !== undefined && written.delete(transaction)) invalidateReadCache()
+        const changes = transaction === undefined ? undefined : written.get(transaction)
+        if (changes) {
+          written.delete(transaction!)
+          for (const change of changes) invalidateReadCache(change)
+        }
       }
     },
   })

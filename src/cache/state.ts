@@ -1,10 +1,11 @@
 import type { CachedResponse } from './entry'
+import { EVERYTHING, touches, type Change, type ReadSet } from './readSet'
 
 /** One segment of the store; insertion order is recency (the first entry is the least recent). */
 export type Segment = { entries: Map<string, CachedResponse>; bytes: number }
 
 /**
- * The read cache's shared state: its entries and the write generation. It lives on globalThis
+ * The read cache's shared state: its entries and the changes it has seen. It lives on globalThis
  * because writes are seen by the Payload instance's database adapter, which Next's compiled
  * routes and the express server share, while each of them loads its own copy of this module.
  *
@@ -21,11 +22,23 @@ export type Segments = { probation: Segment; protected: Segment }
  */
 export type Partition = 'main' | 'search'
 
+/** A change and its place in the order of changes. */
+type Recorded = { sequence: number; change: Change }
+
 export type ReadCacheState = {
-  /** Bumped on every write that could change an anonymous response (src/cache/invalidation.ts). */
-  generation: number
+  /** Counts the changes seen so far (src/cache/invalidation.ts); a read starts at one of them. */
+  sequence: number
+  /** The latest changes, oldest first: what a read that ends now must not have missed. */
+  recent: Recorded[]
   partitions: Record<Partition, Segments>
 }
+
+/**
+ * How many changes are remembered. A read that started before the oldest one remembered cannot
+ * tell what it missed and stores nothing; at thousands of changes a second, that is a read
+ * slower than a fraction of a second, which a busy server would not store anyway.
+ */
+const REMEMBERED_CHANGES = 1024
 
 const KEY = Symbol.for('initiative-portal.read-cache')
 type Holder = { [KEY]?: ReadCacheState }
@@ -42,12 +55,29 @@ const emptyPartitions = (): Record<Partition, Segments> => ({
 
 export function readCacheState(): ReadCacheState {
   const holder = globalThis as Holder
-  holder[KEY] ??= { generation: 0, partitions: emptyPartitions() }
+  holder[KEY] ??= { sequence: 0, recent: [], partitions: emptyPartitions() }
   return holder[KEY]
 }
 
-/** The generation a read captures when it starts; it may store its answer only under the same one. */
-export const currentGeneration = (): number => readCacheState().generation
+/** Where a read starts in the order of changes; it may store its answer only if none it missed touched what it read. */
+export const currentSequence = (): number => readCacheState().sequence
+
+/**
+ * Whether a change after `startedAt` touched something in `reads` (or may have: when it started
+ * before the changes remembered).
+ */
+export function changedSince(startedAt: number, reads: ReadSet): boolean {
+  const state = readCacheState()
+  if (state.sequence === startedAt) return false
+  const oldest = state.recent[0]
+  if (!oldest || oldest.sequence > startedAt + 1) return true
+  for (let i = state.recent.length - 1; i >= 0; i--) {
+    const recorded = state.recent[i]!
+    if (recorded.sequence <= startedAt) break
+    if (touches(recorded.change, reads)) return true
+  }
+  return false
+}
 
 /** How much the cache holds now, every partition and segment together (or one partition's). */
 export function cacheContents(partition?: Partition): { entries: number; bytes: number } {
@@ -64,11 +94,25 @@ export function cacheContents(partition?: Partition): { entries: number; bytes: 
 }
 
 /**
- * Forgets every cached response and moves to a new generation, so no read that started before
- * can store what it read.
+ * Records `change` and forgets every cached response it touches (all of them by default), so no
+ * read that started before it and read what it changed can store its answer.
  */
-export function invalidateReadCache(): void {
+export function invalidateReadCache(change: Change = EVERYTHING): void {
   const state = readCacheState()
-  state.generation += 1
-  state.partitions = emptyPartitions()
+  state.sequence += 1
+  state.recent.push({ sequence: state.sequence, change })
+  if (state.recent.length > REMEMBERED_CHANGES) state.recent.shift()
+  if (change.kind === 'everything') {
+    state.partitions = emptyPartitions()
+    return
+  }
+  for (const segments of Object.values(state.partitions)) {
+    for (const segment of [segments.probation, segments.protected]) {
+      for (const [key, entry] of segment.entries) {
+        if (!touches(change, entry.reads)) continue
+        segment.entries.delete(key)
+        segment.bytes -= entry.bytes
+      }
+    }
+  }
 }

@@ -1,7 +1,15 @@
 import { countCacheEviction, countCacheStore } from '@/metrics/count'
 
 import type { CachedResponse } from './entry'
-import { cacheContents, readCacheState, type Partition, type Segment, type Segments } from './state'
+import type { ReadSet } from './readSet'
+import {
+  cacheContents,
+  changedSince,
+  readCacheState,
+  type Partition,
+  type Segment,
+  type Segments,
+} from './state'
 
 /** Map and bookkeeping overhead per entry, so that many tiny entries still count. */
 const ENTRY_OVERHEAD = 256
@@ -93,13 +101,13 @@ export class ReadCache {
   }
 
   /**
-   * Stores a response read under generation `startedAt` in the probation segment, unless a write
-   * happened since (then it may hold what the write changed) or it is larger than probation's
-   * share of the budget. Only probation's least recently used entries make room: an answer
+   * Stores a response whose computing started at change `startedAt` in the probation segment,
+   * unless a change since touched what it read (then it may hold what the change replaced) or it
+   * is larger than probation's share of the budget. Only probation's least recently used entries make room: an answer
    * nobody has asked for twice never evicts one that was. Returns whether it was stored.
    */
   admit(key: string, entry: NewEntry, startedAt: number, now = Date.now()): boolean {
-    if (readCacheState().generation !== startedAt) return false
+    if (changedSince(startedAt, entry.reads)) return false
     const state = this.segments
     const bytes = entryBytes(key, entry)
     const budget = this.budgets.probation
@@ -122,5 +130,12 @@ function entryBytes(key: string, entry: NewEntry): number {
   for (const [name, value] of [...entry.headers, ...entry.vary]) {
     bytes += Buffer.byteLength(name) + Buffer.byteLength(value)
   }
-  return bytes
+  return bytes + readSetBytes(entry.reads)
+}
+
+/** About what a read set holds in memory: a set entry and a short string for each name. */
+function readSetBytes(reads: ReadSet): number {
+  let names = reads.collections.size + reads.globals.size
+  for (const ids of reads.documents.values()) names += 1 + ids.size
+  return names * 64
 }

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { READ_METHODS, type ReadArgs, type ReadCall } from './readMethods'
 import { WRITE_METHODS, type TransactionID, type WriteMethod } from './writeMethods'
 
 /** What the first argument of every write method carries that layers look at. */
@@ -23,15 +24,17 @@ export type WriteCall = {
 type Proceed<T> = () => Promise<T>
 
 /**
- * Something that needs to see the database adapter's writes and transactions (the SQLite write
- * queue, the read cache's invalidation, effects that wait for a commit). Each hook wraps the
- * call: it calls `proceed` once and returns (or throws) what it gives, or, to answer in the
+ * Something that needs to see the database adapter's writes, reads and transactions (the SQLite
+ * write queue, the read cache's invalidation and read recording, effects that wait for a commit).
+ * Each hook but `read` wraps the call: it calls `proceed` once and returns (or throws) what it gives, or, to answer in the
  * adapter's place, returns without calling it.
  */
 export type AdapterLayer = {
   /** Names a layer, so that adding it twice (onInit may run in two module worlds) adds it once. */
   name: string
   write?: (call: WriteCall, proceed: Proceed<unknown>) => Promise<unknown>
+  /** Told of every read before it runs (it cannot change the read: reads are only observed). */
+  read?: (call: ReadCall) => void
   /** Around `beginTransaction`; `proceed` resolves to the new transaction (null: none begun). */
   begin?: (
     proceed: Proceed<TransactionID | null | undefined>,
@@ -66,7 +69,7 @@ function through<T>(
 }
 
 /**
- * Patches the adapter's write and transaction methods once, so that every layer added later sees
+ * Patches the adapter's write, read and transaction methods once, so that every layer added later sees
  * them. Patching once matters: each layer patching the same methods itself would nest in an
  * order nobody chose, and each would resolve the transaction of every call again.
  */
@@ -87,6 +90,16 @@ function install(adapter: Layered): AdapterLayer[] {
         (layer, proceed) => layer.write?.(call, proceed),
         () => original.apply(this, args),
       )
+    }
+  }
+
+  for (const method of READ_METHODS) {
+    const original = methods[method]
+    if (typeof original !== 'function') continue
+    methods[method] = function (this: unknown, ...args: unknown[]) {
+      const call: ReadCall = { method, args: args[0] as ReadArgs | undefined }
+      for (const layer of layers) layer.read?.(call)
+      return original.apply(this, args)
     }
   }
 

@@ -47,6 +47,82 @@ function parseJsonParam(value: string | null): { ok: true; value: unknown } | { 
   }
 }
 
+/** What a GraphQL GET asks, once its parameters are read and a persisted-query hash resolved. */
+export type GetRequest = {
+  query: string
+  variables: unknown
+  operationName: string | undefined
+  extensions: unknown
+}
+
+export type GetResolution =
+  { ok: true; request: GetRequest } | { ok: false; status: number; code: string; message: string }
+
+/**
+ * Reads a GraphQL GET's `query`, `variables`, `operationName` and `extensions` (the one place
+ * that does: the read cache and the route both use it). A persisted-query hash that comes with
+ * its query registers the query (when the hash is the query's SHA-256); one that comes alone is
+ * looked up. Apollo's clients answer `PersistedQueryNotFound` (a 200) by sending the query too.
+ */
+export function resolveGetRequest(params: URLSearchParams): GetResolution {
+  const variables = parseJsonParam(params.get('variables'))
+  const extensions = parseJsonParam(params.get('extensions'))
+  if (!variables.ok || !extensions.ok) {
+    return {
+      ok: false,
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: 'variables and extensions must be JSON',
+    }
+  }
+  const hash = (extensions.value as { persistedQuery?: { sha256Hash?: unknown } } | undefined)
+    ?.persistedQuery?.sha256Hash
+  let query = params.get('query')
+  if (typeof hash === 'string') {
+    if (query) {
+      if (!rememberPersistedQuery(hash, query)) {
+        return {
+          ok: false,
+          status: 400,
+          code: 'BAD_REQUEST',
+          message: 'provided sha256Hash does not match the query',
+        }
+      }
+    } else {
+      query = lookupPersistedQuery(hash) ?? null
+      if (!query) {
+        return {
+          ok: false,
+          status: 200,
+          code: 'PERSISTED_QUERY_NOT_FOUND',
+          message: 'PersistedQueryNotFound',
+        }
+      }
+    }
+  }
+  if (!query) {
+    return {
+      ok: false,
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: 'a query (or a known persisted-query hash) is required',
+    }
+  }
+  return {
+    ok: true,
+    request: {
+      query,
+      variables: variables.value,
+      operationName: params.get('operationName') ?? undefined,
+      extensions: extensions.value,
+    },
+  }
+}
+
+/** The POST body that asks what a GET asked (Payload's handler takes POSTs only). */
+export const postBodyOf = ({ query, variables, operationName }: GetRequest): string =>
+  JSON.stringify({ query, variables, operationName })
+
 function operationOf(query: string, operationName: string | null): OperationDefinitionNode | null {
   const operations = parse(query).definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
@@ -64,32 +140,13 @@ function operationOf(query: string, operationName: string | null): OperationDefi
 export function graphqlOverGet(post: Handler): Handler {
   return async (request) => {
     const url = new URL(request.url)
-    const params = url.searchParams
-    const variables = parseJsonParam(params.get('variables'))
-    const extensions = parseJsonParam(params.get('extensions'))
-    if (!variables.ok || !extensions.ok) {
-      return failure('variables and extensions must be JSON', 400, 'BAD_REQUEST')
-    }
-    const hash = (extensions.value as { persistedQuery?: { sha256Hash?: unknown } } | undefined)
-      ?.persistedQuery?.sha256Hash
-    let query = params.get('query')
-    if (typeof hash === 'string') {
-      if (query) {
-        if (!rememberPersistedQuery(hash, query)) {
-          return failure('provided sha256Hash does not match the query', 400, 'BAD_REQUEST')
-        }
-      } else {
-        query = lookupPersistedQuery(hash) ?? null
-        // Apollo's clients answer this by sending the query with its hash.
-        if (!query) return failure('PersistedQueryNotFound', 200, 'PERSISTED_QUERY_NOT_FOUND')
-      }
-    }
-    if (!query)
-      return failure('a query (or a known persisted-query hash) is required', 400, 'BAD_REQUEST')
+    const resolved = resolveGetRequest(url.searchParams)
+    if (!resolved.ok) return failure(resolved.message, resolved.status, resolved.code)
+    const { query, operationName } = resolved.request
 
     let operation: OperationDefinitionNode | null
     try {
-      operation = operationOf(query, params.get('operationName'))
+      operation = operationOf(query, operationName ?? null)
     } catch (error) {
       return failure(`Syntax error: ${(error as Error).message}`, 400, 'GRAPHQL_PARSE_FAILED')
     }
@@ -106,11 +163,7 @@ export function graphqlOverGet(post: Handler): Handler {
       new Request(`${url.origin}${url.pathname}`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({
-          query,
-          variables: variables.value,
-          operationName: params.get('operationName') ?? undefined,
-        }),
+        body: postBodyOf(resolved.request),
       }),
     )
   }

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { SEARCH_INDEX_CHANGE } from '@/cache/readSet'
 import { invalidateReadCache } from '@/cache/state'
 import { countInvalidation } from '@/metrics/count'
 
@@ -140,7 +141,11 @@ export function refreshDocument(payload: Payload, type: SearchType, id: string):
   state.build?.dirty.add(key)
   if (!state.engine) return Promise.resolve()
   return enqueue(state, async () => {
-    if (state.engine) await refreshKey(state.engine, payload, key)
+    if (!state.engine) return
+    await refreshKey(state.engine, payload, key)
+    // The commit has already removed the cached answers that read the document; answers that
+    // came from the index are removed now that it has changed.
+    invalidateReadCache(SEARCH_INDEX_CHANGE)
   })
 }
 

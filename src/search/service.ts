@@ -1,3 +1,4 @@
+import { recordSearchIndexRead } from '@/cache/readAttribution'
 import { limits } from '@/graphql/limits'
 import type { Locale } from '@/locales'
 
@@ -70,6 +71,8 @@ export async function runSearch(input: SearchInput): Promise<SearchOutcome> {
       },
     }
   }
+  // The answer comes from the index, not the database: the read cache must know (src/cache/).
+  recordSearchIndexRead()
   const answer = engine.search({
     query: input.query,
     locale: input.locale,

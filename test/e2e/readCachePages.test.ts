@@ -191,3 +191,78 @@ test('READ_CACHE_MAX_BYTES=0 turns the cache off entirely', async () => {
     await uncached.stop()
   }
 }, 120_000)
+
+test('a page is refreshed by a change to what it shows, and only by that', async () => {
+  const auth = { 'Content-Type': 'application/json', Authorization: `JWT ${token}` }
+  const people = await fetch(
+    `${server.url}/api/people?where[_status][equals]=published&depth=0&limit=1`,
+    {
+      headers: auth,
+    },
+  )
+  const person = ((await people.json()) as { docs: { id: string }[] }).docs[0]!
+  const linked = await fetch(`${server.url}/api/news/${newsId}`, {
+    method: 'PATCH',
+    headers: auth,
+    body: JSON.stringify({ authors: [person.id], _status: 'published' }),
+  })
+  expect(linked.status).toBe(200)
+  const cached = async (path: string) => {
+    await (await get(path)).text()
+    const again = await get(path)
+    await again.text()
+    return again.headers.get('x-cache')
+  }
+  expect(await cached(NEWS_PAGE)).toBe('HIT')
+  expect(await cached('/de/events')).toBe('HIT')
+
+  // The author's new name: the article shows it at once; the events page was not touched.
+  const name = 'Umbenannte Autorin'
+  const renamed = await fetch(`${server.url}/api/people/${person.id}`, {
+    method: 'PATCH',
+    headers: auth,
+    body: JSON.stringify({ name, _status: 'published' }),
+  })
+  expect(renamed.status).toBe(200)
+  const article = await get(NEWS_PAGE)
+  expect(article.headers.get('x-cache')).toBe('MISS')
+  expect(await article.text()).toContain(name)
+  expect((await get('/de/events')).headers.get('x-cache')).toBe('HIT')
+
+  // A new event: the events page shows it at once; the article was not touched.
+  const created = await fetch(`${server.url}/api/events`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({
+      title: 'Neue Werkstatt',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      _status: 'published',
+    }),
+  })
+  expect(created.status).toBe(201)
+  const events = await get('/de/events')
+  expect(events.headers.get('x-cache')).toBe('MISS')
+  expect(await events.text()).toContain('Neue Werkstatt')
+  expect((await get(NEWS_PAGE)).headers.get('x-cache')).toBe('HIT')
+})
+
+test('readers who miss the same page at once wait for one render', async () => {
+  // A publish empties the pages that show the news item; then eight readers arrive together.
+  const publish = await fetch(`${server.url}/api/news/${newsId}?locale=de`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+    body: JSON.stringify({ title: 'Alle zugleich', _status: 'published' }),
+  })
+  expect(publish.status).toBe(200)
+  const answers = await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      const res = await get(NEWS_PAGE)
+      return {
+        cache: res.headers.get('x-cache'),
+        shows: (await res.text()).includes('Alle zugleich'),
+      }
+    }),
+  )
+  expect(answers.filter((a) => a.cache === 'MISS')).toHaveLength(1)
+  expect(answers.every((a) => a.shows)).toBe(true)
+})

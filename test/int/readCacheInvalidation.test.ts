@@ -2,6 +2,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 import type { CollectionSlug, GlobalSlug, Payload } from 'payload'
 
 import { UNSEEN_COLLECTIONS } from '@/cache/invalidation'
+import { READ_METHODS } from '@/database/readMethods'
 import { WRITE_METHODS } from '@/database/writeMethods'
 import { invalidateReadCache } from '@/cache/state'
 
@@ -379,7 +380,7 @@ test('writes that cannot change a public read leave cached answers in place', as
 })
 
 /**
- * Methods of the adapters that do not change what the public can read: reads, transaction and
+ * Methods of the adapters that neither write nor read documents (reads are READ_METHODS): transaction and
  * connection lifecycle, schema and migration tools (run before the server serves), and SQLite's
  * low-level helpers, which only run inside the wrapped write methods or migrations.
  */
@@ -390,17 +391,7 @@ const NOT_WRITES = new Set([
   'connect',
   'destroy',
   'init',
-  'count',
   'countDistinct',
-  'countGlobalVersions',
-  'countVersions',
-  'find',
-  'findDistinct',
-  'findGlobal',
-  'findGlobalVersions',
-  'findOne',
-  'findVersions',
-  'queryDrafts',
   'createMigration',
   'generateSchema',
   'migrate',
@@ -420,7 +411,7 @@ const NOT_WRITES = new Set([
   'rejectInitializing',
 ])
 
-test('every method of the database adapter is either wrapped as a write or known not to write', () => {
+test('every method of the database adapter is wrapped as a write, observed as a read, or known to be neither', () => {
   const methods = new Set<string>()
   for (
     let object: object | null = payload.db;
@@ -432,9 +423,95 @@ test('every method of the database adapter is either wrapped as a write or known
         methods.add(name)
     }
   }
-  const writes = new Set<string>(WRITE_METHODS)
-  const unclassified = [...methods].filter(
-    (name) => !writes.has(name) && !NOT_WRITES.has(name) && name !== 'constructor',
-  )
+  const known = new Set<string>([...WRITE_METHODS, ...READ_METHODS, ...NOT_WRITES])
+  const unclassified = [...methods].filter((name) => !known.has(name) && name !== 'constructor')
   expect(unclassified).toEqual([])
+})
+
+describe('an entry is removed by a change to what it read, and only by that', () => {
+  const ARTICLE = `query ($id: String!) { NewsItem(id: $id, locale: de) { title authors { id name } } }`
+  const EVENTS = `{ Events(locale: de, limit: 50) { docs { title } } }`
+  const SITE = `{ Site(locale: de) { tagline } }`
+
+  /** A published article with a published author (the seed's news name none). */
+  async function article() {
+    const news = await idBySlug(payload, 'news', 'wie-es-weitergeht-kraefte-buendeln')
+    const person = (
+      await payload.find({
+        collection: 'people',
+        where: { _status: { equals: 'published' } },
+        depth: 0,
+        limit: 1,
+      })
+    ).docs[0]!
+    await payload.update({
+      collection: 'news',
+      id: news,
+      data: { authors: [person.id], _status: 'published' } as never,
+    })
+    return { news, author: String(person.id) }
+  }
+
+  const read = async (query: string, variables: Record<string, unknown> = {}) => {
+    const answer = await postGraphQL(server.base, query, variables)
+    expect(answer.status).toBe(200)
+    return { data: JSON.parse(answer.text).data, cache: answer.cache }
+  }
+
+  test.each<Channel>(['REST', 'GraphQL', 'local'])(
+    'publishing the person an article shows refreshes the article and leaves events and the site cached (%s)',
+    async (channel) => {
+      const { news, author } = await article()
+      await read(ARTICLE, { id: news })
+      await read(EVENTS)
+      await read(SITE)
+      expect((await read(ARTICLE, { id: news })).cache).toBe('HIT')
+
+      const name = `Renamed via ${channel}`
+      const person: Target = {
+        name: 'person',
+        collection: 'people',
+        id: author,
+        field: 'name',
+        drafts: true,
+        graphql: { one: 'Person', input: 'mutationPersonUpdateInput' },
+        read: '',
+      }
+      await publish(person, 'de', name, channel)
+
+      const after = await read(ARTICLE, { id: news })
+      expect(after.cache).toBe('MISS')
+      expect(after.data.NewsItem.authors.map((a: { name: string }) => a.name)).toContain(name)
+      expect((await read(EVENTS)).cache).toBe('HIT')
+      expect((await read(SITE)).cache).toBe('HIT')
+    },
+  )
+
+  test('a new event refreshes the event list and leaves the article cached; the site global only its readers', async () => {
+    const { news } = await article()
+    await read(ARTICLE, { id: news })
+    await read(EVENTS)
+    await read(SITE)
+
+    const res = await rest('POST', '/events', {
+      token: editor.token,
+      body: {
+        title: 'Neue Veranstaltung',
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        _status: 'published',
+      },
+    })
+    expect(res.status).toBe(201)
+    const events = await read(EVENTS)
+    expect(events.cache).toBe('MISS')
+    expect(events.data.Events.docs.map((e: { title: string }) => e.title)).toContain(
+      'Neue Veranstaltung',
+    )
+    expect((await read(ARTICLE, { id: news })).cache).toBe('HIT')
+
+    await payload.updateGlobal({ slug: 'site', locale: 'de', data: { tagline: 'Neu' } as never })
+    expect(await read(SITE)).toEqual({ data: { Site: { tagline: 'Neu' } }, cache: 'MISS' })
+    expect((await read(ARTICLE, { id: news })).cache).toBe('HIT')
+    expect((await read(EVENTS)).cache).toBe('HIT')
+  })
 })

@@ -1,34 +1,39 @@
 import { cacheControl } from '@/cache/cacheControl'
 import { etagOf, matchesIfNoneMatch } from '@/cache/etag'
 import { pageRead } from '@/cache/pageRequest'
-import { cacheContents, currentGeneration, invalidateReadCache } from '@/cache/state'
+import { emptyReadSet, type ReadSet } from '@/cache/readSet'
+import { cacheContents, currentSequence, invalidateReadCache } from '@/cache/state'
 import { endOfUtcDay, ReadCache } from '@/cache/store'
 
 const noHeaders = () => ''
-const entry = (body: string, vary: [string, string][] = []) => ({
+/** A read set of one list read of news. */
+const newsList = (): ReadSet => ({ ...emptyReadSet(), collections: new Set(['news']) })
+
+const entry = (body: string, vary: [string, string][] = [], reads = newsList()) => ({
   headers: [['content-type', 'text/plain']] as [string, string][],
   body: Buffer.from(body),
   etag: etagOf(Buffer.from(body)),
   vary,
+  reads,
 })
 
 beforeEach(() => invalidateReadCache())
 
 describe('the store', () => {
-  test('refuses an answer read under an older generation', () => {
+  test('refuses an answer computed before a change to everything', () => {
     const cache = new ReadCache(1024 * 1024)
-    const started = currentGeneration()
+    const started = currentSequence()
     invalidateReadCache()
     expect(cache.admit('k', entry('old'), started)).toBe(false)
     expect(cache.lookup('k', noHeaders)).toBeUndefined()
-    expect(cache.admit('k', entry('new'), currentGeneration())).toBe(true)
+    expect(cache.admit('k', entry('new'), currentSequence())).toBe(true)
     expect(cache.lookup('k', noHeaders)?.body.toString()).toBe('new')
   })
 
   test('stays within its budget, evicting the least recently used answer first', () => {
     // A quarter of the budget (2,500 bytes) for answers asked for once: three of these fit.
     const cache = new ReadCache(10_000)
-    const generation = currentGeneration()
+    const generation = currentSequence()
     for (const key of ['a', 'b', 'c']) cache.admit(key, entry('x'.repeat(400)), generation)
     cache.admit('d', entry('x'.repeat(400)), generation)
     expect(cacheContents().bytes).toBeLessThanOrEqual(10_000)
@@ -41,7 +46,7 @@ describe('the store', () => {
 
   test('an answer asked for again survives any number of answers asked for once', () => {
     const cache = new ReadCache(10_000)
-    const generation = currentGeneration()
+    const generation = currentSequence()
     cache.admit('real page', entry('x'.repeat(400)), generation)
     expect(cache.lookup('real page', noHeaders)).toBeDefined()
     for (let i = 0; i < 1000; i++) cache.admit(`junk ${i}`, entry('x'.repeat(400)), generation)
@@ -51,7 +56,7 @@ describe('the store', () => {
 
   test('past its share, the protected segment hands its oldest back to probation', () => {
     const cache = new ReadCache(4000)
-    const generation = currentGeneration()
+    const generation = currentSequence()
     // Probation holds one (1,000 bytes), protected three (3,000 bytes) of these.
     for (let i = 0; i < 5; i++) {
       cache.admit(`p${i}`, entry('x'.repeat(300)), generation)
@@ -66,7 +71,7 @@ describe('the store', () => {
 
   test('a request whose Vary headers differ is a miss', () => {
     const cache = new ReadCache(1024 * 1024)
-    cache.admit('k', entry('x', [['accept-language', 'de']]), currentGeneration())
+    cache.admit('k', entry('x', [['accept-language', 'de']]), currentSequence())
     expect(cache.lookup('k', (name) => (name === 'accept-language' ? 'de' : ''))).toBeDefined()
     expect(cache.lookup('k', (name) => (name === 'accept-language' ? 'en' : ''))).toBeUndefined()
   })
@@ -74,7 +79,7 @@ describe('the store', () => {
   test('nothing outlives the UTC day it was stored on', () => {
     const cache = new ReadCache(1024 * 1024)
     const evening = Date.UTC(2026, 4, 4, 23, 59, 0)
-    cache.admit('k', entry('x'), currentGeneration(), evening)
+    cache.admit('k', entry('x'), currentSequence(), evening)
     expect(cache.lookup('k', noHeaders, evening + 59_000)).toBeDefined()
     expect(cache.lookup('k', noHeaders, Date.UTC(2026, 4, 5))).toBeUndefined()
     expect(endOfUtcDay(evening)).toBe(Date.UTC(2026, 4, 5))

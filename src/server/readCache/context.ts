@@ -1,4 +1,5 @@
 import type { Partition } from '@/cache/state'
+import type { Flights } from '@/cache/flights'
 import type { ReadCache } from '@/cache/store'
 
 import type { EdgeLimits } from '../edge/rateLimits'
@@ -8,6 +9,8 @@ import type { GraphQLHandlers } from '../graphqlExchange'
 export type ReadCacheContext = {
   /** The store of each partition: pages and GraphQL, and search answers apart (their own budget). */
   caches: Record<Partition, ReadCache>
+  /** The renders in flight, so that concurrent misses for one key wait for one of them. */
+  flights: Flights
   /** The Cache-Control of every response served from or admitted to the cache. */
   cacheControl: string
   /** The portal's own origin (SERVER_URL), the base of the URLs handed to route handlers. */

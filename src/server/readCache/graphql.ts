@@ -4,7 +4,9 @@ import { NO_STORE } from '@/cache/cacheControl'
 import { etagOf } from '@/cache/etag'
 import { GRAPHQL_VARY, graphqlSearchKey, type GraphQLRead } from '@/cache/graphqlRequest'
 import { memoisedGetRead, memoisedPostRead } from '@/cache/readMemo'
-import { currentGeneration } from '@/cache/state'
+import { attributeReads } from '@/cache/readAttribution'
+import { emptyReadSet } from '@/cache/readSet'
+import { changedSince, currentSequence } from '@/cache/state'
 import { graphqlHeaders } from '@/cache/varyingHeaders'
 
 import { identityOf } from '../identity'
@@ -71,9 +73,12 @@ export async function serveGraphQL(
   } else {
     read = memoisedGetRead(url, header)
     // Not ours to answer (a mutation, a draft, a malformed request): Next answers as before.
-    if (!read.cacheable) return bypass()
-    request = () => webRequest(req, url, 'GET')
-    handler = context.graphql.GET
+    if (!read.cacheable || read.postBody === undefined) return bypass()
+    // Asked as the POST it stands for: the GET's parameters are read once, above.
+    const body = Buffer.from(read.postBody)
+    const target = new URL(url.pathname, url)
+    request = () => webRequest(req, target, 'POST', body, 'application/json')
+    handler = context.graphql.POST
   }
 
   if (!read.cacheable) {
@@ -87,13 +92,41 @@ export async function serveGraphQL(
     return sendAsIs(res, response, Buffer.from(await response.arrayBuffer()), 'BYPASS')
   }
 
-  const hit = context.caches[read.partition].lookup(read.key, header)
+  const cache = context.caches[read.partition]
+  const flightKey = `${read.partition}:${read.key}`
+  let hit = cache.lookup(read.key, header)
+  let endFlight = hit ? null : context.flights.lead(flightKey)
+  if (!hit && !endFlight) {
+    // Another request is computing this answer: wait for it rather than compute it again.
+    await context.flights.follow(flightKey)
+    hit = cache.lookup(read.key, header)
+    if (!hit) endFlight = context.flights.lead(flightKey)
+  }
   if (hit) return sendStored(req, res, hit, context.cacheControl, 'HIT')
+  try {
+    await answerAndStore(req, res, read, request, handler, header, context)
+  } finally {
+    endFlight?.()
+  }
+}
 
+/** Computes a cacheable read the cache does not hold, sends it, and stores it if it may. */
+async function answerAndStore(
+  req: Request,
+  res: Response,
+  read: Extract<GraphQLRead, { cacheable: true }>,
+  request: () => globalThis.Request,
+  handler: GraphQLHandler,
+  header: (name: string) => string,
+  context: ReadCacheContext,
+): Promise<void> {
   if (!(await context.limits.admitUncached(req, res))) return
-  const startedAt = currentGeneration()
-  const response = await handler(request())
-  const body = Buffer.from(await response.arrayBuffer())
+  const startedAt = currentSequence()
+  const reads = emptyReadSet()
+  const { response, body } = await attributeReads(reads, async () => {
+    const answer = await handler(request())
+    return { response: answer, body: Buffer.from(await answer.arrayBuffer()) }
+  })
   if (!storableAnswer(response, body)) return sendAsIs(res, response, body, 'MISS')
 
   // The answer varies on Origin (CORS) and Accept (media type) whatever Payload declares.
@@ -109,9 +142,10 @@ export async function serveGraphQL(
     body,
     etag: etagOf(body),
     vary: vary.map((name): [string, string] => [name, header(name)]),
+    reads,
   }
   context.caches[read.partition].admit(read.key, entry, startedAt)
   // An answer that raced a write may hold what the write changed: nobody downstream keeps it.
-  const raced = currentGeneration() !== startedAt
+  const raced = changedSince(startedAt, reads)
   sendStored(req, res, entry, raced ? NO_STORE : context.cacheControl, 'MISS')
 }

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 
 import { cacheControl } from '@/cache/cacheControl'
+import { Flights } from '@/cache/flights'
 import { ReadCache } from '@/cache/store'
 
 import type { EdgeLimits } from '../edge/rateLimits'
@@ -22,6 +23,13 @@ export type ReadCacheOptions = {
   limits: EdgeLimits
 }
 
+/**
+ * How long a miss waits for another request's render of the same answer before it renders
+ * itself: longer than a page takes on a busy server, short enough that a render that hangs
+ * delays others only this much.
+ */
+const FOLLOW_AT_MOST_MS = 3_000
+
 /** Search answers' share of the budget: every query is new, and pages must keep their room. */
 const searchBudget = (maxBytes: number) => Math.floor(maxBytes / 16)
 
@@ -35,6 +43,7 @@ export function readCache(options: ReadCacheOptions) {
       main: new ReadCache(options.maxBytes - searchBudget(options.maxBytes)),
       search: new ReadCache(searchBudget(options.maxBytes), 'search'),
     },
+    flights: new Flights(FOLLOW_AT_MOST_MS),
     cacheControl: cacheControl(options.sharedMaxAge),
     origin: options.origin,
     allowedOrigins: options.allowedOrigins,

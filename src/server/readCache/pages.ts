@@ -3,7 +3,9 @@ import type { OutgoingHttpHeaders } from 'node:http'
 
 import { etagOf } from '@/cache/etag'
 import { pageRead } from '@/cache/pageRequest'
-import { currentGeneration } from '@/cache/state'
+import { attributeReads } from '@/cache/readAttribution'
+import { emptyReadSet } from '@/cache/readSet'
+import { changedSince, currentSequence } from '@/cache/state'
 import { pageHeaders } from '@/cache/varyingHeaders'
 
 import { identityOf } from '../identity'
@@ -27,12 +29,12 @@ const headerText = (value: number | string | string[]) =>
  * streamed answer passes through unchanged while a copy is kept, and is stored when it ends if it
  * is a 200 without cookies and no write happened since the request started.
  */
-export function servePage(
+export async function servePage(
   req: Request,
   res: Response,
   next: NextFunction,
   context: ReadCacheContext,
-): void {
+): Promise<void> {
   const bypass = () => {
     res.setHeader('X-Cache', 'BYPASS')
     next()
@@ -45,13 +47,25 @@ export function servePage(
   const read = pageRead(req.originalUrl, header)
   if (!read.cacheable) return bypass()
 
-  const hit = context.caches[read.partition].lookup(read.key, header)
+  const cache = context.caches[read.partition]
+  let hit = cache.lookup(read.key, header)
+  // A HEAD answer has no body to keep, so it neither leads nor waits.
+  const flightKey = `${read.partition}:${read.key}`
+  let endFlight = hit || req.method === 'HEAD' ? null : context.flights.lead(flightKey)
+  if (!hit && !endFlight && req.method !== 'HEAD') {
+    // Another request is rendering this page: wait for it rather than render it again.
+    await context.flights.follow(flightKey)
+    hit = cache.lookup(read.key, header)
+    if (!hit) endFlight = context.flights.lead(flightKey)
+  }
   if (hit) return sendStored(req, res, hit, context.cacheControl, 'HIT')
   res.setHeader('X-Cache', 'MISS')
-  // A HEAD answer has no body to keep.
   if (req.method === 'HEAD') return next()
+  // Also when the answer is cut off: followers must not wait for an answer that never comes.
+  if (endFlight) res.once('close', endFlight)
 
-  const startedAt = currentGeneration()
+  const startedAt = currentSequence()
+  const reads = emptyReadSet()
   // Headers set before Next (security headers, request id) are set again on every response.
   const ours = new Set(res.getHeaderNames())
   const chunks: Buffer[] = []
@@ -86,7 +100,7 @@ export function servePage(
       statusCode === 200 &&
       !this.hasHeader('set-cookie') &&
       varyNames(headerText(this.getHeader('vary') ?? '')) !== null &&
-      currentGeneration() === startedAt
+      !changedSince(startedAt, reads)
     if (admissible) this.setHeader('Cache-Control', context.cacheControl)
     if (Array.isArray(given)) return writeHead.call(this, statusCode, ...rest)
     return message === undefined
@@ -126,9 +140,11 @@ export function servePage(
         body,
         etag: etagOf(body),
         vary: vary.map((name): [string, string] => [name, header(name)]),
+        reads,
       },
       startedAt,
     )
   })
-  next()
+  // Everything Next does for this request, also after `next` returns, reads into this set.
+  attributeReads(reads, () => next())
 }

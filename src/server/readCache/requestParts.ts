@@ -36,18 +36,23 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ])
 
-/** The request as a Web `Request`, for calling a Next route handler directly. */
+/**
+ * The request as a Web `Request`, for calling a Next route handler directly; `contentType`
+ * replaces the request's own (a GET handed on as a POST).
+ */
 export function webRequest(
   req: Request,
   url: URL,
   method: string,
   body?: Buffer,
+  contentType?: string,
 ): globalThis.Request {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name)) continue
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one)
   }
+  if (contentType) headers.set('content-type', contentType)
   return new globalThis.Request(url, { method, headers, body: body && new Uint8Array(body) })
 }
 
