@@ -216,7 +216,7 @@ try {
     )
   if (metrics)
     console.log(
-      `Metrics cost (medians of ${metrics.rounds} rounds, ${metrics.scrapes} scrapes meanwhile):\n${metricsCostTable(metrics)}\n`,
+      `Metrics cost (medians of ${metrics.rounds} rounds, ${metrics.scrapes} scrapes):\n${metricsCostTable(metrics)}\n`,
     )
   console.log(
     `Ratios (req/s against (a); p99 large/seeded): ${Object.entries(summary.ratios)
