@@ -26,6 +26,12 @@ import {
   type EditorialResult,
 } from './editorial'
 import { hostileScenario, hostileTable, hostileTargets, type HostileResult } from './hostile'
+import {
+  metricsCostScenario,
+  metricsCostTable,
+  metricsCostTargets,
+  type MetricsCostResult,
+} from './metricsCost'
 import { benchSearch, searchTable, searchTargets, type SearchBench } from './search'
 import { startServer } from './server'
 import { removeDatabase } from './sqliteFiles'
@@ -44,9 +50,9 @@ const settings = {
 const transport = option('graphql') === 'get' ? 'get' : 'post'
 const withLarge = option('no-large') === undefined
 const profile = option('profile') !== undefined
-/** `--only=read,search,hostile,editorial`: the scenarios to run (all by default). */
+/** `--only=read,search,hostile,editorial,metrics`: the scenarios to run (all by default). */
 const only = option('only')?.split(',')
-const runs = (scenario: 'read' | 'search' | 'hostile' | 'editorial') =>
+const runs = (scenario: 'read' | 'search' | 'hostile' | 'editorial' | 'metrics') =>
   !only || only.includes(scenario)
 const started = Date.now()
 const log = (line: string) =>
@@ -166,6 +172,17 @@ try {
       )
     : null
 
+  // What /metrics costs cached reads, on the seeded data: bench/metricsCost.ts.
+  const metrics: MetricsCostResult | null = runs('metrics')
+    ? await metricsCostScenario(
+        seeded,
+        workDir,
+        { ...settings, seconds: quick ? 3 : 6 },
+        log,
+        quick ? 1 : 5,
+      )
+    : null
+
   const summary = {
     date: new Date().toISOString(),
     machine: {
@@ -184,10 +201,12 @@ try {
       ...(search ? searchTargets(search) : []),
       ...(hostile ? hostileTargets(hostile) : []),
       ...(editorial ? editorialTargets(editorial) : []),
+      ...(metrics ? metricsCostTargets(metrics) : []),
     ],
     search,
     hostile,
     editorial,
+    metrics,
   }
   fs.mkdirSync('bench/results', { recursive: true })
   fs.writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`)
@@ -201,6 +220,10 @@ try {
   if (editorial)
     console.log(
       `A newsroom at work (readers against a quiet phase, same run):\n${editorialTable(editorial)}\n`,
+    )
+  if (metrics)
+    console.log(
+      `Metrics cost (medians of ${metrics.rounds} rounds, ${metrics.scrapes} scrapes):\n${metricsCostTable(metrics)}\n`,
     )
   console.log(
     `Ratios (req/s against (a); p99 large/seeded): ${Object.entries(summary.ratios)

@@ -8,7 +8,7 @@ import {
   ownOrganizationDefault,
 } from '@/access/fromMatrix'
 import { groups, label } from '@/labels'
-import { fromRoot } from '@/paths'
+import { readMediaDir } from '@/env'
 
 /** What may be uploaded; Payload checks each file's content against this list, not its name. */
 export const allowedMimeTypes = [
@@ -32,7 +32,8 @@ export const Media: CollectionConfig = {
   access: collectionAccess('media'),
   hooks: { beforeOperation: [matrixGuard('media')] },
   upload: {
-    staticDir: fromRoot('media'),
+    // MEDIA_DIR (media/ by default): backups read it, restores write it (docs/operations.md).
+    staticDir: readMediaDir(),
     mimeTypes: allowedMimeTypes,
     focalPoint: true,
     adminThumbnail: 'thumbnail',

@@ -16,6 +16,8 @@ export const entryPoints = {
   seed: 'src/seed/run.ts',
   'seed-large': 'src/seed/large/run.ts',
   'search-reindex': 'src/search/reindexCommand.ts',
+  backup: 'src/backup/commands/backupCommand.ts',
+  restore: 'src/backup/commands/restoreCommand.ts',
   generate: 'scripts/generate.ts',
   'graphql-check': 'scripts/graphql-check.ts',
   bench: 'bench/run.ts',

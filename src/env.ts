@@ -2,6 +2,8 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { fromRoot } from './paths'
+
 /**
  * The portal's settings, read once from the environment (see `.env.example`).
  * Development works with nothing set; production refuses to start without the values that must
@@ -56,6 +58,10 @@ export type Environment = {
   /** Build the in-memory search index on start (on by default); off: search answers 503. */
   searchIndex: boolean
   logLevel: LogLevel
+  /** Bearer token a scraper must send to read `/metrics`; unset, there is no `/metrics`. */
+  metricsToken?: string
+  /** Where uploaded files live (MEDIA_DIR), absolute. */
+  mediaDir: string
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -71,6 +77,34 @@ export class EnvironmentError extends Error {
 type Source = Record<string, string | undefined>
 
 const DEFAULT_DEV_DATABASE = 'file:./data/portal.db'
+
+/** The shortest METRICS_TOKEN accepted: `openssl rand -hex 32` gives 64 characters. */
+const METRICS_TOKEN_MIN_LENGTH = 32
+
+/**
+ * MEDIA_DIR, resolved from the project root (the working directory: the repository, or /app in
+ * the image); `media/` there by default. Backups and restores read it too (src/backup/).
+ */
+export function readMediaDir(source: Source = process.env): string {
+  return fromRoot(source.MEDIA_DIR?.trim() || 'media')
+}
+
+/**
+ * Where the data lives, and nothing else: for `npm run backup` and `npm run restore`, which need
+ * no secrets. DATABASE_URI is required in production, as for the server.
+ */
+export function readDataLocation(source: Source = process.env): {
+  databaseUri: string
+  mediaDir: string
+} {
+  const databaseUri = source.DATABASE_URI?.trim()
+  if (!databaseUri && source.NODE_ENV === 'production') {
+    throw new EnvironmentError([
+      'DATABASE_URI is required in production (file:… for SQLite or mongodb://…)',
+    ])
+  }
+  return { databaseUri: databaseUri || DEFAULT_DEV_DATABASE, mediaDir: readMediaDir(source) }
+}
 
 /**
  * The admin's largest server-action body: its form state, Lexical included (measured, see
@@ -279,6 +313,13 @@ export function readEnvironment(
     problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`)
   }
 
+  const metricsToken = source.METRICS_TOKEN?.trim() || undefined
+  if (metricsToken && metricsToken.length < METRICS_TOKEN_MIN_LENGTH) {
+    problems.push(
+      `METRICS_TOKEN must be at least ${METRICS_TOKEN_MIN_LENGTH} characters long (openssl rand -hex 32)`,
+    )
+  }
+
   if (problems.length > 0) throw new EnvironmentError(problems)
 
   return {
@@ -305,5 +346,7 @@ export function readEnvironment(
     trustProxy,
     searchIndex,
     logLevel,
+    metricsToken,
+    mediaDir: readMediaDir(source),
   }
 }

@@ -30,6 +30,7 @@ import { Site } from './globals/Site'
 import { clientInputErrors } from './hooks/clientInputErrors'
 import { isJobRunner } from './jobs/jobRunner'
 import { locales } from './locales'
+import { loggerOptions } from './logging/loggerOptions'
 import { operationGuards } from './plugins/operationGuards'
 import { databaseLayers } from './plugins/databaseLayers'
 import { search } from './search/plugin'
@@ -107,6 +108,7 @@ export default buildConfig({
     shouldAutoRun: () => isJobRunner(),
   },
   hooks: { afterError: [clientInputErrors] },
-  logger: { options: { level: env.logLevel } },
+  // JSON lines at LOG_LEVEL, each with the id of the request it was written for.
+  logger: { options: loggerOptions(env.logLevel) },
   telemetry: false,
 }).then(restrictInternalCollections)

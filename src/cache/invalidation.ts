@@ -1,5 +1,6 @@
 import { addAdapterLayer, type AnyAdapter, type WriteCall } from '@/database/layers'
 import type { TransactionID } from '@/database/writeMethods'
+import { countInvalidation } from '@/metrics/count'
 
 import { changeOf } from './changes'
 import type { Change } from './readSet'
@@ -83,6 +84,7 @@ export function invalidateOnWrites(db: AnyAdapter): void {
         changes.push(change)
         written.set(call.transaction, changes)
       }
+      countInvalidation(call.args?.collection ?? call.args?.global ?? call.method)
       invalidateReadCache(change)
       try {
         return await proceed()

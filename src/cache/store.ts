@@ -1,3 +1,5 @@
+import { countCacheEviction, countCacheStore } from '@/metrics/count'
+
 import type { CachedResponse } from './entry'
 import type { ReadSet } from './readSet'
 import {
@@ -42,6 +44,7 @@ function shrink(segment: Segment, bytes: number): void {
   for (const [oldest] of segment.entries) {
     if (segment.bytes <= bytes) break
     take(segment, oldest)
+    countCacheEviction()
   }
 }
 
@@ -112,6 +115,7 @@ export class ReadCache {
     this.remove(key)
     shrink(state.probation, budget - bytes)
     put(state.probation, key, { ...entry, bytes, expiresAt: endOfUtcDay(now) })
+    countCacheStore()
     return true
   }
 

@@ -8,29 +8,10 @@ import { fromRoot } from '../paths'
 import { parentIndexes } from './sqliteParentIndexes'
 import { deleteOneReturnsNullWhenNothingMatches } from './sqliteDeleteOne'
 import { serialiseWrites } from './sqliteWriteQueue'
+import type { DatabaseTarget } from './databaseUri'
 
-export type DatabaseTarget = { kind: 'sqlite'; url: string } | { kind: 'mongodb'; url: string }
-
-export class DatabaseUriError extends Error {
-  constructor(uri: string) {
-    // Never echo credentials that may sit in a malformed URI.
-    const shown = uri.replace(/\/\/[^@/]*@/, '//***@')
-    super(
-      `DATABASE_URI "${shown}" is not supported. Use "file:<path>" for SQLite (the default, ` +
-        'file:./data/portal.db) or "mongodb://…" / "mongodb+srv://…" for MongoDB.',
-    )
-    this.name = 'DatabaseUriError'
-  }
-}
-
-/** Empty or `file:` → SQLite; `mongodb://` or `mongodb+srv://` → MongoDB; anything else is refused. */
-export function parseDatabaseUri(uri: string | undefined): DatabaseTarget {
-  const value = (uri ?? '').trim()
-  if (value === '') return { kind: 'sqlite', url: 'file:./data/portal.db' }
-  if (/^file:.+/.test(value)) return { kind: 'sqlite', url: value }
-  if (/^mongodb(\+srv)?:\/\/.+/.test(value)) return { kind: 'mongodb', url: value }
-  throw new DatabaseUriError(value)
-}
+// Kept here too: the adapter's callers read the URI and build the adapter from one module.
+export { DatabaseUriError, parseDatabaseUri, type DatabaseTarget } from './databaseUri'
 
 /** SQLite migrations live here and belong to the SQLite adapter alone. */
 export const sqliteMigrationDir = fromRoot('src/migrations')

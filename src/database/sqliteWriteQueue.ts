@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 
 import type { BaseDatabaseAdapter } from 'payload'
 
+import { writerWaitStarted } from '@/metrics/count'
+
 import { addAdapterLayer } from './layers'
 import { WriteLock } from './writeLock'
 import type { TransactionID } from './writeMethods'
@@ -49,6 +51,7 @@ export function serialiseWrites(
     name: 'sqlite-write-queue',
     async begin(proceed) {
       let transaction: TransactionID | null | undefined
+      const waited = writerWaitStarted()
       const endTurn = await lock.acquire({
         ms: leakedAfterMs,
         onOverrun: () => {
@@ -59,6 +62,7 @@ export function serialiseWrites(
           takeTurn(transaction)
         },
       })
+      waited()
       try {
         transaction = await proceed()
       } catch (error) {
@@ -82,7 +86,9 @@ export function serialiseWrites(
     async write({ transaction }, proceed) {
       const inOwnTurn = transaction !== undefined && turns.has(transaction)
       if (inOwnTurn || insideWrite.getStore()) return proceed()
+      const waited = writerWaitStarted()
       const endTurn = await lock.acquire()
+      waited()
       try {
         return await insideWrite.run(true, proceed)
       } finally {

@@ -2,6 +2,7 @@ import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
 import { readEnvironment } from '@/env'
 import { translate } from '@/i18n/translate'
+import { countRefusal } from '@/metrics/count'
 import { RateLimitedError, sharedLimit } from '@/rateLimits/store'
 
 /**
@@ -32,6 +33,7 @@ export const limitPasswordResets: CollectionBeforeOperationHook = async ({
     await limit.take(email)
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error
+    countRefusal('rate', 'password_reset')
     // Payload sends the headers a request collected with its error answer.
     req.responseHeaders = new Headers({ 'Retry-After': String(error.retryAfterSeconds) })
     throw new APIError(translate(req, 'portal:resetTooSoon'), 429)

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express'
 
+import { countRefusal } from '@/metrics/count'
 import { hasBody, refuseUnread } from '@/server/edge/refusal'
 
 /**
@@ -12,6 +13,7 @@ export function refuseRateLimited(
   retryAfterSeconds: number,
   who: string,
 ): void {
+  countRefusal('rate', rateRule(who))
   if (hasBody(req)) return refuseUnread(req, res, () => answer(res, retryAfterSeconds, who))
   answer(res, retryAfterSeconds, who)
 }
@@ -27,4 +29,12 @@ function answer(res: Response, retryAfterSeconds: number, who: string): void {
       },
     ],
   })
+}
+
+/** The scope a rate limit's refusal names, as a metric label from a fixed set. */
+function rateRule(who: string): string {
+  if (who.includes('address')) return 'per_address'
+  if (who.includes('account')) return 'per_account'
+  if (who.includes('portal')) return 'everyone'
+  return 'other'
 }

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { SEARCH_INDEX_CHANGE } from '@/cache/readSet'
 import { invalidateReadCache } from '@/cache/state'
+import { countInvalidation } from '@/metrics/count'
 
 import { forgetAnalysedWords } from './analysis/analyzer'
 import { SearchEngine } from './engine'
@@ -104,7 +105,10 @@ export function buildSearchIndex(payload: Payload): Promise<void> {
         for (const key of build.dirty) await refreshKey(engine, payload, key)
         // A rebuild is run after writes the server did not see (a restore, another process):
         // answers the read cache stored from the old index may be stale.
-        if (state.engine) invalidateReadCache()
+        if (state.engine) {
+          invalidateReadCache()
+          countInvalidation('search-index')
+        }
         state.engine = engine
         state.build = null
         state.error = null

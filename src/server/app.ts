@@ -1,9 +1,12 @@
 import express, { type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
+import { metricsEndpoint } from '@/metrics/endpoint'
+
 import { graphqlDirect } from './graphqlDirect'
 import type { GraphQLHandlers } from './graphqlExchange'
 import { healthz, readyz } from './health'
+import { logUnhandled } from './logUnhandled'
 import { readCache, type ReadCacheOptions } from './readCache'
 import { requestContext } from './requestContext'
 import { BodyBudget } from './edge/bodyBudget'
@@ -24,6 +27,8 @@ export type AppOptions = {
   isShuttingDown: () => boolean
   /** What the edge is configured with (docs/limits.md): src/server/edge/settings.ts. */
   edge: EdgeSettings
+  /** METRICS_TOKEN: `/metrics` answers a scraper that sends it (src/metrics/endpoint.ts). */
+  metricsToken?: string
 } & (
   | {
       /**
@@ -49,6 +54,7 @@ export function createApp({
   edge,
   graphql,
   readCache: cacheOptions,
+  metricsToken,
 }: AppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
@@ -63,6 +69,10 @@ export function createApp({
   app.use(urlGuard)
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(payload, isShuttingDown))
+  app.get(
+    '/metrics',
+    metricsEndpoint(metricsToken, (err) => payload.logger.error({ msg: 'metrics failed', err })),
+  )
   app.use(searchUnavailable)
   app.use(methodGuard(edge.serverActions))
   app.use(
@@ -83,5 +93,6 @@ export function createApp({
   app.use(limitUncached(limits))
   // Express 5 rejects app.all('*'); a terminal middleware hands everything else to Next.
   app.use((req, res) => handle(req, res))
+  app.use(logUnhandled(payload))
   return app
 }

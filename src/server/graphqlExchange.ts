@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express'
 
 import { limits } from '@/graphql/limits'
+import { countRefusal } from '@/metrics/count'
 
 import { refuseLargeBody } from './graphqlBodyLimit'
 import { readBody } from './readCache/requestParts'
@@ -19,8 +20,10 @@ export const isJson = (contentType: string | null | undefined) =>
 export async function readGraphQLBody(req: Request, res: Response): Promise<Buffer | null> {
   const body = await readBody(req, limits.maxBodyBytes)
   if (body.ok) return body.body
-  if (body.reason === 'too large') refuseLargeBody(res, `more than ${limits.maxBodyBytes}`)
-  else res.destroy()
+  if (body.reason === 'too large') {
+    countRefusal('body_size', 'graphql')
+    refuseLargeBody(res, `more than ${limits.maxBodyBytes}`)
+  } else res.destroy()
   return null
 }
 

@@ -15,9 +15,14 @@ const MAIL_GRACE_MS = 5_000
 /**
  * On SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (idle keep-alive
  * connections are closed at once), give mail deliveries under way a moment, then close the
- * database. Forced exit after 15 s.
+ * database and release the lock on the data (src/database/dataLock.ts). Forced exit after 15 s.
  */
-export function installGracefulShutdown(server: Server, payload: Payload, onStart: () => void) {
+export function installGracefulShutdown(
+  server: Server,
+  payload: Payload,
+  onStart: () => void,
+  releaseDataLock: () => Promise<void> = async () => {},
+) {
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
@@ -33,6 +38,8 @@ export function installGracefulShutdown(server: Server, payload: Payload, onStar
       try {
         await Promise.race([deliveriesSettled(), delay(MAIL_GRACE_MS, undefined, { ref: false })])
         await payload.destroy()
+        // Only once the database is closed may a restore replace it.
+        await releaseDataLock()
         payload.logger.info('stopped')
         process.exit(0)
       } catch (error) {

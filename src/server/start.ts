@@ -5,14 +5,17 @@ import { getPayload } from 'payload'
 
 import { bootstrap, BootstrapError, type AdminLogin } from '../bootstrap'
 import { DatabaseUriError, parseDatabaseUri } from '../database/adapter'
+import { DataLockedError } from '../database/dataLock'
 import { EnvironmentError, readEnvironment, type Environment } from '../env'
 import { becomeJobRunner } from '../jobs/jobRunner'
+import { enableMetrics } from '../metrics/enable'
 import { projectRoot as root } from '../paths'
 import { buildSearchIndex } from '../search/indexer'
 import { createApp } from './app'
 import { readServerActions } from './edge/methodGuard'
 import { edgeSettings } from './edge/settings'
 import { readPreviewModeId } from './identity'
+import { holdDataLock } from './dataLock'
 import { installGracefulShutdown } from './shutdown'
 
 function banner(env: Environment, admin: AdminLogin | null, seeded: boolean): string {
@@ -40,7 +43,8 @@ function refuse(error: unknown): never {
   if (
     error instanceof EnvironmentError ||
     error instanceof DatabaseUriError ||
-    error instanceof BootstrapError
+    error instanceof BootstrapError ||
+    error instanceof DataLockedError
   ) {
     console.error(error.message)
     process.exit(1)
@@ -57,9 +61,12 @@ export async function start(): Promise<void> {
     error: console.error,
   })
   let env: Environment
+  let releaseLock: () => Promise<void>
   try {
     env = readEnvironment()
-    parseDatabaseUri(env.databaseUri)
+    // Held while this server runs: `npm run restore` refuses to replace data in use, and a second
+    // server on the same SQLite file refuses to start.
+    releaseLock = await holdDataLock(parseDatabaseUri(env.databaseUri))
   } catch (error) {
     refuse(error)
   }
@@ -69,6 +76,8 @@ export async function start(): Promise<void> {
   becomeJobRunner()
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })
+  // Before Next serves anything, so every module instance counts into this one registry.
+  if (env.metricsToken) enableMetrics(payload)
   let result: Awaited<ReturnType<typeof bootstrap>>
   try {
     result = await bootstrap(payload, env)
@@ -96,6 +105,7 @@ export async function start(): Promise<void> {
         : {},
     ),
     graphql: { POST: graphql.POST, GET: graphql.GET },
+    metricsToken: env.metricsToken,
     readCache:
       env.readCacheMaxBytes > 0
         ? {
@@ -108,9 +118,14 @@ export async function start(): Promise<void> {
   const server = createServer(app)
   const upgrade = nextApp.getUpgradeHandler()
   server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head))
-  installGracefulShutdown(server, payload, () => {
-    shuttingDown = true
-  })
+  installGracefulShutdown(
+    server,
+    payload,
+    () => {
+      shuttingDown = true
+    },
+    releaseLock,
+  )
   server.listen(env.port, () => {
     console.log(banner(env, result.admin, result.seeded))
     // In the background, once the server answers: /readyz reports it, search answers 503 until then.

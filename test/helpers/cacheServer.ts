@@ -64,6 +64,8 @@ export async function startCacheServer(
     /** Rate limits (off in tests unless given) and whose X-Forwarded-For counts. */
     rateLimits?: Partial<Environment['rateLimits']>
     trustProxy?: Environment['trustProxy']
+    /** METRICS_TOKEN (test/int/metrics.test.ts turns metrics on itself). */
+    metricsToken?: string
   } = {},
 ): Promise<CacheServer> {
   const env = readEnvironment()
@@ -79,6 +81,7 @@ export async function startCacheServer(
       trustProxy: options.trustProxy ?? edge.trustProxy,
     },
     graphql: { POST, GET },
+    metricsToken: options.metricsToken,
     readCache:
       options.maxBytes === 0
         ? undefined

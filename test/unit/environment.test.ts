@@ -164,3 +164,38 @@ describe('production', () => {
     expect(env.payloadSecret).toBe('build-only')
   })
 })
+
+describe('operations settings', () => {
+  test('METRICS_TOKEN is unset by default (no /metrics), in production too', () => {
+    expect(readEnvironment({}, { cwd: tempDir() }).metricsToken).toBeUndefined()
+    const production = readEnvironment(
+      {
+        NODE_ENV: 'production',
+        PAYLOAD_SECRET: 'p'.repeat(32),
+        PREVIEW_SECRET: 'preview',
+        SERVER_URL: 'https://portal.example',
+        DATABASE_URI: 'file:/srv/portal.db',
+      },
+      { cwd: tempDir() },
+    )
+    expect(production.metricsToken).toBeUndefined()
+  })
+
+  test('a short METRICS_TOKEN is refused with a message saying how to make one', () => {
+    expect(() => readEnvironment({ METRICS_TOKEN: 'secret' }, { cwd: tempDir() })).toThrow(
+      /METRICS_TOKEN must be at least 32 characters long \(openssl rand -hex 32\)/,
+    )
+    const token = 'a1'.repeat(16)
+    expect(readEnvironment({ METRICS_TOKEN: token }, { cwd: tempDir() }).metricsToken).toBe(token)
+  })
+
+  test('MEDIA_DIR is media/ in the project folder unless set, and always absolute', () => {
+    expect(readEnvironment({}, { cwd: tempDir() }).mediaDir).toBe(path.resolve('media'))
+    expect(readEnvironment({ MEDIA_DIR: '/srv/media' }, { cwd: tempDir() }).mediaDir).toBe(
+      '/srv/media',
+    )
+    expect(readEnvironment({ MEDIA_DIR: 'uploads' }, { cwd: tempDir() }).mediaDir).toBe(
+      path.resolve('uploads'),
+    )
+  })
+})

@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 
+import { countRefusal } from '@/metrics/count'
+
 import { refuseLargeBody } from '../graphqlBodyLimit'
 import type { BodyBudget } from './bodyBudget'
 import { bodyClassOf, type BodyClass, type BodyLimits } from './bodyClasses'
@@ -9,7 +11,11 @@ import { refusalBody, refuseUnread } from './refusal'
 /** Seconds a client told "busy" should wait before it sends its body again. */
 const BUSY_RETRY_AFTER_S = 5
 
+/** The body class as a metric label: `JSON` → `json`, `server action` → `server_action`. */
+const ruleOf = (kind: BodyClass): string => kind.name.toLowerCase().replace(/\W+/g, '_')
+
 function refuseTooLarge(req: Request, res: Response, kind: BodyClass, size: string): void {
+  countRefusal('body_size', ruleOf(kind))
   refuseUnread(req, res, () => {
     // GraphQL keeps its documented refusal: 400 with extensions.code LIMIT_EXCEEDED.
     if (kind.name === 'graphql') return refuseLargeBody(res, size)
@@ -26,6 +32,7 @@ function refuseTooLarge(req: Request, res: Response, kind: BodyClass, size: stri
 }
 
 function refuseBusy(req: Request, res: Response): void {
+  countRefusal('body_budget')
   refuseUnread(req, res, () => {
     res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_S))
     res
@@ -66,10 +73,12 @@ export function bodyPolicy(limits: BodyLimits, budget: BodyBudget) {
     if (declared === undefined && !chunked) return next()
     const kind = bodyClassOf(req, limits)
     const unreadable = unreadableBody(req, kind)
-    if (unreadable)
+    if (unreadable) {
+      countRefusal('body_type', ruleOf(kind))
       return refuseUnread(req, res, () =>
         res.status(unreadable.status).json(refusalBody(unreadable.message)),
       )
+    }
 
     if (declared !== undefined) {
       const size = Number(declared)

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import fs from 'node:fs'
 
+import { countRefusal } from '@/metrics/count'
 import { fromRoot } from '@/paths'
 
 import { refusalBody } from './refusal'
@@ -67,10 +68,12 @@ export function methodGuard(actions: ServerActions | null) {
       if (!actions) return next()
       const routes = actions.get(id)
       if (req.method === 'POST' && routes?.some((route) => route.test(req.path))) return next()
+      countRefusal('method', 'server_action')
       res.status(404).json(refusalBody('There is no such server action here.'))
       return
     }
     if (READS.has(req.method) || ACCEPTS_WRITES.some((route) => route.test(req.path))) return next()
+    countRefusal('method', 'read_only')
     res.setHeader('Allow', 'GET, HEAD')
     res.status(405).json(refusalBody(`${req.method} is not accepted here: this page is read-only.`))
   }

@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 
+import { countRefusal } from '@/metrics/count'
+
 import { refusalBody } from './refusal'
 
 /** Longer paths than any page, document or API route of the portal has. */
@@ -55,5 +57,6 @@ export function hostProblem(host: string | undefined): string | null {
 export function urlGuard(req: Request, res: Response, next: NextFunction): void {
   const problem = urlProblem(req.originalUrl) ?? hostProblem(req.headers.host)
   if (problem === null) return next()
+  countRefusal('url')
   res.status(400).json(refusalBody(problem))
 }
