@@ -14,7 +14,13 @@ import { documentLimitRules } from './limitRules'
 
 /** A query text, parsed and checked by every rule that depends on the document alone. */
 export type AnalysedDocument =
-  { ok: true; document: DocumentNode } | { ok: false; errors: readonly GraphQLError[] }
+  | {
+      ok: true
+      document: DocumentNode
+      /** What the rules that read variables said, by the variables' JSON (see `variableErrors`). */
+      byVariables: LRUCache<string, readonly GraphQLError[]>
+    }
+  | { ok: false; errors: readonly GraphQLError[] }
 
 /**
  * Bounds, so clients sending ever new documents cannot grow the memory: the query texts held add
@@ -24,6 +30,12 @@ export type AnalysedDocument =
 const MAX_TOTAL_CHARS = 1024 * 1024
 const MAX_DOCUMENT_CHARS = 16 * 1024
 const MAX_DOCUMENTS = 1000
+/**
+ * Per document, the outcomes for the last 16 sets of variables of at most 1 KB of JSON each: a
+ * page sends the same variables for every visitor (locale, today), a search sends new ones.
+ */
+const MAX_VARIABLE_SETS = 16
+const MAX_VARIABLES_CHARS = 1024
 
 /**
  * One cache per schema: development builds a new schema whenever the config changes, and a
@@ -67,7 +79,9 @@ function analyse(schema: GraphQLSchema, query: string, introspection: boolean): 
     throw error
   }
   const errors = validate(schema, document, documentRules(introspection))
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, document }
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, document, byVariables: new LRUCache({ max: MAX_VARIABLE_SETS }) }
 }
 
 /**
@@ -88,4 +102,22 @@ export function analysedDocument(
   const analysed = analyse(schema, query, options.introspection)
   cache.set(key, analysed)
   return analysed
+}
+
+/**
+ * The errors of the rules that read variables (root fields, page sizes, complexity: `check`),
+ * remembered for the document and the exact variables sent, which decide them entirely.
+ */
+export function variableErrors(
+  analysed: Extract<AnalysedDocument, { ok: true }>,
+  variables: Record<string, unknown> | null | undefined,
+  check: () => readonly GraphQLError[],
+): readonly GraphQLError[] {
+  const key = JSON.stringify(variables ?? {})
+  if (key.length > MAX_VARIABLES_CHARS) return check()
+  const known = analysed.byVariables.get(key)
+  if (known) return known
+  const errors = check()
+  analysed.byVariables.set(key, errors)
+  return errors
 }

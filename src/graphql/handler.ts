@@ -14,7 +14,7 @@ import {
 } from 'payload'
 
 import { complexityRule } from './complexityRule'
-import { analysedDocument } from './documents'
+import { analysedDocument, variableErrors } from './documents'
 import { variableLimitRules } from './limitRules'
 import { formatResolverError } from './resolverErrors'
 
@@ -47,8 +47,8 @@ function schemaOf(config: Promise<SanitizedConfig> | SanitizedConfig): Promise<G
  * The GraphQL route over Payload's schema, answering as Payload's `GRAPHQL_POST` does (the same
  * request object, access, locales, CORS headers, resolver errors, graphql-http's statuses), but
  * with the document checked once: a query text is parsed and validated by the rules that
- * depend on the document alone the first time it comes (src/graphql/documents.ts), and only
- * the rules that read variables (root fields, page sizes, complexity) run on every request.
+ * depend on the document alone the first time it comes (src/graphql/documents.ts), and the
+ * rules that read variables (root fields, page sizes, complexity) once per set of variables.
  */
 export function graphqlHandler(config: Promise<SanitizedConfig> | SanitizedConfig): Handler {
   return async (request) => {
@@ -77,10 +77,12 @@ export function graphqlHandler(config: Promise<SanitizedConfig> | SanitizedConfi
             variableValues: params.variables,
             contextValue: { headers, req },
           }
-          const errors = validate(schema, analysed.document, [
-            complexityRule(params.variables ?? undefined),
-            ...variableLimitRules(args),
-          ])
+          const errors = variableErrors(analysed, params.variables, () =>
+            validate(schema, analysed.document, [
+              complexityRule(params.variables ?? undefined),
+              ...variableLimitRules(args),
+            ]),
+          )
           return errors.length > 0 ? [...errors] : args
         },
         // Resolver errors in Payload's shape. (Payload's route also passes the result through
