@@ -8,6 +8,8 @@ import { print } from 'graphql'
 
 import { HomePageDocument } from '../src/graphql/generated'
 
+import { monotonicNowUs, type ClockWindow } from './profile'
+
 export type Target = {
   name: string
   method: 'GET' | 'POST'
@@ -29,6 +31,13 @@ export type Measurement = {
   timeouts: number
   /** The X-Cache header of the checked response (HIT, MISS, BYPASS), or null without a cache. */
   xCache: string | null
+  /**
+   * The server's CPU time per answered request over the measured run (all its threads), when the
+   * caller can read it: unlike latency, it hardly moves with what else runs on the machine.
+   */
+  cpuMsPerRequest: number | null
+  /** When the measured run (not the warm-up) ran, on the monotonic clock CPU profiles use. */
+  window: ClockWindow
 }
 
 /** A fixed "now", so every run asks for the same upcoming events. */
@@ -123,12 +132,22 @@ export async function measure(
   baseUrl: string,
   target: Target,
   options: { warmupSeconds: number; seconds: number; connections: number },
+  /** The server's CPU time so far in ms (BenchServer.cpuMs), to report CPU per request. */
+  serverCpuMs?: () => number | null,
 ): Promise<Measurement> {
   const checked = await verify(baseUrl, target)
   await run(baseUrl, target, options.warmupSeconds, options.connections)
   // After the warm-up a cached target answers from the cache: record what the header says now.
   const { xCache } = await probe(baseUrl, target)
+  const startUs = monotonicNowUs()
+  const cpuBefore = serverCpuMs?.() ?? null
   const result = await run(baseUrl, target, options.seconds, options.connections)
+  const cpuAfter = serverCpuMs?.() ?? null
+  const window = { startUs, endUs: monotonicNowUs() }
+  const cpuMsPerRequest =
+    cpuBefore !== null && cpuAfter !== null && result.requests.total > 0
+      ? Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 10) / 10
+      : null
   return {
     target: target.name,
     requestsPerSecond: Math.round(result.requests.average),
@@ -139,5 +158,7 @@ export async function measure(
     errors: result.errors,
     timeouts: result.timeouts,
     xCache: xCache ?? checked.xCache,
+    cpuMsPerRequest,
+    window,
   }
 }

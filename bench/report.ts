@@ -70,6 +70,7 @@ export function table(results: CaseResult[]): string {
     'non-2xx',
     'errors',
     'X-Cache',
+    'CPU ms/req',
     'RSS MB',
   ]
   const rows = results.map((r) => [
@@ -81,6 +82,7 @@ export function table(results: CaseResult[]): string {
     String(r.non2xx),
     String(r.errors + r.timeouts),
     r.xCache ?? '-',
+    String(r.cpuMsPerRequest ?? '?'),
     String(r.peakRssMb ?? '?'),
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)))

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { summariseProfiles, waitForProfile } from './profile'
+import { formatSummary, readProfiles, waitForProfile, type ProfileSummary } from './profile'
 import { bareTarget, benchNow, homePageTarget, measure, pageTarget, type Target } from './load'
 import { ensureBuild, largeDatabase, seededDatabase } from './prepare'
 import {
@@ -50,16 +50,20 @@ const settings = {
 const transport = option('graphql') === 'get' ? 'get' : 'post'
 const withLarge = option('no-large') === undefined
 const profile = option('profile') !== undefined
-/** `--only=read,search,hostile,editorial,metrics`: the scenarios to run (all by default). */
+/**
+ * `--only=read,search,hostile,editorial,metrics,profile`: the scenarios to run (all but profile by
+ * default).
+ */
 const only = option('only')?.split(',')
-const runs = (scenario: 'read' | 'search' | 'hostile' | 'editorial' | 'metrics') =>
-  !only || only.includes(scenario)
+const runs = (scenario: 'read' | 'search' | 'hostile' | 'editorial' | 'metrics' | 'profile') =>
+  scenario === 'profile' ? profile || !!only?.includes('profile') : !only || only.includes(scenario)
 const started = Date.now()
 const log = (line: string) =>
   console.log(`[bench ${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s] ${line}`)
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'initiative-portal-bench-run-'))
 const results: CaseResult[] = []
+const profiles: (ProfileSummary & { case: CaseId; dataSet: DataSet; requests: number })[] = []
 
 /** Starts one server, measures the given cases on it, records its peak RSS, stops it. */
 async function onServer(
@@ -77,11 +81,12 @@ async function onServer(
       log(
         `(${id}) ${caseNames[id]}: ${target.name}: ${settings.warmupSeconds} s warm-up, ${settings.seconds} s measured`,
       )
-      const m = await measure(server.url, target, settings)
+      const m = await measure(server.url, target, settings, server.cpuMs)
       results.push({ ...m, case: id, dataSet, peakRssMb: null })
       log(
         `(${id}) ${m.requestsPerSecond} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, ` +
-          `non-2xx ${m.non2xx}, errors ${m.errors + m.timeouts}, X-Cache ${m.xCache ?? '-'}`,
+          `non-2xx ${m.non2xx}, errors ${m.errors + m.timeouts}, X-Cache ${m.xCache ?? '-'}, ` +
+          `CPU ${m.cpuMsPerRequest ?? '?'} ms per request`,
       )
     }
   } finally {
@@ -102,7 +107,10 @@ try {
   )
   const build = ensureBuild(log)
   const seeded = seededDatabase(workDir, log)
-  const large = withLarge && (runs('read') || runs('search')) ? largeDatabase(seeded, log) : null
+  const large =
+    withLarge && (runs('read') || runs('search') || runs('profile'))
+      ? largeDatabase(seeded, log)
+      : null
   const graphql = homePageTarget(transport)
   const page = pageTarget(option('page') || '/de')
 
@@ -123,23 +131,45 @@ try {
         ['b', graphql],
         ['d', page],
       ])
-      const profileDir = path.join(os.tmpdir(), 'initiative-portal-bench', `profile-${Date.now()}`)
-      await onServer(
-        'cache off',
-        large,
-        'large',
-        off,
-        [
-          ['c', graphql],
-          ['e', page],
-        ],
-        profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-      )
-      if (profile) await waitForProfile(profileDir)
-      if (profile)
+      await onServer('cache off', large, 'large', off, [
+        ['c', graphql],
+        ['e', page],
+      ])
+    }
+  }
+
+  // CPU profiles of the uncached cases, each on a server of its own, counted over the measured
+  // window only; apart from the timed runs, since the profiler itself costs time.
+  if (runs('profile')) {
+    const dataSets: [DataSet, string][] = [['seeded', seeded]]
+    if (large) dataSets.push(['large', large])
+    for (const [dataSet, database] of dataSets) {
+      for (const [id, target] of [
+        ['c', graphql],
+        ['e', page],
+      ] as [CaseId, Target][]) {
+        const dir = path.join(os.tmpdir(), 'initiative-portal-bench', `profile-${Date.now()}-${id}`)
+        log(`profile (${id}) ${caseNames[id]}, ${dataSet} data: server under --cpu-prof`)
+        const server = await startServer({
+          database,
+          workDir,
+          env: { READ_CACHE_MAX_BYTES: '0' },
+          nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+        })
+        let m
+        try {
+          m = await measure(server.url, target, settings, server.cpuMs)
+        } finally {
+          await server.stop()
+        }
+        await waitForProfile(dir)
+        const summary = readProfiles(dir, m.window)
+        if (summary) profiles.push({ ...summary, case: id, dataSet, requests: m.requests })
         console.log(
-          `\nCPU profile of the uncached large-data server (top self time):\n${summariseProfiles(profileDir)}`,
+          `\nCPU profile (${id}) ${caseNames[id]}, ${dataSet} data, measured window only ` +
+            `(${m.requestsPerSecond} req/s under the profiler):\n${formatSummary(summary, m.requests)}\n(profile in ${dir})\n`,
         )
+      }
     }
   }
 
@@ -207,6 +237,7 @@ try {
     hostile,
     editorial,
     metrics,
+    profiles,
   }
   fs.mkdirSync('bench/results', { recursive: true })
   fs.writeFileSync('bench/results/latest.json', `${JSON.stringify(summary, null, 2)}\n`)

@@ -24,6 +24,8 @@ export type BenchServer = {
   alive: () => boolean
   /** Peak resident set size so far, in MB (Linux /proc; null elsewhere). */
   peakRssMb: () => number | null
+  /** CPU time the process has used so far (all its threads, user and system), in ms. */
+  cpuMs: () => number | null
   stop: () => Promise<void>
 }
 
@@ -56,6 +58,21 @@ export function productionEnvironment(database: string): NodeJS.ProcessEnv {
     RATE_LIMIT_UNCACHED_PER_MINUTE: '0',
     RATE_LIMIT_UNCACHED_BUDGET_MS_PER_SECOND: '0',
     RATE_LIMIT_USER_PER_MINUTE: '0',
+  }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat: 100 on Linux (`getconf CLK_TCK`). */
+const TICKS_PER_SECOND = 100
+
+function cpuMs(pid: number): number | null {
+  try {
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // utime and stime are fields 14 and 15, i.e. 11 and 12 after the state (field 3).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND
+  } catch {
+    return null
   }
 }
 
@@ -109,6 +126,7 @@ export async function startServer(options: {
     database: copy,
     alive: () => child.exitCode === null && child.signalCode === null,
     peakRssMb: () => peakRssMb(pid),
+    cpuMs: () => cpuMs(pid),
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => {

@@ -7,6 +7,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { fromRoot } from '../paths'
 import { parentIndexes } from './sqliteParentIndexes'
 import { deleteOneReturnsNullWhenNothingMatches } from './sqliteDeleteOne'
+import { reusePreparedStatements } from './sqliteStatementCache'
 import { serialiseWrites } from './sqliteWriteQueue'
 import type { DatabaseTarget } from './databaseUri'
 
@@ -42,6 +43,8 @@ export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
     // SQLite has one writer: saves in this process wait their turn instead of failing with
     // SQLITE_BUSY (src/database/sqliteWriteQueue.ts says why the busy timeout does not cover this).
     init: (args) => {
+      // Each SQL text is prepared once per connection (src/database/sqliteStatementCache.ts).
+      reusePreparedStatements()
       const adapter = sqlite.init(args)
       serialiseWrites(adapter)
       deleteOneReturnsNullWhenNothingMatches(adapter)

@@ -3,6 +3,17 @@ import { print } from 'graphql'
 
 import type { Locale } from '@/locales'
 
+/** Each typed document printed once: the same few are sent on every page view. */
+const printed = new WeakMap<object, string>()
+function queryText(document: TypedDocumentNode<unknown, never>): string {
+  let text = printed.get(document)
+  if (text === undefined) {
+    text = print(document)
+    printed.set(document, text)
+  }
+  return text
+}
+
 export type GraphQLErrorEntry = { message: string; extensions?: Record<string, unknown> }
 
 /** A request the server refused or could not answer; the message is the server's own. */
@@ -49,7 +60,7 @@ export function createClient(options: ClientOptions) {
           ...(options.previewToken ? { Authorization: `JWT ${options.previewToken}` } : {}),
         },
         body: JSON.stringify({
-          query: print(document),
+          query: queryText(document as TypedDocumentNode<unknown, never>),
           variables: {
             ...(options.locale ? { locale: options.locale } : {}),
             ...(options.fallbackLocale ? { fallbackLocale: options.fallbackLocale } : {}),

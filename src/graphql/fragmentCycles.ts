@@ -45,7 +45,7 @@ function cycleIn(query: string): string | null {
   try {
     cycle = fragmentCycle(parse(query))
   } catch {
-    // Not parsable: Payload's handler answers with the syntax error.
+    // Not parsable: the route's handler answers with the syntax error.
   }
   if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value as string)
   memo.set(query, cycle)

@@ -17,12 +17,11 @@ const refuseWith =
   }
 
 /**
- * Depth, aliases, directives, root fields and page sizes, checked before anything runs. Depth,
- * aliases and directives are counted by GraphQL Armor (fragments followed, each spread counted);
- * root fields and page sizes by `operationShapeRule`, which reads the variable values the
- * executor will use (defaults included).
+ * Depth, aliases and directives, counted by GraphQL Armor (fragments followed, each spread
+ * counted): they depend on the document alone, so the GraphQL route checks them once per
+ * document (src/graphql/documents.ts).
  */
-export function limitRules(args: Pick<ExecutionArgs, 'variableValues'>): ValidationRule[] {
+export function documentLimitRules(): ValidationRule[] {
   return [
     maxDepthRule({
       n: limits.maxDepth,
@@ -46,6 +45,18 @@ export function limitRules(args: Pick<ExecutionArgs, 'variableValues'>): Validat
         refuseWith('maxDirectives', `The query uses more than ${limits.maxDirectives} directives`),
       ],
     }),
-    operationShapeRule(args.variableValues ?? {}),
   ]
+}
+
+/**
+ * Root fields and page sizes, checked by `operationShapeRule`, which reads the variable values
+ * the executor will use (defaults included): checked on every request.
+ */
+export function variableLimitRules(args: Pick<ExecutionArgs, 'variableValues'>): ValidationRule[] {
+  return [operationShapeRule(args.variableValues ?? {})]
+}
+
+/** Every limit rule, checked before anything runs (Payload's `graphQL.validationRules`). */
+export function limitRules(args: Pick<ExecutionArgs, 'variableValues'>): ValidationRule[] {
+  return [...documentLimitRules(), ...variableLimitRules(args)]
 }

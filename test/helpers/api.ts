@@ -45,7 +45,7 @@ const handlers = {
   PATCH: restRoute.PATCH,
   DELETE: restRoute.DELETE,
 }
-// The portal's own GraphQL route (Payload's handler with the limit status on top).
+// The portal's own GraphQL route (its handler over Payload's schema, with the limit status on top).
 const graphqlHandler = graphqlRoute
 
 type Init = { token?: string; body?: unknown; headers?: Record<string, string> }

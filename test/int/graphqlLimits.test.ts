@@ -87,6 +87,23 @@ describe.each(['application/json', 'application/graphql-response+json'])(
       const roots = `{ ${Array.from({ length: limits.maxRootFields + 1 }, () => 'Site { name }').join(' ')} }`
       refusedBy('maxRootFields')(await ask(roots, {}, accept))
     })
+
+    test('complexity: over budget is a LIMIT_EXCEEDED refusal with the score', async () => {
+      // Each alias scores 33: three relationships (10 each), the list, its docs and the id.
+      const chains = (n: number) =>
+        `{ ${Array.from(
+          { length: n },
+          (_, i) =>
+            `o${i}: Organizations(limit: 1) { docs { logo { organization { logo { id } } } } }`,
+        ).join(' ')} }`
+      const res = await ask(chains(13), {}, accept)
+      refusedBy('maxComplexity')(res)
+      expect(res.body.errors?.[0]?.message).toContain('complexity is 429')
+      expect(res.body.data).toBeUndefined()
+      const fits = await ask(chains(12), {}, accept)
+      expect(fits.status).toBe(200)
+      expect(fits.body.errors).toBeUndefined()
+    })
   },
 )
 

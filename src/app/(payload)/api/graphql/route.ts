@@ -1,14 +1,16 @@
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
+import { REST_OPTIONS } from '@payloadcms/next/routes'
 
 import { refuseFragmentCycles } from '@/graphql/fragmentCycles'
 import { graphqlOverGet } from '@/graphql/getRequests'
+import { graphqlHandler } from '@/graphql/handler'
 import { answerRequestErrors } from '@/graphql/requestErrors'
 import { withLimitStatus } from '@/graphql/limitStatus'
 import { withSearchStatus } from '@/graphql/searchStatus'
 
-// A refused search answers 400 or 503 (src/graphql/searchStatus.ts).
-const answer = withSearchStatus(refuseFragmentCycles(answerRequestErrors(GRAPHQL_POST(config))))
+// Payload's schema behind a handler of our own that validates each document once
+// (src/graphql/handler.ts). A refused search answers 400 or 503 (src/graphql/searchStatus.ts).
+const answer = withSearchStatus(refuseFragmentCycles(answerRequestErrors(graphqlHandler(config))))
 
 export const POST = withLimitStatus(answer)
 // Reads over GET (cacheable by browsers and CDNs), answered by the same handler.

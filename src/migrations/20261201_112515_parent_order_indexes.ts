@@ -1,0 +1,43 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE INDEX \`news_texts_parent_order_idx\` ON \`news_texts\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`news_rels_parent_order_idx\` ON \`news_rels\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_news_v_texts_parent_order_idx\` ON \`_news_v_texts\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_news_v_rels_parent_order_idx\` ON \`_news_v_rels\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`projects_rels_parent_order_idx\` ON \`projects_rels\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_projects_v_rels_parent_order_idx\` ON \`_projects_v_rels\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`events_rels_parent_order_idx\` ON \`events_rels\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_events_v_rels_parent_order_idx\` ON \`_events_v_rels\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`people_links_parent_order_idx\` ON \`people_links\` (\`_parent_id\`,\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_people_v_version_links_parent_order_idx\` ON \`_people_v_version_links\` (\`_parent_id\`,\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`users_sessions_parent_order_idx\` ON \`users_sessions\` (\`_parent_id\`,\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_log_parent_order_idx\` ON \`payload_jobs_log\` (\`_parent_id\`,\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_order_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_preferences_rels_parent_order_idx\` ON \`payload_preferences_rels\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`declaration_rels_parent_order_idx\` ON \`declaration_rels\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_declaration_v_rels_parent_order_idx\` ON \`_declaration_v_rels\` (\`parent_id\`,\`order\`);`)
+  await db.run(sql`CREATE INDEX \`site_navigation_parent_order_idx\` ON \`site_navigation\` (\`_parent_id\`,\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`site_footer_links_parent_order_idx\` ON \`site_footer_links\` (\`_parent_id\`,\`_order\`);`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP INDEX \`news_texts_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`news_rels_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`_news_v_texts_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`_news_v_rels_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`projects_rels_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`_projects_v_rels_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`events_rels_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`_events_v_rels_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`people_links_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`_people_v_version_links_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`users_sessions_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`payload_jobs_log_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`payload_locked_documents_rels_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`payload_preferences_rels_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`declaration_rels_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`_declaration_v_rels_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`site_navigation_parent_order_idx\`;`)
+  await db.run(sql`DROP INDEX \`site_footer_links_parent_order_idx\`;`)
+}
