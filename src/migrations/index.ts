@@ -4,6 +4,7 @@ import * as migration_20261126_154147_review_submitted_at from './20261126_15414
 import * as migration_20261126_165701_read_path_indexes from './20261126_165701_read_path_indexes';
 import * as migration_20261201_075253_mail_queue from './20261201_075253_mail_queue';
 import * as migration_20261201_090745_trash_and_review from './20261201_090745_trash_and_review';
+import * as migration_20261201_110607_sign_declaration from './20261201_110607_sign_declaration';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261201_090745_trash_and_review.up,
     down: migration_20261201_090745_trash_and_review.down,
-    name: '20261201_090745_trash_and_review'
+    name: '20261201_090745_trash_and_review',
+  },
+  {
+    up: migration_20261201_110607_sign_declaration.up,
+    down: migration_20261201_110607_sign_declaration.down,
+    name: '20261201_110607_sign_declaration'
   },
 ];
