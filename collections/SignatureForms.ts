@@ -19,7 +19,20 @@ export const SignatureForms: CollectionConfig = {
   access: collectionAccess('signature-forms'),
   admin: { group: groups.system, hidden: true },
   fields: [
-    { name: 'nonce', type: 'text', required: true, unique: true, index: true },
-    { name: 'expiresAt', type: 'date', required: true, index: true },
+    {
+      name: 'nonce',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      label: label('Kennung des Formulars', 'Form nonce'),
+    },
+    {
+      name: 'expiresAt',
+      type: 'date',
+      required: true,
+      index: true,
+      label: label('Läuft ab am', 'Expires at'),
+    },
   ],
 }

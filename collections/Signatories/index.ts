@@ -146,7 +146,10 @@ export const Signatories: CollectionConfig = {
       // Text with the flow's own check: Payload's e-mail field refuses IDNA domains (xn--…).
       type: 'text',
       maxLength: 254,
-      validate: (value: unknown, { req }: { req: { t: (key: string) => string } }) =>
+      validate: (
+        value: unknown,
+        { req }: { req: { t: (key: 'validation:emailAddress') => string } },
+      ) =>
         !value || normaliseSignerAddress(String(value)) ? true : req.t('validation:emailAddress'),
       label: label('E-Mail (nie öffentlich)', 'E-mail (never public)'),
       access: staffOnly,

@@ -95,7 +95,7 @@ const sign: Endpoint = {
 /** The confirm and withdraw buttons of the pages the mail's links open. */
 function tokenEndpoint(
   path: '/confirm' | '/withdraw',
-  use: typeof confirmSignature | typeof withdrawSignature,
+  apply: typeof confirmSignature | typeof withdrawSignature,
 ): Endpoint {
   return {
     path,
@@ -106,7 +106,7 @@ function tokenEndpoint(
       const back = `/${locale}/declaration${path}`
       let outcome: string
       try {
-        outcome = await use(req.payload, fields?.token, clientAddressOf(req.headers))
+        outcome = await apply(req.payload, fields?.token, clientAddressOf(req.headers))
       } catch (error) {
         return refusal(req, error, back)
       }

@@ -10,7 +10,6 @@ const REFUSED: { pattern: RegExp; reason: PlainTextProblem }[] = [
   { pattern: /(^|[^a-z0-9])www\./i, reason: 'link' },
   { pattern: /[<>]/, reason: 'markup' },
   // C0 and C1 controls, and the Unicode line and paragraph separators.
-  // eslint-disable-next-line no-control-regex
   { pattern: /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/, reason: 'control' },
 ]
 

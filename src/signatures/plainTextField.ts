@@ -16,7 +16,9 @@ export function plainTextField({ maxLength, ...overrides }: Options): TextField 
     maxLength,
     validate: (
       value: unknown,
-      { req }: { req: Parameters<typeof translate>[0] & { t: (key: string) => string } },
+      {
+        req,
+      }: { req: Parameters<typeof translate>[0] & { t: (key: 'validation:required') => string } },
     ) => {
       if (value === null || value === undefined || value === '') {
         return overrides.required ? req.t('validation:required') : true
