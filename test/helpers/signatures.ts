@@ -20,12 +20,16 @@ export async function solvedForm(payload: Payload, issuedAt?: number) {
 }
 
 let counter = 0
-/** A signer's fields as the form sends them; a new address each time unless one is given. */
+/**
+ * A signer's fields as the form sends them; a new address (at a domain of its own, so the
+ * per-domain limit is never shared) each time unless one is given.
+ */
 export function signerFields(overrides: Record<string, string> = {}): Record<string, string> {
   counter += 1
+  const id = `${Date.now().toString(36)}-${counter}`
   return {
     name: `Jörg Bienert ${counter}`,
-    email: `signer-${Date.now().toString(36)}-${counter}@example.org`,
+    email: `signer-${id}@d${id}.example.org`,
     kind: 'person',
     organization: 'Web.de',
     roleTitle: 'Vorstand',
