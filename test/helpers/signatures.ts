@@ -1,17 +1,12 @@
-import { solveChallenge, type Challenge } from 'altcha-lib'
-import { deriveKey } from 'altcha-lib/algorithms/sha'
 import type { Payload } from 'payload'
 
 import { issueSignatureForm } from '@/signatures/form'
 
 import * as restRoute from '../../src/app/(payload)/api/[...slug]/route'
 
-/** What the ALTCHA widget puts into the form's `altcha` field once it has solved a challenge. */
-export async function solvedProof(challenge: Challenge): Promise<string> {
-  const solution = await solveChallenge({ challenge, deriveKey })
-  if (!solution) throw new Error('the test could not solve the challenge')
-  return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64')
-}
+import { solvedProof } from './proofOfWork'
+
+export { solvedProof }
 
 /** A fresh form as a render of the signing page issues it, with its proof of work solved. */
 export async function solvedForm(payload: Payload, issuedAt?: number) {
