@@ -195,6 +195,15 @@ export const Signatories: CollectionConfig = {
       access: serverOnly,
       admin: { position: 'sidebar', readOnly: true },
     },
+    {
+      name: 'personalData',
+      type: 'ui',
+      label: label('Auskunft', 'Access request'),
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/admin/signatures/PersonalDataLink#PersonalDataLink' },
+      },
+    },
     // The address as signatures are compared (src/signatures/address.ts) and the hashes of the
     // two links' tokens: hidden, so no API answer ever carries them, whoever asks.
     { name: 'emailKey', type: 'text', index: true, hidden: true },

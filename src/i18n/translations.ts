@@ -65,6 +65,7 @@ const de = {
   dashboardModerationEmpty: 'Keine Unterschrift wartet auf Prüfung.',
   dashboardSignaturesExport: 'Freigegebene Unterschriften als CSV',
   dashboardSignaturesExportWithEmails: 'CSV mit Adressen (nur Zustimmung zu Neuigkeiten)',
+  signaturePersonalData: 'Alle Daten dieser Person herunterladen (Auskunft)',
 }
 
 const en: typeof de = {
@@ -124,6 +125,7 @@ const en: typeof de = {
   dashboardModerationEmpty: 'No signature awaits moderation.',
   dashboardSignaturesExport: 'Approved signatures as CSV',
   dashboardSignaturesExportWithEmails: 'CSV with addresses (consent to updates only)',
+  signaturePersonalData: 'Download all data of this person (access request)',
 }
 
 export const portalTranslations = { de: { portal: de }, en: { portal: en } }
