@@ -114,7 +114,13 @@ describe.each(['public', 'partner', 'editor', 'admin'] as const)('%s', (name) =>
       expect(byAddress.status).toBeLessThan(500)
     }
     const gql = await graphql(
-      `{ Signatories(where: { status: { equals: unconfirmed } }) { totalDocs } }`,
+      `
+        {
+          Signatories(where: { status: { equals: unconfirmed } }) {
+            totalDocs
+          }
+        }
+      `,
       {},
       { token: tokenOf(name) },
     )

@@ -6,6 +6,7 @@
 import type { Payload } from 'payload'
 
 import { deliveriesSettled } from '@/email/delivery'
+import { migrations } from '@/migrations'
 
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtpSink'
 import type { TestUser } from '../helpers/users'
@@ -215,6 +216,27 @@ test('a pending signature signed again gets a new link (the old one ends); an ex
   expect(mail.totalDocs).toBe(0)
 })
 
+test('the purge runs as a job that queues its next run an hour later', async () => {
+  const { ensurePurgeQueued, PURGE_SIGNATURES_TASK } = await import('@/signatures/purge')
+  const waiting = () =>
+    payload.find({
+      collection: 'payload-jobs',
+      where: {
+        and: [{ taskSlug: { equals: PURGE_SIGNATURES_TASK } }, { completedAt: { exists: false } }],
+      },
+      overrideAccess: true,
+    })
+  await ensurePurgeQueued(payload)
+  await ensurePurgeQueued(payload)
+  expect((await waiting()).totalDocs).toBe(1)
+  await payload.jobs.run({ queue: 'default', limit: 10, silent: true })
+  const next = (await waiting()).docs
+  expect(next).toHaveLength(1)
+  const inMinutes = (Date.parse(String(next[0]!.waitUntil)) - Date.now()) / 60_000
+  expect(inMinutes).toBeGreaterThan(55)
+  expect(inMinutes).toBeLessThanOrEqual(60)
+})
+
 test('withdrawing deletes the signature and every mail to its address at once; the link then does nothing', async () => {
   const fields = h.signerFields({ name: 'Zieht Zurück' })
   await sign(fields)
@@ -323,4 +345,47 @@ test('the CSV export: staff only, no addresses unless an admin asks, formulas ne
   const withEmails = await csv(admin.token, '?emails=1')
   expect(withEmails.status).toBe(200)
   expect(withEmails.text).toContain(formula.email!)
+})
+
+// Last: it takes this file's database copy down one migration and up again.
+type Row = Record<string, unknown>
+
+test('the status migration, down and up again: approved staff signatories stay approved, unapproved ones wait; form signatures do not survive a downgrade', async () => {
+  if (payload.db.name !== 'sqlite') return
+  const migration = migrations.find((m) => m.name.endsWith('_sign_declaration'))!
+  const db = (payload.db as unknown as { drizzle: never }).drizzle
+  const { client } = payload.db as unknown as {
+    client: { execute(sql: string): Promise<{ rows: Row[] }> }
+  }
+  await payload.create({
+    collection: 'signatories',
+    data: { displayName: 'Staff waiting', kind: 'person', status: 'awaiting-moderation' },
+  })
+  await payload.create({
+    collection: 'signatories',
+    data: {
+      displayName: 'From the form',
+      kind: 'person',
+      status: 'approved',
+      source: 'form',
+    } as never,
+    overrideAccess: true,
+  })
+  const args = { db, payload, req: {} } as never
+
+  await migration.down(args)
+  const old = await client.execute('SELECT display_name, approved FROM signatories ORDER BY 1')
+  expect(old.rows.map((r) => [r.display_name, Number(r.approved)])).toEqual([
+    ['Fraunhofer IAIS', 1],
+    ['KI Bundesverband', 1],
+    ['Staff waiting', 0],
+  ])
+
+  await migration.up(args)
+  const now = await client.execute('SELECT display_name, status FROM signatories ORDER BY 1')
+  expect(now.rows.map((r) => [r.display_name, r.status])).toEqual([
+    ['Fraunhofer IAIS', 'approved'],
+    ['KI Bundesverband', 'approved'],
+    ['Staff waiting', 'awaiting-moderation'],
+  ])
 })
