@@ -165,6 +165,15 @@ test('German, without JavaScript: the form still works, waits for moderation, th
     })
   ).json()) as { docs: { id: string; displayName: string }[] }
   const waiting = found.docs.find((d) => d.displayName === name)!
+  // The signature's page in the admin offers the signer's data for an access request.
+  await admin.goto(`${server.url}/admin/collections/signatories/${waiting.id}`)
+  const download = admin.getByRole('link', { name: /Alle Daten dieser Person|Download all data/ })
+  const href = await download.getAttribute('href')
+  const data = await fetch(`${server.url}${href}`, {
+    headers: { Authorization: `JWT ${adminToken}` },
+  })
+  expect(data.status).toBe(200)
+  expect(await data.text()).toContain(email)
   const approved = await fetch(`${server.url}/api/signatories/${waiting.id}`, {
     method: 'PATCH',
     headers: { 'Content-Type': 'application/json', Authorization: `JWT ${adminToken}` },
