@@ -28,7 +28,7 @@ export default async function ConfirmPage({ params, searchParams }: LocaleParams
       locale={locale}
       action="confirm"
       token={single(query.token)?.slice(0, 64)}
-      result={single(query.result)?.slice(0, 40)}
+      result={(single(query.result) ?? single(query.error))?.slice(0, 40)}
     />
   )
 }
