@@ -32,6 +32,9 @@ const nextConfig: NextConfig = {
       "img-src 'self' data: blob:",
       "font-src 'self'",
       "connect-src 'self'",
+      // The proof-of-work widget (altcha, bundled and served from here) runs its workers from
+      // blob: URLs it makes itself; nothing is loaded from elsewhere.
+      "worker-src 'self' blob:",
       "frame-ancestors 'self'",
       "base-uri 'self'",
       "form-action 'self'",

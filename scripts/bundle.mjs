@@ -24,6 +24,7 @@ export const entryPoints = {
   'bench-attackers': 'bench/attackers.ts',
   fuzz: 'scripts/fuzz.ts',
   'bench-mail': 'bench/mail.ts',
+  'bench-signature-mail': 'bench/signatureMail.ts',
   'test-build-template': 'test/helpers/buildTemplate.ts',
   'test-shutdown-server': 'test/helpers/shutdownServer.ts',
   'test-print-schema': 'test/helpers/printSchema.ts',

@@ -5,6 +5,8 @@ import { releaseInterruptedMailJobs } from './email/delivery'
 import type { Environment } from './env'
 import { migrations } from './migrations'
 import { seed } from './seed/seed'
+import { giveOldSignatoriesAStatus } from './signatures/mongoStatus'
+import { ensurePurgeQueued } from './signatures/purge'
 
 /** Brings a SQLite database to the schema of the committed migrations (MongoDB needs none). */
 export async function migrateDatabase(payload: Payload): Promise<void> {
@@ -71,6 +73,8 @@ export async function bootstrap(
 ): Promise<{ admin: AdminLogin | null; seeded: boolean }> {
   await migrateDatabase(payload)
   await releaseInterruptedMailJobs(payload)
+  await giveOldSignatoriesAStatus(payload)
+  await ensurePurgeQueued(payload)
   const admin = await ensureAdmin(payload, env)
   const seeded = env.seed && (await isEmpty(payload))
   if (seeded) await seed(payload)

@@ -49,6 +49,8 @@ export type Environment = {
     /** Seconds between two password resets asked for the same address. */
     passwordResetSeconds: number
   }
+  /** The public signature flow (src/signatures/, docs/signatures.md). */
+  signatures: SignatureSettings
   /** Which proxies' X-Forwarded-For express believes (its `trust proxy` setting). */
   trustProxy: boolean | number | string[]
   /** Budget of the anonymous read cache; 0 turns it off. */
@@ -62,6 +64,22 @@ export type Environment = {
   metricsToken?: string
   /** Where uploaded files live (MEDIA_DIR), absolute. */
   mediaDir: string
+}
+
+export type SignatureSettings = {
+  /** Seconds a form must have been open before it may be sent (a bot's instant submit). */
+  minSeconds: number
+  /** Minutes a rendered form (its signed timestamp and challenge) stays valid. */
+  formMaxAgeMinutes: number
+  /** The proof of work: the largest counter a browser may have to try (about half on average). */
+  proofOfWorkMaxNumber: number
+  /** Per hour; 0 turns a limit off. Per client address unless named otherwise. */
+  signingPerHour: number
+  signingPerDomainPerHour: number
+  confirmingPerHour: number
+  withdrawingPerHour: number
+  /** Confirmation mails sent again to one address (a repeated signature while pending). */
+  resendingPerAddressPerHour: number
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -305,6 +323,26 @@ export function readEnvironment(
     userPerMinute: nonNegativeInt(source, 'RATE_LIMIT_USER_PER_MINUTE', 1200, problems),
     passwordResetSeconds: positiveInt(source, 'PASSWORD_RESET_INTERVAL_SECONDS', 15, problems),
   }
+  const signatures: SignatureSettings = {
+    minSeconds: nonNegativeInt(source, 'SIGNATURE_MIN_SECONDS', 3, problems),
+    formMaxAgeMinutes: positiveInt(source, 'SIGNATURE_FORM_MAX_AGE_MINUTES', 60, problems),
+    proofOfWorkMaxNumber: positiveInt(source, 'SIGNATURE_POW_MAX_NUMBER', 50_000, problems),
+    signingPerHour: nonNegativeInt(source, 'RATE_LIMIT_SIGNING_PER_HOUR', 10, problems),
+    signingPerDomainPerHour: nonNegativeInt(
+      source,
+      'RATE_LIMIT_SIGNING_PER_DOMAIN_PER_HOUR',
+      100,
+      problems,
+    ),
+    confirmingPerHour: nonNegativeInt(source, 'RATE_LIMIT_CONFIRMING_PER_HOUR', 30, problems),
+    withdrawingPerHour: nonNegativeInt(source, 'RATE_LIMIT_WITHDRAWING_PER_HOUR', 10, problems),
+    resendingPerAddressPerHour: nonNegativeInt(
+      source,
+      'RATE_LIMIT_RESENDING_PER_ADDRESS_PER_HOUR',
+      3,
+      problems,
+    ),
+  }
   const trustProxy = parseTrustProxy(source.TRUST_PROXY, problems)
   const searchIndex = onOff(source, 'SEARCH_INDEX', true, problems)
 
@@ -343,6 +381,7 @@ export function readEnvironment(
     readCacheMaxBytes,
     readCacheSharedMaxAge,
     rateLimits,
+    signatures,
     trustProxy,
     searchIndex,
     logLevel,

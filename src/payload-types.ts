@@ -75,6 +75,7 @@ export interface Config {
     people: Person;
     organizations: Organization;
     signatories: Signatory;
+    'signature-forms': SignatureForm;
     users: User;
     'mail-queue': MailQueue;
     'review-history': ReviewHistory;
@@ -94,6 +95,7 @@ export interface Config {
     people: PeopleSelect<false> | PeopleSelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     signatories: SignatoriesSelect<false> | SignatoriesSelect<true>;
+    'signature-forms': SignatureFormsSelect<false> | SignatureFormsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'mail-queue': MailQueueSelect<false> | MailQueueSelect<true>;
     'review-history': ReviewHistorySelect<false> | ReviewHistorySelect<true>;
@@ -123,6 +125,7 @@ export interface Config {
   jobs: {
     tasks: {
       deliverMail: TaskDeliverMail;
+      purgeSignatures: TaskPurgeSignatures;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -508,6 +511,8 @@ export interface Event {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * To moderate: filter “Status” = “awaiting moderation”. Approve or reject, and mark as “verified” where confirmed. Deleting removes a person’s data for good.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "signatories".
  */
@@ -515,6 +520,7 @@ export interface Signatory {
   id: string;
   displayName: string;
   kind: 'person' | 'organization';
+  organizationName?: string | null;
   organization?: (string | null) | Organization;
   roleTitle?: string | null;
   sector?: ('research' | 'industry' | 'public' | 'civil-society') | null;
@@ -523,8 +529,34 @@ export interface Signatory {
    */
   country?: string | null;
   signedAt?: string | null;
-  approved?: boolean | null;
+  /**
+   * Otherwise counted only.
+   */
   consentToDisplay?: boolean | null;
+  status?: ('unconfirmed' | 'awaiting-moderation' | 'approved' | 'rejected') | null;
+  /**
+   * For example confirmed from an address at the organization’s domain.
+   */
+  verified?: boolean | null;
+  email?: string | null;
+  consentToUpdates?: boolean | null;
+  locale?: ('de' | 'en') | null;
+  source?: ('staff' | 'form' | 'form-without-proof') | null;
+  confirmExpiresAt?: string | null;
+  emailKey?: string | null;
+  confirmTokenHash?: string | null;
+  withdrawTokenHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signature-forms".
+ */
+export interface SignatureForm {
+  id: string;
+  nonce: string;
+  expiresAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -539,7 +571,8 @@ export interface MailQueue {
   status: 'queued' | 'sent' | 'failed' | 'skipped';
   to: string;
   subject: string;
-  kind: 'password-reset' | 'review-submitted' | 'changes-requested';
+  kind:
+    'password-reset' | 'review-submitted' | 'changes-requested' | 'signature-confirmation' | 'signature-already-signed';
   language: 'de' | 'en';
   attempts?: number | null;
   lastAttemptAt?: string | null;
@@ -636,7 +669,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverMail' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverMail' | 'purgeSignatures' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -669,7 +702,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverMail' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverMail' | 'purgeSignatures' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -714,6 +747,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'signatories';
         value: string | Signatory;
+      } | null)
+    | ({
+        relationTo: 'signature-forms';
+        value: string | SignatureForm;
       } | null)
     | ({
         relationTo: 'users';
@@ -998,13 +1035,33 @@ export interface OrganizationsSelect<T extends boolean = true> {
 export interface SignatoriesSelect<T extends boolean = true> {
   displayName?: T;
   kind?: T;
+  organizationName?: T;
   organization?: T;
   roleTitle?: T;
   sector?: T;
   country?: T;
   signedAt?: T;
-  approved?: T;
   consentToDisplay?: T;
+  status?: T;
+  verified?: T;
+  email?: T;
+  consentToUpdates?: T;
+  locale?: T;
+  source?: T;
+  confirmExpiresAt?: T;
+  emailKey?: T;
+  confirmTokenHash?: T;
+  withdrawTokenHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signature-forms_select".
+ */
+export interface SignatureFormsSelect<T extends boolean = true> {
+  nonce?: T;
+  expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1168,6 +1225,14 @@ export interface Declaration {
   initiators?: (string | Person)[] | null;
   principles?: (string | Principle)[] | null;
   callToAction?: string | null;
+  /**
+   * Shown on the signing page above the submit button.
+   */
+  privacyNotice?: string | null;
+  /**
+   * On: confirmed signatures of persons also wait for approval. Organizations are always moderated.
+   */
+  moderatePersonSignatures?: boolean | null;
   _status?: ('draft' | 'published') | null;
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -1215,6 +1280,8 @@ export interface DeclarationSelect<T extends boolean = true> {
   initiators?: T;
   principles?: T;
   callToAction?: T;
+  privacyNotice?: T;
+  moderatePersonSignatures?: T;
   _status?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1267,6 +1334,16 @@ export interface TaskDeliverMail {
   };
   output: {
     outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeSignatures".
+ */
+export interface TaskPurgeSignatures {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
   };
 }
 /**

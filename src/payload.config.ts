@@ -14,6 +14,7 @@ import { Principles } from '@collections/Principles'
 import { Projects } from '@collections/Projects'
 import { ReviewHistory } from '@collections/ReviewHistory'
 import { Signatories } from '@collections/Signatories'
+import { SignatureForms } from '@collections/SignatureForms'
 import { Users } from '@collections/Users'
 
 import { restrictInternalCollections } from './access/internalCollections'
@@ -34,6 +35,8 @@ import { loggerOptions } from './logging/loggerOptions'
 import { operationGuards } from './plugins/operationGuards'
 import { databaseLayers } from './plugins/databaseLayers'
 import { search } from './search/plugin'
+import { signatureMutations, signatureQueries } from './signatures/graphql'
+import { purgeSignaturesTask } from './signatures/purge'
 import { fromRoot } from './paths'
 
 const env = readEnvironment()
@@ -56,6 +59,7 @@ export default buildConfig({
     People,
     Organizations,
     Signatories,
+    SignatureForms,
     Users,
     MailQueue,
     ReviewHistory,
@@ -88,6 +92,8 @@ export default buildConfig({
     disableIntrospectionInProduction: true,
     maxComplexity: limits.maxComplexity,
     validationRules: (args) => limitRules(args),
+    queries: signatureQueries,
+    mutations: signatureMutations,
   },
   plugins: [operationGuards, databaseLayers, search],
   typescript: {
@@ -96,7 +102,7 @@ export default buildConfig({
     autoGenerate: false,
   },
   jobs: {
-    tasks: [deliverMailTask],
+    tasks: [deliverMailTask, purgeSignaturesTask],
     // Once a minute: scheduled publishing, and the retries of mail deliveries (each mail's first
     // attempt starts right after the commit that queued it, in whichever process made it). In
     // the server process only, and in tests (src/jobs/jobRunner.ts); a start releases mail jobs

@@ -19,7 +19,7 @@ export function organizationOf(user: MaybeUser): string | null {
 /** What "published" means for the public: the status, or for signatories approval and consent. */
 function publishedWhere(entity: EntitySlug): Where | null {
   if (entity === 'signatories') {
-    return { and: [{ approved: { equals: true } }, { consentToDisplay: { equals: true } }] }
+    return { and: [{ status: { equals: 'approved' } }, { consentToDisplay: { equals: true } }] }
   }
   return (accessMatrix[entity] as Entity).drafts ? { _status: { equals: 'published' } } : null
 }

@@ -41,6 +41,13 @@ export type Entity = {
   /** Deleting moves a document into a trash first (Payload's `trash`); see `trash` and `delete`. */
   trash?: boolean
   rules: Record<Actor, Rules>
+  /**
+   * Fields only staff read, whatever the role reads of the document: never in an answer to the
+   * public or a partner, over any channel, and not usable in their filters. Hidden fields
+   * (token hashes) are in no answer at all.
+   */
+  staffFields?: readonly string[]
+  hiddenFields?: readonly string[]
 }
 
 const rules = (grants: Partial<Rules>, defaults: Grant = false): Rules => ({
@@ -148,8 +155,10 @@ export const accessMatrix = {
       admin: all,
     },
   },
-  // "Published" signatories are the approved ones that consented to be shown; "drafts" are the
-  // others, and publishing is approving (the `approved` field is staff-only).
+  // "Published" signatories are the approved ones that chose to be named; "drafts" are the
+  // others, and publishing is approving (the `status` field is staff-only). Nobody creates one
+  // over the API but staff: the public signs through the signing flow (src/signatures/), which
+  // writes as the server after its own checks.
   signatories: {
     kind: 'collection',
     drafts: false,
@@ -159,6 +168,28 @@ export const accessMatrix = {
       partner: noTrash(reader),
       editor: noTrash(all),
       admin: noTrash(all),
+    },
+    staffFields: [
+      'email',
+      'status',
+      'verified',
+      'consentToUpdates',
+      'locale',
+      'source',
+      'confirmExpiresAt',
+    ],
+    hiddenFields: ['emailKey', 'confirmTokenHash', 'withdrawTokenHash'],
+  },
+  // The signing forms already used (their nonces), so each form and proof of work works once.
+  // Written by the signing flow alone; closed to every role over every channel.
+  'signature-forms': {
+    kind: 'collection',
+    drafts: false,
+    rules: {
+      public: plain(rules({})),
+      partner: plain(rules({})),
+      editor: plain(rules({})),
+      admin: plain(rules({})),
     },
   },
   // No trash: deleting an account deletes it for real.

@@ -30,13 +30,24 @@ export function renderAccessMarkdown(): string {
         `| ${actor} | ${operations.map((op) => symbol(entity.rules[actor][op])).join(' | ')} |`,
       )
     }
+    if (entity.staffFields?.length) {
+      lines.push(
+        '',
+        `Fields only staff read: ${entity.staffFields.map((f) => `\`${f}\``).join(', ')}.`,
+      )
+    }
+    if (entity.hiddenFields?.length) {
+      lines.push(
+        `Fields in no answer to anyone: ${entity.hiddenFields.map((f) => `\`${f}\``).join(', ')}.`,
+      )
+    }
     lines.push('')
   }
   lines.push(
     'Payload’s `payload-preferences` belong to their user alone (Payload’s own rule);',
     '`payload-migrations` has no REST or GraphQL endpoints, so its staff access is the local API’s. Internal',
     'fields are not public whatever the role reads: the review trail of projects and people (staff and',
-    'the owning partner), a signatory’s approval flag (staff). `review-history` is written by the server',
+    'the owning partner), a signatory’s address and moderation fields (staff, listed above). `review-history` is written by the server',
     'alone, when a review state changes.',
     '',
   )

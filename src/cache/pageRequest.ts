@@ -12,7 +12,18 @@ export type PageRead =
  * Never cached: the admin, the REST API (GraphQL has its own rules), Next's assets (Next serves
  * them with their own immutable caching), its internals, and previews.
  */
-const NEVER = [/^\/admin(\/|$)/, /^\/api(\/|$)/, /^\/_next(\/|$)/, /^\/__next/, /^\/preview/]
+const NEVER = [
+  /^\/admin(\/|$)/,
+  /^\/api(\/|$)/,
+  /^\/_next(\/|$)/,
+  /^\/__next/,
+  /^\/preview/,
+  // The signing flow's pages: each render of the form carries its own signed timestamp and
+  // challenge, and the confirm and withdraw pages carry one signer's token.
+  new RegExp(
+    `^/(${locales.map((l) => l.code).join('|')})/declaration/(sign|confirm|withdraw)(/|$)`,
+  ),
+]
 
 /** Query parameters that switch a page into preview or draft mode. */
 const PREVIEW_PARAMS = ['preview', 'draft', 'secret', 'token', '__nextDraftMode']

@@ -2,7 +2,13 @@
  * What each queued mail is, so that admins can tell them apart in the queue. A new kind of mail
  * (a signature's confirmation, say) adds its name here.
  */
-export const mailKinds = ['password-reset', 'review-submitted', 'changes-requested'] as const
+export const mailKinds = [
+  'password-reset',
+  'review-submitted',
+  'changes-requested',
+  'signature-confirmation',
+  'signature-already-signed',
+] as const
 export type MailKind = (typeof mailKinds)[number]
 
 /** How the admin names each kind, in its two languages. */
@@ -10,6 +16,8 @@ export const mailKindLabels: Record<MailKind, { de: string; en: string }> = {
   'password-reset': { de: 'Passwort zurücksetzen', en: 'Password reset' },
   'review-submitted': { de: 'Zur Prüfung eingereicht', en: 'Submitted for review' },
   'changes-requested': { de: 'Änderungen erbeten', en: 'Changes requested' },
+  'signature-confirmation': { de: 'Unterschrift bestätigen', en: 'Confirm a signature' },
+  'signature-already-signed': { de: 'Bereits unterzeichnet', en: 'Already signed' },
 }
 
 /**

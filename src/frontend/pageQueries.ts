@@ -5,6 +5,7 @@
  * A page that reads a new parameter adds it here, or the type checker refuses the read.
  */
 export const pageQueries = {
+  declaration: ['sector', 'country', 'page'],
   news: ['principle', 'tag', 'page'],
   projects: ['status', 'organization', 'principle', 'page'],
   organizations: ['page'],

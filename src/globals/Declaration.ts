@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { globalAccess, hiddenInAdmin } from '@/access/fromMatrix'
+import { isStaffField } from '@/access/isStaffField'
 import { groups, label } from '@/labels'
 import { titleField } from '@/fields/title'
 
@@ -36,6 +37,34 @@ export const Declaration: GlobalConfig = {
       type: 'textarea',
       localized: true,
       label: label('Aufruf', 'Call to action'),
+    },
+    {
+      name: 'privacyNotice',
+      type: 'textarea',
+      localized: true,
+      label: label('Datenschutzhinweis zum Unterzeichnen', 'Privacy notice for signing'),
+      admin: {
+        description: label(
+          'Steht auf der Seite zum Unterzeichnen über dem Absenden-Knopf.',
+          'Shown on the signing page above the submit button.',
+        ),
+      },
+    },
+    {
+      name: 'moderatePersonSignatures',
+      type: 'checkbox',
+      defaultValue: false,
+      label: label('Unterschriften von Personen prüfen', 'Moderate signatures of persons'),
+      // Organizations are always moderated; this decides for persons.
+      access: { read: isStaffField, update: isStaffField },
+      admin: {
+        description: label(
+          'An: Auch bestätigte Unterschriften von Personen warten auf Freigabe. Organisationen ' +
+            'werden immer geprüft.',
+          'On: confirmed signatures of persons also wait for approval. Organizations are always ' +
+            'moderated.',
+        ),
+      },
     },
   ],
 }

@@ -58,6 +58,14 @@ const de = {
   dashboardRecentEmpty: 'Noch keine Änderungen.',
   dashboardChangedAt: 'geändert am {{date}}',
   untitled: '(ohne Titel)',
+  textNoLinks: 'Bitte ohne Links und ohne spitze Klammern (kein „://“, „www.“, „<“ oder „>“).',
+  textTooLong: 'Dieser Text ist zu lang.',
+  dashboardModeration: 'Unterschriften zur Prüfung',
+  dashboardModerationCount: '{{count}} warten auf Prüfung',
+  dashboardModerationEmpty: 'Keine Unterschrift wartet auf Prüfung.',
+  dashboardSignaturesExport: 'Freigegebene Unterschriften als CSV',
+  dashboardSignaturesExportWithEmails: 'CSV mit Adressen (nur Zustimmung zu Neuigkeiten)',
+  signaturePersonalData: 'Alle Daten dieser Person herunterladen (Auskunft)',
 }
 
 const en: typeof de = {
@@ -110,6 +118,14 @@ const en: typeof de = {
   dashboardRecentEmpty: 'No changes yet.',
   dashboardChangedAt: 'changed on {{date}}',
   untitled: '(untitled)',
+  textNoLinks: 'Please leave out links and angle brackets (no “://”, “www.”, “<” or “>”).',
+  textTooLong: 'This text is too long.',
+  dashboardModeration: 'Signatures to moderate',
+  dashboardModerationCount: '{{count}} awaiting moderation',
+  dashboardModerationEmpty: 'No signature awaits moderation.',
+  dashboardSignaturesExport: 'Approved signatures as CSV',
+  dashboardSignaturesExportWithEmails: 'CSV with addresses (consent to updates only)',
+  signaturePersonalData: 'Download all data of this person (access request)',
 }
 
 export const portalTranslations = { de: { portal: de }, en: { portal: en } }

@@ -4,7 +4,8 @@ import * as migration_20261126_154147_review_submitted_at from './20261126_15414
 import * as migration_20261126_165701_read_path_indexes from './20261126_165701_read_path_indexes';
 import * as migration_20261201_075253_mail_queue from './20261201_075253_mail_queue';
 import * as migration_20261201_090745_trash_and_review from './20261201_090745_trash_and_review';
-import * as migration_20261201_112515_parent_order_indexes from './20261201_112515_parent_order_indexes';
+import * as migration_20261201_110607_sign_declaration from './20261201_110607_sign_declaration';
+import * as migration_20261201_122548_parent_order_indexes from './20261201_122548_parent_order_indexes';
 
 export const migrations = [
   {
@@ -38,8 +39,13 @@ export const migrations = [
     name: '20261201_090745_trash_and_review',
   },
   {
-    up: migration_20261201_112515_parent_order_indexes.up,
-    down: migration_20261201_112515_parent_order_indexes.down,
-    name: '20261201_112515_parent_order_indexes'
+    up: migration_20261201_110607_sign_declaration.up,
+    down: migration_20261201_110607_sign_declaration.down,
+    name: '20261201_110607_sign_declaration',
+  },
+  {
+    up: migration_20261201_122548_parent_order_indexes.up,
+    down: migration_20261201_122548_parent_order_indexes.down,
+    name: '20261201_122548_parent_order_indexes'
   },
 ];

@@ -61,7 +61,7 @@ export type SeedSignatory = {
   sector: string
   country: string
   signedAt: string
-  approved: boolean
+  status: 'approved'
   consentToDisplay: boolean
 }
 export type SeedNews = {
@@ -84,6 +84,7 @@ export type SeedDeclaration = {
   principles: number[]
   body: Localized<RichTextItem[]>
   callToAction: Localized<string>
+  privacyNotice: Localized<string>
 }
 export type SeedSite = {
   name: string

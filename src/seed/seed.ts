@@ -250,6 +250,7 @@ async function seedDeclaration(payload: Payload, content: SeedContent, refs: Ref
         subtitle: d.subtitle[locale],
         body: richText(d.body, locale, refs) as never,
         callToAction: d.callToAction[locale],
+        privacyNotice: d.privacyNotice[locale],
         _status: 'published',
       },
     })

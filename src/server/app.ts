@@ -11,6 +11,7 @@ import { readCache, type ReadCacheOptions } from './readCache'
 import { requestContext } from './requestContext'
 import { BodyBudget } from './edge/bodyBudget'
 import { bodyPolicy } from './edge/bodyPolicy'
+import { passClientAddress } from './edge/clientAddressHeader'
 import { methodGuard } from './edge/methodGuard'
 import { edgeLimits, limitPublicWrites, limitUncached } from './edge/rateLimits'
 import type { EdgeSettings } from './edge/settings'
@@ -64,6 +65,8 @@ export function createApp({
   const allowedOrigins = Array.isArray(cors) ? cors : []
   const origin = new URL(payload.config.serverURL || 'http://localhost').origin
   app.use(requestContext(payload))
+  // Before anything that may hand the request on: handlers behind express read the address here.
+  app.use(passClientAddress)
   app.use(securityHeaders({ https }))
   // Hostile input stops here, before the cache, Next or Payload decode or buffer anything.
   app.use(urlGuard)

@@ -23,6 +23,11 @@ export const noRateLimits: Record<string, string> = {
   RATE_LIMIT_UNCACHED_PER_MINUTE: '0',
   RATE_LIMIT_UNCACHED_BUDGET_MS_PER_SECOND: '0',
   RATE_LIMIT_USER_PER_MINUTE: '0',
+  RATE_LIMIT_SIGNING_PER_HOUR: '0',
+  RATE_LIMIT_SIGNING_PER_DOMAIN_PER_HOUR: '0',
+  RATE_LIMIT_CONFIRMING_PER_HOUR: '0',
+  RATE_LIMIT_WITHDRAWING_PER_HOUR: '0',
+  RATE_LIMIT_RESENDING_PER_ADDRESS_PER_HOUR: '0',
 }
 
 /** The environment every test process runs with: fixed, non-production test secrets. */
@@ -38,4 +43,8 @@ export const testEnvironment: Record<string, string> = {
   // Handled errors are logged by Payload; tests assert on responses. TEST_LOG_LEVEL=info to see them.
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   ...noRateLimits,
+  // Signing forms may be sent at once, with a proof of work a test solves in milliseconds; the
+  // abuse tests (test/int/signatureAbuse.test.ts) set their own.
+  SIGNATURE_MIN_SECONDS: '0',
+  SIGNATURE_POW_MAX_NUMBER: '200',
 }

@@ -128,7 +128,10 @@ async function fixture(entity: EntitySlug, state: 'published' | 'draft'): Promis
   if (entity === 'signatories') {
     const doc = await payload.create({
       collection,
-      data: { ...data, approved: state === 'published' } as never,
+      data: {
+        ...data,
+        status: state === 'published' ? 'approved' : 'awaiting-moderation',
+      } as never,
     })
     return String(doc.id)
   }
@@ -275,12 +278,12 @@ async function check(
       const id = global ? null : await fixture(entity, 'draft')
       const data: Record<string, unknown> =
         entity === 'signatories'
-          ? { approved: true, [titleField]: marker }
+          ? { status: 'approved', [titleField]: marker }
           : { _status: 'published', [titleField]: marker }
       await channel.update(entity, id, data, caller)
       const live = await truth(entity, id ?? '', false)
       return entity === 'signatories'
-        ? live?.approved === true
+        ? live?.status === 'approved'
         : live?._status === 'published' && live?.[titleField] === marker
     }
     case 'changeOwner': {

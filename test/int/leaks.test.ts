@@ -48,7 +48,7 @@ test('where on a field the caller may not read is no oracle', async () => {
     expect(hit.status).toBeLessThan(500)
     expect(hit.body).toEqual(miss.body)
   }
-  const unapproved = await rest('GET', '/signatories?where[approved][equals]=false')
+  const unapproved = await rest('GET', '/signatories?where[status][equals]=unconfirmed')
   expect(unapproved.status).toBeGreaterThanOrEqual(400)
   expect(unapproved.status).toBeLessThan(500)
   const gql = await graphql(`

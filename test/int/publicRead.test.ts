@@ -63,14 +63,14 @@ describe('anonymous REST', () => {
     expect((await rest('GET', '/payload-preferences')).status).toBe(403)
   })
 
-  test('signatories: only approved ones with consent, without the approval flag', async () => {
+  test('signatories: only approved ones with consent, without status, address or moderation', async () => {
     await payload.create({
       collection: 'signatories',
       data: {
         displayName: 'Nicht freigegeben',
         kind: 'person',
         consentToDisplay: true,
-        approved: false,
+        status: 'awaiting-moderation',
       },
     })
     await payload.create({
@@ -79,13 +79,15 @@ describe('anonymous REST', () => {
         displayName: 'Ohne Einwilligung',
         kind: 'person',
         consentToDisplay: false,
-        approved: true,
+        status: 'approved',
       },
     })
     const { body } = await rest('GET', '/signatories?limit=50')
     const names = (body.docs as { displayName: string }[]).map((d) => d.displayName)
     expect(names.sort()).toEqual(['Fraunhofer IAIS', 'KI Bundesverband'])
-    expect(body.docs?.[0]).not.toHaveProperty('approved')
+    for (const field of ['status', 'email', 'verified', 'emailKey', 'withdrawTokenHash']) {
+      expect(body.docs?.[0]).not.toHaveProperty(field)
+    }
   })
 
   test('the review trail of a project is not public', async () => {

@@ -29,7 +29,7 @@ beforeAll(async () => {
   // Someone who signed but is not approved: only staff see them.
   await payload.create({
     collection: 'signatories',
-    data: { displayName: 'Not yet approved', kind: 'person', approved: false },
+    data: { displayName: 'Not yet approved', kind: 'person', status: 'awaiting-moderation' },
   })
   server = await startCacheServer(payload)
 })

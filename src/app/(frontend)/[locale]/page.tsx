@@ -6,6 +6,7 @@ import { portalApi, today } from '@/frontend/api'
 import { CardGrid, EventCard, NewsCard, PersonCard, ProjectCard } from '@/frontend/components/Cards'
 import { PrinciplesList } from '@/frontend/components/Principles'
 import { t } from '@/frontend/i18n'
+import { signatureWords } from '@/frontend/signatureWords'
 import { pageLocale, type LocaleParams } from '@/frontend/page'
 import { paths } from '@/frontend/paths'
 import { pageMetadata } from '@/frontend/seo'
@@ -37,7 +38,8 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
 export default async function HomePage({ params }: LocaleParams) {
   const locale = await pageLocale(params)
   const words = t(locale)
-  const { Declaration, News, Projects, Events } = await load(locale)
+  const { Declaration, News, Projects, Events, signatureCount } = await load(locale)
+  const w = signatureWords(locale)
   const principles = Declaration?.principles ?? []
   const news = News?.docs ?? []
   const projects = Projects?.docs ?? []
@@ -51,9 +53,15 @@ export default async function HomePage({ params }: LocaleParams) {
           <h1 id="hero-title">{Declaration?.title}</h1>
           {Declaration?.subtitle ? <p className="lead">{Declaration.subtitle}</p> : null}
           <p>
-            <Link className="button" href={paths.declaration(locale)}>
+            <Link className="button" href={`${paths.declaration(locale)}/sign`}>
+              {w.signNow}
+            </Link>{' '}
+            <Link href={paths.declaration(locale)}>
               {Declaration?.callToAction ?? words.callToAction}
             </Link>
+          </p>
+          <p className="meta" data-signature-count={signatureCount}>
+            {w.count(signatureCount)}
           </p>
         </div>
       </section>

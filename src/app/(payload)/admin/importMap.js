@@ -24,6 +24,7 @@ import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ReviewPanel as ReviewPanel_e9759af5496a9eb23c2a416d77fdf7ff } from '../../../components/admin/review/ReviewPanel'
 import { PublishOrSubmit as PublishOrSubmit_268847e3691f51bb42584198a8c07377 } from '../../../components/admin/review/PublishOrSubmit'
+import { PersonalDataLink as PersonalDataLink_3d51671d0abd04ebf56366e9cbe0012c } from '../../../components/admin/signatures/PersonalDataLink'
 import { Dashboard as Dashboard_af669912e06d01f0ca1b5c3178684fc9 } from '../../../components/admin/dashboard/Dashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -55,6 +56,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/admin/review/ReviewPanel#ReviewPanel": ReviewPanel_e9759af5496a9eb23c2a416d77fdf7ff,
   "/components/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_268847e3691f51bb42584198a8c07377,
+  "/components/admin/signatures/PersonalDataLink#PersonalDataLink": PersonalDataLink_3d51671d0abd04ebf56366e9cbe0012c,
   "/components/admin/dashboard/Dashboard#Dashboard": Dashboard_af669912e06d01f0ca1b5c3178684fc9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -4,6 +4,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { translate } from '@/i18n/translate'
 
 import { dashboardData } from './data'
+import { moderationListHref } from './moderation'
 import { QueueActions } from './QueueActions'
 import { reviewListHref } from './submissions'
 
@@ -16,7 +17,7 @@ type Props = { payload: Payload; user?: PayloadRequest['user']; i18n: I18nClient
 export async function Dashboard({ payload, user, i18n }: Props) {
   const data = await dashboardData(payload, user)
   if (!data) return null
-  const { queue, scheduled, recent } = data
+  const { queue, scheduled, recent, moderation } = data
   const t = (key: Parameters<typeof translate>[1], values?: Record<string, unknown>) =>
     translate(i18n, key, values)
   const date = (iso: string | null) =>
@@ -70,6 +71,30 @@ export async function Dashboard({ payload, user, i18n }: Props) {
           <a href={reviewListHref('projects')}>{named('projects', 'plural')}</a>
           {' · '}
           <a href={reviewListHref('people')}>{named('people', 'plural')}</a>
+        </p>
+      </section>
+
+      <section className="portal-dashboard__section" aria-labelledby="moderation-title">
+        <h2 id="moderation-title">{t('portal:dashboardModeration')}</h2>
+        <p data-moderation-count={moderation}>
+          {moderation === 0 ? (
+            t('portal:dashboardModerationEmpty')
+          ) : (
+            <a href={moderationListHref}>
+              {t('portal:dashboardModerationCount', { count: moderation })}
+            </a>
+          )}
+        </p>
+        <p className="portal-dashboard__links">
+          <a href="/api/signatories/export.csv">{t('portal:dashboardSignaturesExport')}</a>
+          {user?.role === 'admin' ? (
+            <>
+              {' · '}
+              <a href="/api/signatories/export.csv?emails=1">
+                {t('portal:dashboardSignaturesExportWithEmails')}
+              </a>
+            </>
+          ) : null}
         </p>
       </section>
 

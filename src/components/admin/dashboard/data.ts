@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { actorOf } from '@/access/matrix'
 
+import { signaturesAwaitingModeration } from './moderation'
 import { recentChanges, type RecentChange } from './recent'
 import { scheduledPublications, type ScheduledPublication } from './scheduled'
 import { submissionsInReview, type Submission } from './submissions'
@@ -10,6 +11,8 @@ export type DashboardData = {
   queue: Submission[]
   scheduled: ScheduledPublication[]
   recent: RecentChange[]
+  /** Confirmed signatures waiting for the editors. */
+  moderation: number
 }
 
 /** What the dashboard shows an editor or admin; nothing for anyone else. */
@@ -19,10 +22,11 @@ export async function dashboardData(
 ): Promise<DashboardData | null> {
   const actor = actorOf(user)
   if (actor !== 'editor' && actor !== 'admin') return null
-  const [queue, scheduled, recent] = await Promise.all([
+  const [queue, scheduled, recent, moderation] = await Promise.all([
     submissionsInReview(payload),
     scheduledPublications(payload),
     recentChanges(payload, user ?? null),
+    signaturesAwaitingModeration(payload),
   ])
-  return { queue, scheduled, recent }
+  return { queue, scheduled, recent, moderation }
 }

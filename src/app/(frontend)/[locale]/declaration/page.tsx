@@ -3,21 +3,49 @@ import { cache } from 'react'
 
 import { portalApi } from '@/frontend/api'
 import { CardGrid, PersonCard } from '@/frontend/components/Cards'
+import { FilterForm } from '@/frontend/components/FilterForm'
+import { Pagination } from '@/frontend/components/Pagination'
 import { PrinciplesList } from '@/frontend/components/Principles'
 import { RichText } from '@/frontend/components/RichText'
 import { formatDate } from '@/frontend/format'
 import { t } from '@/frontend/i18n'
-import { pageLocale, type LocaleParams } from '@/frontend/page'
+import {
+  pageLocale,
+  pageNumber,
+  single,
+  type LocaleParams,
+  type SearchParams,
+} from '@/frontend/page'
+import { pageQuery } from '@/frontend/pageQueries'
+import { paths } from '@/frontend/paths'
 import { pageMetadata } from '@/frontend/seo'
-import { DeclarationPageDocument } from '@/graphql/generated'
+import { sectorOptions, signatureWords } from '@/frontend/signatureWords'
+import { DeclarationPageDocument, type Signatory_where } from '@/graphql/generated'
 import type { Locale } from '@/locales'
 
 export const dynamic = 'force-dynamic'
 
-const load = cache(async (locale: Locale) => {
+type ListFilter = { sector?: string; country?: string; page: number }
+
+const load = cache(async (locale: Locale, sector?: string, country?: string, page = 1) => {
   const { client, preview } = await portalApi(locale)
-  return client.request(DeclarationPageDocument, { draft: preview })
+  const where: Signatory_where = {}
+  if (sector) where.sector = { equals: sector as never }
+  if (country) where.country = { equals: country }
+  return client.request(DeclarationPageDocument, { draft: preview, where, page })
 })
+
+/** The list's filters from the query string: a known sector, a two-letter country code. */
+function listFilter(given: Record<string, string | string[] | undefined>): ListFilter {
+  const own = pageQuery('declaration', given)
+  const sector = single(own.sector)
+  const country = single(own.country)?.toUpperCase()
+  return {
+    sector: sectorOptions('de').some((o) => o.value === sector) ? sector : undefined,
+    country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
+    page: pageNumber(own.page),
+  }
+}
 
 export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {
   const locale = await pageLocale(params)
@@ -30,11 +58,24 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
   })
 }
 
-/** The declaration: its text, the four principles, the initiators and the approved signatories. */
-export default async function DeclarationPage({ params }: LocaleParams) {
+/**
+ * The declaration: its text, the four principles, the initiators, the count of signatures and
+ * the signatories who chose to be named (paged, filterable by sector and country).
+ */
+export default async function DeclarationPage({
+  params,
+  searchParams,
+}: LocaleParams & SearchParams) {
   const locale = await pageLocale(params)
   const words = t(locale)
-  const { Declaration, Signatories } = await load(locale)
+  const w = signatureWords(locale)
+  const filter = listFilter(await searchParams)
+  const { Declaration, Signatories, signatureCount } = await load(
+    locale,
+    filter.sector,
+    filter.country,
+    filter.page,
+  )
   const principles = Declaration?.principles ?? []
   const initiators = Declaration?.initiators ?? []
   const signatories = Signatories?.docs ?? []
@@ -51,6 +92,12 @@ export default async function DeclarationPage({ params }: LocaleParams) {
           </p>
         ) : null}
       </header>
+      <p className="sign-call">
+        <strong data-signature-count={signatureCount}>{w.count(signatureCount)}</strong>{' '}
+        <a className="button" href={`${paths.declaration(locale)}/sign`}>
+          {w.signNow}
+        </a>
+      </p>
       <RichText data={Declaration?.body} locale={locale} />
       <section aria-labelledby="principles">
         <h2 id="principles">{words.principles}</h2>
@@ -66,14 +113,32 @@ export default async function DeclarationPage({ params }: LocaleParams) {
       </section>
       <section aria-labelledby="signatories">
         <h2 id="signatories">{words.signatories}</h2>
+        <FilterForm
+          locale={locale}
+          action={`${paths.declaration(locale)}#signatories`}
+          selects={[
+            {
+              name: 'sector',
+              label: w.filterSector,
+              value: filter.sector,
+              options: sectorOptions(locale),
+            },
+          ]}
+        >
+          <label>
+            <span>{w.filterCountry}</span>
+            <input name="country" defaultValue={filter.country ?? ''} maxLength={2} size={3} />
+          </label>
+        </FilterForm>
         {signatories.length ? (
           <ul className="signatories">
             {signatories.map((signatory, index) => (
               <li key={`${signatory.displayName}-${index}`}>
                 <strong>{signatory.displayName}</strong>
                 {signatory.roleTitle ? `, ${signatory.roleTitle}` : null}
-                {signatory.organization?.name && signatory.kind === 'person'
-                  ? ` (${signatory.organization.name})`
+                {(signatory.organization?.name ?? signatory.organizationName) &&
+                signatory.kind === 'person'
+                  ? ` (${signatory.organization?.name ?? signatory.organizationName})`
                   : null}
               </li>
             ))}
@@ -81,6 +146,13 @@ export default async function DeclarationPage({ params }: LocaleParams) {
         ) : (
           <p className="empty">{words.noSignatories}</p>
         )}
+        <Pagination
+          locale={locale}
+          basePath={paths.declaration(locale)}
+          query={{ sector: filter.sector, country: filter.country }}
+          page={filter.page}
+          totalPages={Signatories?.totalPages ?? 1}
+        />
         {Declaration?.callToAction ? <p className="call">{Declaration.callToAction}</p> : null}
       </section>
     </article>

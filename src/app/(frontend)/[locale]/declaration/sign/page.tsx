@@ -1,0 +1,76 @@
+import type { Metadata } from 'next'
+
+import { portalApi } from '@/frontend/api'
+import { SignForm } from '@/frontend/components/signing/SignForm'
+import { pageLocale, single, type LocaleParams, type SearchParams } from '@/frontend/page'
+import { paths } from '@/frontend/paths'
+import { pageMetadata } from '@/frontend/seo'
+import { signatureWords } from '@/frontend/signatureWords'
+import { SignatureFormDocument, SignaturePageDocument } from '@/graphql/generated'
+import type { FieldName } from '@/signatures/input'
+
+// Never prerendered, never cached (src/cache/pageRequest.ts): each render carries its own
+// signed timestamp and proof-of-work challenge.
+export const dynamic = 'force-dynamic'
+
+const FIELDS: readonly FieldName[] = [
+  'name',
+  'email',
+  'kind',
+  'organization',
+  'roleTitle',
+  'sector',
+  'country',
+  'display',
+]
+
+export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {
+  const locale = await pageLocale(params)
+  return pageMetadata({
+    locale,
+    path: '/declaration/sign',
+    title: signatureWords(locale).signTitle,
+  })
+}
+
+/** The signing page: the form with its own stamp and challenge, and the privacy notice. */
+export default async function SignPage({ params, searchParams }: LocaleParams & SearchParams) {
+  const locale = await pageLocale(params)
+  const w = signatureWords(locale)
+  const query = await searchParams
+  const error = single(query.error)?.slice(0, 40)
+  const invalid = (single(query.fields) ?? '')
+    .split(',')
+    .filter((field): field is FieldName => (FIELDS as readonly string[]).includes(field))
+  const { client } = await portalApi(locale)
+  const [{ Declaration, signatureCount }, { signatureForm }] = await Promise.all([
+    client.request(SignaturePageDocument, {}),
+    client.request(SignatureFormDocument, {}),
+  ])
+  return (
+    <article className="container narrow section article">
+      <header>
+        <h1>{w.signTitle}</h1>
+        <p className="lead">{w.signLead}</p>
+        <p className="meta">
+          <a href={paths.declaration(locale)}>{Declaration?.title}</a> · {w.count(signatureCount)}
+        </p>
+      </header>
+      <SignForm
+        locale={locale}
+        formToken={signatureForm.formToken}
+        challenge={signatureForm.challenge}
+        error={error}
+        invalid={invalid}
+      />
+      {Declaration?.privacyNotice ? (
+        <section aria-labelledby="privacy" className="privacy">
+          <h2 id="privacy">{w.privacy}</h2>
+          {Declaration.privacyNotice.split(/\n{2,}/).map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </section>
+      ) : null}
+    </article>
+  )
+}

@@ -1,0 +1,192 @@
+/**
+ * The signature flow in a browser, in both locales, on the production build: the form (with
+ * JavaScript and the proof of work in English, without JavaScript in German) → the mail at the
+ * SMTP sink → the confirm button → moderation for the form sent without the proof of work (the
+ * dashboard counts it, an editor approves) → the list and the count → the withdraw button → gone.
+ * Along the way: the signing page is never cached, a pending signature leaves the cached home
+ * page a HIT, a confirmation refreshes its count, and the pages pass axe.
+ */
+import { jest } from '@jest/globals'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import { launchChromium, screenshot, seriousViolations } from '../helpers/browser'
+import {
+  loginToken,
+  startProductionServer,
+  type ProductionServer,
+} from '../helpers/productionServer'
+import { tokenIn } from '../helpers/signatures'
+
+jest.setTimeout(180_000)
+
+let server: ProductionServer
+let browser: Browser
+let withScript: BrowserContext
+let withoutScript: BrowserContext
+let adminToken: string
+
+beforeAll(async () => {
+  server = await startProductionServer({
+    SIGNATURE_MIN_SECONDS: '0',
+    SIGNATURE_POW_MAX_NUMBER: '2000',
+  })
+  adminToken = await loginToken(server)
+  browser = await launchChromium()
+  withScript = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  withoutScript = await browser.newContext({ javaScriptEnabled: false })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** The home page as an anonymous reader gets it, and whether the cache answered. */
+async function home(locale: string): Promise<{ cache: string | null; count: number }> {
+  const response = await fetch(`${server.url}/${locale}`)
+  const html = await response.text()
+  const count = Number(/data-signature-count="(\d+)"/.exec(html)?.[1])
+  return { cache: response.headers.get('x-cache'), count }
+}
+
+async function fillForm(page: Page, fields: { name: string; email: string; kind: string }) {
+  await page.check(`input[name="kind"][value="${fields.kind}"]`)
+  await page.fill('#field-name', fields.name)
+  await page.fill('#field-email', fields.email)
+  await page.fill('#field-organization', 'Web.de')
+  await page.selectOption('#field-sector', 'research')
+  await page.fill('#field-country', 'DE')
+}
+
+async function listed(locale: string, name: string): Promise<boolean> {
+  const html = await (await fetch(`${server.url}/${locale}/declaration`)).text()
+  return html.includes(name)
+}
+
+/** Opens a mail's link and presses the page's button, as the signer does. */
+async function follow(page: Page, link: string, button: RegExp): Promise<string> {
+  await page.goto(link)
+  await page.getByRole('button', { name: button }).click()
+  await page.locator('[role="status"][data-result]').waitFor()
+  return (await page.locator('[role="status"]').textContent()) ?? ''
+}
+
+test('English, with JavaScript: sign, confirm by mail, listed and counted, withdraw, gone', async () => {
+  const name = `Siobhán O'Brien ${Date.now()}`
+  const email = `siobhan-${Date.now()}@example.org`
+  // Warm the cache: the second read of the home page is a hit.
+  await home('en')
+  const before = await home('en')
+  expect(before.cache).toBe('HIT')
+
+  const page = await withScript.newPage()
+  await page.goto(`${server.url}/en`)
+  await page.getByRole('link', { name: 'Sign now' }).first().click()
+  await page.waitForURL(`${server.url}/en/declaration/sign`)
+  const signing = await fetch(`${server.url}/en/declaration/sign`)
+  expect(signing.headers.get('x-cache')).toBe('BYPASS')
+  expect(await seriousViolations(page)).toEqual([])
+
+  // A refusal is announced in the form and keeps what was typed.
+  await fillForm(page, { name: 'See www.spam.example', email, kind: 'person' })
+  await page.getByRole('button', { name: 'Sign' }).click()
+  await page.locator('#sign-errors', { hasText: 'Name may not contain links' }).waitFor()
+  expect(await page.inputValue('#field-email')).toBe(email)
+  expect(await page.getAttribute('#field-name', 'aria-invalid')).toBe('true')
+
+  await page.fill('#field-name', name)
+  // The proof of work runs in the browser and fills the form's `altcha` field.
+  await page.waitForFunction(
+    () => (document.querySelector('input[name="altcha"]') as HTMLInputElement | null)?.value,
+  )
+  await page.getByRole('button', { name: 'Sign' }).click()
+  await page.waitForURL(`${server.url}/en/declaration/sign/sent`)
+  await screenshot(page, 'signing-en-sent')
+
+  const mail = await server.mail.waitFor((m) => m.to.includes(email))
+  expect(mail.language).toBe('en')
+  // Pending: the cached home page is still served, with the old count.
+  expect(await home('en')).toEqual({ cache: 'HIT', count: before.count })
+  expect(await listed('en', name)).toBe(false)
+
+  const confirmLink = /https?:\/\/\S+\/en\/declaration\/confirm\?token=\S+/.exec(mail.text)![0]
+  expect(confirmLink.startsWith(server.url)).toBe(true)
+  expect(await follow(page, confirmLink, /Confirm my signature/)).toContain('confirmed')
+  const after = await home('en')
+  expect(after).toEqual({ cache: 'MISS', count: before.count + 1 })
+  expect(await listed('en', name)).toBe(true)
+
+  const withdraw = `${server.url}/en/declaration/withdraw?token=${tokenIn(mail.text, 'withdraw')}`
+  expect(await follow(page, withdraw, /Withdraw my signature/)).toContain('withdrawn')
+  expect((await home('en')).count).toBe(before.count)
+  expect(await listed('en', name)).toBe(false)
+  await page.close()
+})
+
+test('German, without JavaScript: the form still works, waits for moderation, the dashboard counts it, approved it is listed; withdrawn it is gone', async () => {
+  const name = `Jörg Bienert ${Date.now()}`
+  const email = `joerg-${Date.now()}@example.org`
+  const before = await home('de')
+  const page = await withoutScript.newPage()
+  await page.goto(`${server.url}/de/declaration`)
+  await page.getByRole('link', { name: 'Jetzt unterzeichnen' }).click()
+  await page.waitForURL(`${server.url}/de/declaration/sign`)
+
+  // Without JavaScript a refusal comes back as a page naming the fields.
+  await fillForm(page, { name: '<b>Fett</b>', email, kind: 'person' })
+  await page.getByRole('button', { name: 'Unterzeichnen' }).click()
+  await page.waitForURL(/\/de\/declaration\/sign\?error=fields&fields=name/)
+  await page.locator('#sign-errors', { hasText: 'Bitte prüfen Sie Ihre Angaben' }).waitFor()
+
+  await fillForm(page, { name, email, kind: 'person' })
+  await page.getByRole('button', { name: 'Unterzeichnen' }).click()
+  await page.waitForURL(`${server.url}/de/declaration/sign/sent`)
+  const mail = await server.mail.waitFor((m) => m.to.includes(email))
+  expect(mail.language).toBe('de')
+  expect(mail.subject).toBe('Bitte bestätigen Sie Ihre Unterschrift')
+
+  const confirmLink = `${server.url}/de/declaration/confirm?token=${tokenIn(mail.text, 'confirm')}`
+  expect(await follow(page, confirmLink, /Unterschrift bestätigen/)).toContain(
+    'Die Redaktion prüft sie',
+  )
+  expect((await home('de')).count).toBe(before.count)
+
+  // The editors see it on the dashboard and approve it.
+  const admin = await withScript.newPage()
+  await admin.goto(`${server.url}/admin/login`)
+  await admin.fill('input[name="email"]', server.admin.email)
+  await admin.fill('input[name="password"]', server.admin.password)
+  await admin.click('button[type="submit"]')
+  await admin.waitForURL(`${server.url}/admin`)
+  await admin.locator('[data-moderation-count="1"]').waitFor()
+  await screenshot(admin, 'signing-dashboard-moderation')
+  const found = (await (
+    await fetch(`${server.url}/api/signatories?where[status][equals]=awaiting-moderation&depth=0`, {
+      headers: { Authorization: `JWT ${adminToken}` },
+    })
+  ).json()) as { docs: { id: string; displayName: string }[] }
+  const waiting = found.docs.find((d) => d.displayName === name)!
+  // The signature's page in the admin offers the signer's data for an access request.
+  await admin.goto(`${server.url}/admin/collections/signatories/${waiting.id}`)
+  const download = admin.getByRole('link', { name: /Alle Daten dieser Person|Download all data/ })
+  const href = await download.getAttribute('href')
+  const data = await fetch(`${server.url}${href}`, {
+    headers: { Authorization: `JWT ${adminToken}` },
+  })
+  expect(data.status).toBe(200)
+  expect(await data.text()).toContain(email)
+  const approved = await fetch(`${server.url}/api/signatories/${waiting.id}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${adminToken}` },
+    body: JSON.stringify({ status: 'approved', verified: true }),
+  })
+  expect(approved.status).toBe(200)
+  expect((await home('de')).count).toBe(before.count + 1)
+  expect(await listed('de', name)).toBe(true)
+  await admin.close()
+
+  const withdraw = `${server.url}/de/declaration/withdraw?token=${tokenIn(mail.text, 'withdraw')}`
+  expect(await follow(page, withdraw, /Unterschrift zurückziehen/)).toContain('Daten sind gelöscht')
+  expect((await home('de')).count).toBe(before.count)
+  expect(await listed('de', name)).toBe(false)
+  await page.close()
+})

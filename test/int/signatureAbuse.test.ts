@@ -1,0 +1,338 @@
+/**
+ * What the signature flow does against abuse, through the express layer (the edge, the read
+ * cache, the client address it passes on) in front of the real route handlers: the trap, the
+ * minimum time, the proof of work, forms used once, the rate limits per address, per e-mail
+ * domain and for resent mail, text that refuses links and markup, and the read cache left alone
+ * by pending signatures.
+ */
+import type { Payload } from 'payload'
+
+import { deliveriesSettled } from '@/email/delivery'
+
+import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
+
+type Api = typeof import('../helpers/api')
+type Helpers = typeof import('../helpers/signatures')
+type Cache = typeof import('../helpers/cacheServer')
+
+let sink: SmtpSink
+let api: Api
+let h: Helpers
+let cache: Cache
+let payload: Payload
+let server: { base: string; close: () => Promise<void> }
+
+const SIGNING_PER_HOUR = 4
+const PER_DOMAIN_PER_HOUR = 3
+const RESENDING_PER_HOUR = 1
+const CONFIRMING_PER_HOUR = 3
+const WITHDRAWING_PER_HOUR = 2
+
+beforeAll(async () => {
+  sink = await startSmtpSink()
+  // Read once, when the config is first imported: this file's own limits and minimum time.
+  Object.assign(process.env, sink.env, {
+    // Far above what a loaded test machine takes between issuing a form and sending it.
+    SIGNATURE_MIN_SECONDS: '30',
+    RATE_LIMIT_SIGNING_PER_HOUR: String(SIGNING_PER_HOUR),
+    RATE_LIMIT_SIGNING_PER_DOMAIN_PER_HOUR: String(PER_DOMAIN_PER_HOUR),
+    RATE_LIMIT_RESENDING_PER_ADDRESS_PER_HOUR: String(RESENDING_PER_HOUR),
+    RATE_LIMIT_CONFIRMING_PER_HOUR: String(CONFIRMING_PER_HOUR),
+    RATE_LIMIT_WITHDRAWING_PER_HOUR: String(WITHDRAWING_PER_HOUR),
+  })
+  api = await import('../helpers/api')
+  h = await import('../helpers/signatures')
+  cache = await import('../helpers/cacheServer')
+  payload = await api.startPayload()
+  server = await cache.startCacheServer(payload)
+})
+afterAll(async () => {
+  await server?.close()
+  await deliveriesSettled()
+  await api?.stopPayload(payload)
+  await sink?.close()
+})
+
+/** Issued long enough ago to pass the minimum time. */
+const oldEnough = () => Date.now() - 60_000
+
+let address = 0
+/** A client address of its own for each test, so the per-address limit is the test's. */
+const newClient = () => `203.0.113.${++address}`
+
+type Answer = { status: number; location: string | null; json: Record<string, unknown> | null }
+
+/** A form post through the express layer, from `client` (X-Forwarded-For; loopback is trusted). */
+async function post(
+  action: string,
+  fields: Record<string, string>,
+  client: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const res = await fetch(`${server.base}/api/signatories/${action}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Accept: 'application/json',
+      'X-Forwarded-For': client,
+      ...headers,
+    },
+    body: new URLSearchParams(fields).toString(),
+  })
+  const text = await res.text()
+  return {
+    status: res.status,
+    location: res.headers.get('location'),
+    json: text ? (JSON.parse(text) as Record<string, unknown>) : null,
+  }
+}
+
+const codeOf = (answer: Answer) =>
+  (answer.json?.errors as { code?: string }[] | undefined)?.[0]?.code
+
+async function signedWith(fields: Record<string, string>, client = newClient()) {
+  return post('sign', { ...fields, ...(await h.solvedForm(payload, oldEnough())) }, client)
+}
+
+const storedFor = (email: string) =>
+  payload.find({
+    collection: 'signatories',
+    where: { email: { equals: email } },
+    overrideAccess: true,
+  })
+
+test('a filled trap gets the answer a person gets, and nothing is stored or sent', async () => {
+  const fields = h.signerFields()
+  const res = await post(
+    'sign',
+    { ...fields, ...(await h.solvedForm(payload, oldEnough())), website: 'https://spam.example' },
+    newClient(),
+  )
+  expect(res).toMatchObject({ status: 200, json: { accepted: true } })
+  expect((await storedFor(fields.email!)).totalDocs).toBe(0)
+})
+
+test('a form sent quicker than the minimum time is refused and uses nothing up; one open long enough is accepted', async () => {
+  const fields = h.signerFields()
+  const form = await h.solvedForm(payload)
+  const quick = await post('sign', { ...fields, ...form }, newClient())
+  expect(quick.status).toBe(400)
+  expect(codeOf(quick)).toBe('too-fast')
+  expect((await storedFor(fields.email!)).totalDocs).toBe(0)
+  const later = await signedWith(fields)
+  expect(later.status).toBe(200)
+  expect((await storedFor(fields.email!)).totalDocs).toBe(1)
+})
+
+test('a form and its proof of work are usable once; a forged stamp or proof is refused', async () => {
+  const form = await h.solvedForm(payload, oldEnough())
+  const client = newClient()
+  expect((await post('sign', { ...h.signerFields(), ...form }, client)).status).toBe(200)
+  const reused = await post('sign', { ...h.signerFields(), ...form }, client)
+  expect(codeOf(reused)).toBe('form-used')
+
+  const forged = await post(
+    'sign',
+    { ...h.signerFields(), ...form, formToken: form.formToken.replace(/.$/, 'A') },
+    client,
+  )
+  expect(codeOf(forged)).toBe('form-invalid')
+  // Another form's solution does not prove this form's work.
+  const other = await h.solvedForm(payload, oldEnough())
+  const mine = await h.solvedForm(payload, oldEnough())
+  const swapped = await post(
+    'sign',
+    { ...h.signerFields(), formToken: mine.formToken, altcha: other.altcha },
+    client,
+  )
+  expect(codeOf(swapped)).toBe('proof-invalid')
+  const junk = await post(
+    'sign',
+    { ...h.signerFields(), formToken: mine.formToken, altcha: 'bm90IGpzb24=' },
+    client,
+  )
+  expect(codeOf(junk)).toBe('proof-invalid')
+})
+
+test('without the proof of work (no JavaScript) a person’s signature is accepted but waits for moderation', async () => {
+  const { issueSignatureForm } = await import('@/signatures/form')
+  const form = await issueSignatureForm(payload.secret, oldEnough())
+  const fields = h.signerFields()
+  const res = await fetch(`${server.base}/api/signatories/sign`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Forwarded-For': newClient(),
+    },
+    body: new URLSearchParams({ ...fields, formToken: form.formToken }).toString(),
+  })
+  // A browser without JavaScript follows the redirect to the "check your mail" page.
+  expect(res.status).toBe(303)
+  expect(res.headers.get('location')).toBe('/de/declaration/sign/sent')
+  const mail = await sink.waitFor((m) => m.to.includes(fields.email!))
+  const confirmed = await post('confirm', { token: h.tokenIn(mail.text, 'confirm') }, newClient())
+  expect(confirmed.json).toEqual({ outcome: 'awaiting-moderation' })
+})
+
+test('names and free text refuse links and markup and keep real names; nothing is stored from a refused form', async () => {
+  for (const name of ['Web.de', 'AT&T', "O'Brien", 'Jörg Bienert', 'Zoë Ångström-Łukasz']) {
+    const fields = h.signerFields({ name })
+    const res = await signedWith(fields)
+    expect([name, res.status]).toEqual([name, 200])
+    expect((await storedFor(fields.email!)).docs[0]?.displayName).toBe(name)
+  }
+  const refused = [
+    ['name', 'https://spam.example', 'link'],
+    ['name', 'Visit www.spam.example', 'link'],
+    ['name', 'javascript://x', 'link'],
+    ['organization', '<script>alert(1)</script>', 'markup'],
+    ['roleTitle', 'Chef <b>', 'markup'],
+    ['name', 'Line\nbreak', 'control'],
+    ['name', 'x'.repeat(121), 'too long'],
+  ] as const
+  for (const [field, value, problem] of refused) {
+    const fields = h.signerFields({ [field]: value })
+    const res = await signedWith(fields)
+    expect(res.status).toBe(400)
+    expect((res.json?.errors as { fields: unknown[] }[])[0]!.fields).toEqual([{ field, problem }])
+    expect((await storedFor(fields.email!)).totalDocs).toBe(0)
+  }
+  // Without JavaScript the refusal goes back to the form, naming the fields but never the values.
+  const form = await h.solvedForm(payload, oldEnough())
+  const res = await fetch(`${server.base}/api/signatories/sign`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Forwarded-For': newClient(),
+    },
+    body: new URLSearchParams({
+      ...h.signerFields({ name: 'https://x.example', email: 'not-an-address', locale: 'en' }),
+      ...form,
+    }).toString(),
+  })
+  expect(res.status).toBe(303)
+  expect(res.headers.get('location')).toBe('/en/declaration/sign?error=fields&fields=name%2Cemail')
+  // An editor cannot store such text either.
+  const { createUser } = await import('../helpers/users')
+  const editor = await createUser(payload, 'editor')
+  const created = await api.rest('POST', '/signatories', {
+    token: editor.token,
+    body: { displayName: 'See https://spam.example', kind: 'person' },
+  })
+  expect(created.status).toBe(400)
+})
+
+test('signing is limited per client address, and the address cannot be forged by a header', async () => {
+  const client = newClient()
+  const answers: Answer[] = []
+  for (let i = 0; i < SIGNING_PER_HOUR + 1; i++) {
+    answers.push(
+      await post(
+        'sign',
+        { ...h.signerFields(), ...(await h.solvedForm(payload, oldEnough())) },
+        client,
+        // A client naming another address for itself changes nothing: express sets it.
+        { 'x-portal-client-address': `198.18.0.${i}` },
+      ),
+    )
+  }
+  expect(answers.slice(0, SIGNING_PER_HOUR).map((a) => a.status)).toEqual(
+    Array(SIGNING_PER_HOUR).fill(200),
+  )
+  expect(answers.at(-1)!.status).toBe(429)
+  expect(codeOf(answers.at(-1)!)).toBe('RATE_LIMITED')
+  // Another address signs.
+  expect((await signedWith(h.signerFields())).status).toBe(200)
+})
+
+test('signing is limited per e-mail domain (IDNA-normalised), whatever the addresses', async () => {
+  const domain = `verein-${Date.now().toString(36)}.example`
+  const answers: number[] = []
+  for (let i = 0; i < PER_DOMAIN_PER_HOUR + 1; i++) {
+    const email = i % 2 ? `p${i}@${domain.toUpperCase()}` : `p${i}@${domain}`
+    answers.push((await signedWith(h.signerFields({ email }))).status)
+  }
+  expect(answers).toEqual([...Array(PER_DOMAIN_PER_HOUR).fill(200), 429])
+})
+
+test('signing again with the same address mails it at most as often as the resend limit allows, and says the same', async () => {
+  const fields = h.signerFields()
+  await signedWith(fields)
+  await sink.waitFor((m) => m.to.includes(fields.email!))
+  // Twice more (the per-domain limit allows three in all).
+  const again = [await signedWith(fields), await signedWith(fields)]
+  expect(again.map((a) => a.status)).toEqual([200, 200])
+  await deliveriesSettled()
+  const mails = sink.received.filter((m) => m.to.includes(fields.email!))
+  expect(mails).toHaveLength(1 + RESENDING_PER_HOUR)
+})
+
+test('confirming and withdrawing are limited per client address (guessing tokens)', async () => {
+  const client = newClient()
+  const confirms = []
+  for (let i = 0; i <= CONFIRMING_PER_HOUR; i++) {
+    confirms.push((await post('confirm', { token: 'a'.repeat(43) }, client)).status)
+  }
+  expect(confirms).toEqual([...Array(CONFIRMING_PER_HOUR).fill(400), 429])
+  const withdrawals = []
+  for (let i = 0; i <= WITHDRAWING_PER_HOUR; i++) {
+    withdrawals.push((await post('withdraw', { token: 'a'.repeat(43) }, client)).status)
+  }
+  expect(withdrawals).toEqual([...Array(WITHDRAWING_PER_HOUR).fill(400), 429])
+})
+
+test('confirming and withdrawing with junk tokens says “invalid”, never a 500', async () => {
+  for (const token of ['', 'x', 'a'.repeat(43), '../../etc', 'ä'.repeat(43)]) {
+    expect((await post('confirm', { token }, newClient())).json).toEqual({ outcome: 'invalid' })
+    expect((await post('withdraw', { token }, newClient())).json).toEqual({ outcome: 'invalid' })
+  }
+  const json = await fetch(`${server.base}/api/signatories/sign`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': newClient() },
+    body: JSON.stringify({ name: 'x' }),
+  })
+  expect(json.status).toBe(400)
+})
+
+test('a pending signature leaves cached reads alone; its confirmation refreshes the count', async () => {
+  const read = () => cache.postGraphQL(server.base, '{ signatureCount }')
+  const first = await read()
+  expect((await read()).cache).toBe('HIT')
+  const before = JSON.parse(first.text).data.signatureCount as number
+
+  const fields = h.signerFields()
+  expect((await signedWith(fields)).status).toBe(200)
+  const mail = await sink.waitFor((m) => m.to.includes(fields.email!))
+  // Pending (and its mail queued and sent): the cached answer is still good and still served.
+  await deliveriesSettled()
+  expect((await read()).cache).toBe('HIT')
+
+  await post('confirm', { token: h.tokenIn(mail.text, 'confirm') }, newClient())
+  const after = await read()
+  expect(after.cache).toBe('MISS')
+  expect(JSON.parse(after.text).data.signatureCount).toBe(before + 1)
+})
+
+test('the signing form is never answered from the cache, nor are its confirm and withdraw pages', async () => {
+  const { pageRead } = await import('@/cache/pageRequest')
+  const none = () => ''
+  for (const path of [
+    '/de/declaration/sign',
+    '/en/declaration/sign',
+    '/de/declaration/sign/sent',
+    '/en/declaration/confirm?token=abc',
+    '/de/declaration/withdraw?token=abc',
+  ]) {
+    expect([path, pageRead(path, none).cacheable]).toEqual([path, false])
+  }
+  expect(pageRead('/de/declaration', none).cacheable).toBe(true)
+  expect(pageRead('/de/declaration?sector=research&utm=x', none)).toMatchObject({ cacheable: true })
+  // Each render gets its own form: the mutation that issues one is never stored.
+  const form = () => cache.postGraphQL(server.base, 'mutation { signatureForm { formToken } }')
+  const [a, b] = [await form(), await form()]
+  expect(a.cache).toBe('BYPASS')
+  expect(a.text).not.toBe(b.text)
+})
