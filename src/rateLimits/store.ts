@@ -90,33 +90,29 @@ function createBudget(name: string, spec: LimitSpec): Budget {
   }
 }
 
-/** The budget called `name` (`spec.points` of cost per window), shared as `sharedLimit` is. */
-export function sharedBudget(name: string, spec: LimitSpec): Budget {
-  const holder = globalThis as Holder
-  holder[KEY] ??= new Map()
-  let budget = holder[KEY].get(name) as Budget | undefined
-  if (!budget) {
-    budget = createBudget(name, spec)
-    holder[KEY].set(name, budget)
-  }
-  return budget
-}
-
 /**
- * The limit called `name`, made once per process and shared through globalThis: Payload's hooks
+ * The limiter called `name`, made once per process and shared through globalThis: Payload's hooks
  * run in Next's module world, the edge in the server's, and both must count in one bucket.
  * The spec of the first caller wins (a limit is configured once, from the environment).
  */
-export function sharedLimit(name: string, spec: LimitSpec): Limit {
+function shared<T extends Limit | Budget>(name: string, make: () => T): T {
   const holder = globalThis as Holder
   holder[KEY] ??= new Map()
-  let limit = holder[KEY].get(name) as Limit | undefined
-  if (!limit) {
-    limit = create(name, spec)
-    holder[KEY].set(name, limit)
+  let limiter = holder[KEY].get(name) as T | undefined
+  if (!limiter) {
+    limiter = make()
+    holder[KEY].set(name, limiter)
   }
-  return limit
+  return limiter
 }
+
+/** The budget called `name` (`spec.points` of cost per window), shared as `sharedLimit` is. */
+export const sharedBudget = (name: string, spec: LimitSpec): Budget =>
+  shared(name, () => createBudget(name, spec))
+
+/** The limit called `name`, shared by both module worlds (see `shared`). */
+export const sharedLimit = (name: string, spec: LimitSpec): Limit =>
+  shared(name, () => create(name, spec))
 
 /** Forgets every limit (tests that set their own specs). */
 export function resetLimits(): void {

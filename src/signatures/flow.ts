@@ -216,6 +216,23 @@ async function statusOnConfirmation(
   return declaration.moderatePersonSignatures ? 'awaiting-moderation' : 'approved'
 }
 
+/** The signature a link's token belongs to (tokens are stored only as hashes), if any. */
+async function signatureByToken(
+  payload: Payload,
+  field: 'confirmTokenHash' | 'withdrawTokenHash',
+  token: unknown,
+) {
+  if (!isWellFormedToken(token)) return undefined
+  const found = await payload.find({
+    collection: 'signatories',
+    where: { [field]: { equals: hashToken(token) } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return found.docs[0]
+}
+
 /** Uses a confirmation link: once, within its validity. */
 export async function confirmSignature(
   payload: Payload,
@@ -223,15 +240,7 @@ export async function confirmSignature(
   client: string,
 ): Promise<ConfirmOutcome> {
   await take(limits().confirming, client)
-  if (!isWellFormedToken(token)) return 'invalid'
-  const found = await payload.find({
-    collection: 'signatories',
-    where: { confirmTokenHash: { equals: hashToken(token) } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-  })
-  const signature = found.docs[0]
+  const signature = await signatureByToken(payload, 'confirmTokenHash', token)
   if (!signature || signature.status !== 'unconfirmed') return 'invalid'
   if (!signature.confirmExpiresAt || Date.parse(signature.confirmExpiresAt) < Date.now()) {
     return 'expired'
@@ -268,15 +277,7 @@ export async function withdrawSignature(
   client: string,
 ): Promise<WithdrawOutcome> {
   await take(limits().withdrawing, client)
-  if (!isWellFormedToken(token)) return 'invalid'
-  const found = await payload.find({
-    collection: 'signatories',
-    where: { withdrawTokenHash: { equals: hashToken(token) } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-  })
-  const signature = found.docs[0]
+  const signature = await signatureByToken(payload, 'withdrawTokenHash', token)
   if (!signature) return 'invalid'
   await inTransaction(payload, signature.status !== 'approved', (req) =>
     payload.delete({
