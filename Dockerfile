@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# The portal as one production process: express + Next + Payload (see src/server.ts).
+# The portal as one production process: express + Next + Payload (see src/process/server.ts).
 # Debian-based (glibc) so the registry binaries of sharp and libsql work as they do in CI.
 
 FROM node:22-bookworm-slim AS deps
@@ -10,7 +10,7 @@ RUN npm ci --no-audit --no-fund
 FROM deps AS build
 COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1
-# `next build` needs no database and no secrets (see src/env.ts, NEXT_PHASE).
+# `next build` needs no database and no secrets (see src/core/env.ts, NEXT_PHASE).
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:22-bookworm-slim AS runtime

@@ -25,7 +25,7 @@ const eslintConfig = [
       'src/payload-types.ts',
       'src/graphql/generated.ts',
       'src/app/(payload)/admin/importMap.js',
-      'src/migrations/',
+      'src/data/migrations/',
       'test-results/',
     ],
   },

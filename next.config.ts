@@ -3,15 +3,15 @@ import type { NextConfig } from 'next'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { DEFAULT_SERVER_ACTION_BODY_MAX_BYTES } from './src/env'
+import { DEFAULT_SERVER_ACTION_BODY_MAX_BYTES } from './src/core/env'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 
 const nextConfig: NextConfig = {
-  // The express server in src/server.ts sets the security headers; Next's own header is noise.
+  // The express server in src/process/server.ts sets the security headers; Next's own header is noise.
   poweredByHeader: false,
   experimental: {
-    // The edge refuses larger server-action bodies first (src/server/edge/bodyPolicy.ts); Next's
+    // The edge refuses larger server-action bodies first (src/edge/bodyPolicy.ts); Next's
     // own limit (1 MB by default) must not be lower, or it would refuse the admin's large forms.
     serverActions: {
       bodySizeLimit:

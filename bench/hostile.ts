@@ -14,7 +14,7 @@ import { startServer } from './server'
 
 type Log = (line: string) => void
 
-/** The limits a production server starts with (src/env.ts defaults), set explicitly. */
+/** The limits a production server starts with (src/core/env.ts defaults), set explicitly. */
 export const productionRateLimits = {
   RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '20',
   RATE_LIMIT_PUBLIC_WRITES_TOTAL_PER_SECOND: '5',

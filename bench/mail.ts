@@ -19,7 +19,7 @@ import {
   type Payload,
 } from 'payload'
 
-import { addAdapterLayer } from '../src/database/layers'
+import { addAdapterLayer } from '../src/data/adapter/layers'
 import type { User } from '../src/payload-types'
 import { startSmtpSink, type SmtpSink } from '../test/helpers/smtpSink'
 
@@ -172,8 +172,8 @@ async function main() {
   })
   log(`starting Payload on a fresh database in ${dir} (migrations and seed take a few seconds)`)
   const { default: config } = await import('../src/payload.config')
-  const { bootstrap } = await import('../src/bootstrap')
-  const { readEnvironment } = await import('../src/env')
+  const { bootstrap } = await import('../src/process/bootstrap')
+  const { readEnvironment } = await import('../src/core/env')
   const payload = await getPayload({ config })
   try {
     await bootstrap(payload, readEnvironment())

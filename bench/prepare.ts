@@ -72,9 +72,9 @@ export function seededDatabase(workDir: string, log: Log): string {
 function largeKey(): string {
   const hash = crypto.createHash('sha256')
   const files = [
-    ...fs.readdirSync('src/migrations').map((f) => path.join('src/migrations', f)),
-    ...fs.readdirSync('src/seed/large').map((f) => path.join('src/seed/large', f)),
-    ...fs.readdirSync('src/seed/data').map((f) => path.join('src/seed/data', f)),
+    ...fs.readdirSync('src/data/migrations').map((f) => path.join('src/data/migrations', f)),
+    ...fs.readdirSync('src/data/seed/large').map((f) => path.join('src/data/seed/large', f)),
+    ...fs.readdirSync('src/data/seed/data').map((f) => path.join('src/data/seed/data', f)),
   ].sort()
   for (const file of files) hash.update(file).update(fs.readFileSync(file))
   return hash.digest('hex').slice(0, 12)

@@ -12,12 +12,12 @@
 import { build } from 'esbuild'
 
 export const entryPoints = {
-  server: 'src/server.ts',
-  seed: 'src/seed/run.ts',
-  'seed-large': 'src/seed/large/run.ts',
-  'search-reindex': 'src/search/reindexCommand.ts',
-  backup: 'src/backup/commands/backupCommand.ts',
-  restore: 'src/backup/commands/restoreCommand.ts',
+  server: 'src/process/server.ts',
+  seed: 'src/process/commands/seed.ts',
+  'seed-large': 'src/process/commands/seedLarge.ts',
+  'search-reindex': 'src/process/commands/searchReindex.ts',
+  backup: 'src/process/commands/backup.ts',
+  restore: 'src/process/commands/restore.ts',
   generate: 'scripts/generate.ts',
   'graphql-check': 'scripts/graphql-check.ts',
   bench: 'bench/run.ts',

@@ -2,7 +2,7 @@
  * Writes the generated artefacts from the current config: src/payload-types.ts, the admin import
  * map and schema.graphql. `--check` writes nothing and exits 1 when a committed file differs.
  */
-import { generateArtefacts } from '../src/generated/artefacts'
+import { generateArtefacts } from '../src/process/generatedArtefacts'
 
 const check = process.argv.includes('--check')
 const drifted = await generateArtefacts({ write: !check })

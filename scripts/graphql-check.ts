@@ -10,7 +10,7 @@ import fs from 'node:fs'
 
 import config from '@payload-config'
 
-import { printGraphQLSchema } from '@/generated/artefacts'
+import { printGraphQLSchema } from '@/process/generatedArtefacts'
 import { compareSchemas, unrecordedBreaking } from '@/graphql/schemaCheck'
 
 const git = (...args: string[]) =>

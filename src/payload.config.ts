@@ -4,40 +4,40 @@ import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { Events } from '@collections/Events'
+import { Events } from '@collections/Events/index'
 import { MailQueue } from '@collections/MailQueue'
-import { Media } from '@collections/Media'
-import { News } from '@collections/News'
-import { Organizations } from '@collections/Organizations'
-import { People } from '@collections/People'
-import { Principles } from '@collections/Principles'
+import { Media } from '@collections/Media/index'
+import { News } from '@collections/News/index'
+import { Organizations } from '@collections/Organizations/index'
+import { People } from '@collections/People/index'
+import { Principles } from '@collections/Principles/index'
 import { Projects } from '@collections/Projects'
-import { ReviewHistory } from '@collections/ReviewHistory'
+import { ReviewHistory } from '@collections/ReviewHistory/index'
 import { Signatories } from '@collections/Signatories'
-import { SignatureForms } from '@collections/SignatureForms'
-import { Users } from '@collections/Users'
+import { SignatureForms } from '@collections/SignatureForms/index'
+import { Users } from '@collections/Users/index'
 
-import { restrictInternalCollections } from './access/internalCollections'
-import { livePreview } from './admin/preview'
-import { databaseAdapter, parseDatabaseUri } from './database/adapter'
-import { emailAdapter } from './email/adapter'
-import { deliverMailTask, MAIL_QUEUE } from './email/deliverMail'
+import { restrictInternalCollections } from './cms/access/internalCollections'
+import { livePreview } from './cms/admin/livePreview'
+import { databaseAdapter, parseDatabaseUri } from './data/adapter/adapter'
+import { emailAdapter } from './operations/mail/adapter'
+import { deliverMailTask, MAIL_QUEUE } from './operations/mail/deliverMail'
 import { limitRules } from './graphql/limitRules'
-import { limits } from './graphql/limits'
-import { portalTranslations } from './i18n/translations'
-import { readEnvironment } from './env'
-import { Declaration } from './globals/Declaration'
-import { Site } from './globals/Site'
-import { clientInputErrors } from './hooks/clientInputErrors'
-import { isJobRunner } from './jobs/jobRunner'
-import { locales } from './locales'
-import { loggerOptions } from './logging/loggerOptions'
-import { operationGuards } from './plugins/operationGuards'
-import { databaseLayers } from './plugins/databaseLayers'
-import { search } from './search/plugin'
-import { signatureMutations, signatureQueries } from './signatures/graphql'
-import { purgeSignaturesTask } from './signatures/purge'
-import { fromRoot } from './paths'
+import { limits } from './cms/apiLimits'
+import { portalTranslations } from './cms/i18n/translations'
+import { readEnvironment } from './core/env'
+import { Declaration } from './cms/globals/Declaration'
+import { Site } from './cms/globals/Site'
+import { clientInputErrors } from './cms/hooks/clientInputErrors'
+import { isJobRunner } from './operations/jobs/jobRunner'
+import { locales } from './core/locales'
+import { loggerOptions } from './observability/logging/loggerOptions'
+import { operationGuards } from './cms/plugins/operationGuards'
+import { databaseLayers } from './cms/plugins/databaseLayers'
+import { search } from './cms/search/plugin'
+import { signatureMutations, signatureQueries } from './cms/signatures/graphql'
+import { purgeSignaturesTask } from './cms/signatures/purge'
+import { fromRoot } from './core/paths'
 
 const env = readEnvironment()
 
@@ -82,7 +82,7 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' – New Wave of European AI' },
     importMap: { baseDir: fromRoot('src') },
-    components: { beforeDashboard: ['/components/admin/dashboard/Dashboard#Dashboard'] },
+    components: { beforeDashboard: ['/cms/admin/dashboard/Dashboard#Dashboard'] },
     livePreview,
   },
   upload: { limits: { fileSize: env.uploadMaxBytes } },
@@ -105,8 +105,8 @@ export default buildConfig({
     tasks: [deliverMailTask, purgeSignaturesTask],
     // Once a minute: scheduled publishing, and the retries of mail deliveries (each mail's first
     // attempt starts right after the commit that queued it, in whichever process made it). In
-    // the server process only, and in tests (src/jobs/jobRunner.ts); a start releases mail jobs
-    // a dead process left claimed (src/bootstrap.ts).
+    // the server process only, and in tests (src/operations/jobs/jobRunner.ts); a start releases mail jobs
+    // a dead process left claimed (src/process/bootstrap.ts).
     autoRun: [
       { cron: '* * * * *', queue: 'default', limit: 20 },
       { cron: '* * * * *', queue: MAIL_QUEUE, limit: 20, silent: { info: true } },

@@ -1,10 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess } from '@/access/fromMatrix'
-import { actorOf } from '@/access/matrix'
-import { mailKindLabels, mailKinds, mailStatusLabels, mailStatuses } from '@/email/mailKinds'
-import { languageOptions } from '@/email/recipientLanguage'
-import { groups, label } from '@/labels'
+import { collectionAccess } from '@/cms/access/fromMatrix'
+import { actorOf } from '@/cms/access/matrix'
+import {
+  mailKindLabels,
+  mailKinds,
+  mailStatusLabels,
+  mailStatuses,
+} from '@/operations/mail/mailKinds'
+import { languageOptions } from '@/operations/mail/recipientLanguage'
+import { groups, label } from '@/cms/labels'
 
 import { allowOnlyRetry, retryFailedMail } from './hooks/retry'
 
@@ -14,7 +19,7 @@ const serverOnly = { update: () => false } as const
 
 /**
  * The mail queue: every mail the portal sends is recorded here inside the transaction of the
- * change that causes it and sent after the commit by the `deliverMail` job (src/email/). Admins
+ * change that causes it and sent after the commit by the `deliverMail` job (src/operations/mail/). Admins
  * see what is waiting, what failed and why, and send a failed mail again; nobody else sees any
  * of it, and bodies are deleted once a mail is sent.
  */

@@ -6,16 +6,16 @@ import {
   hiddenInAdmin,
   matrixGuard,
   ownOrganizationDefault,
-} from '@/access/fromMatrix'
-import { previewButton } from '@/admin/preview'
-import { slugField } from '@/fields/slug'
-import { urlField } from '@/fields/url'
-import { translate } from '@/i18n/translate'
-import { groups, label } from '@/labels'
-import { titleField } from '@/fields/title'
-import { notifyReview } from '@/review/notifyReview'
-import { forgetReviewHistory, recordReviewTransition } from '@/review/recordTransition'
-import { reviewFields } from '@/review/reviewFields'
+} from '@/cms/access/fromMatrix'
+import { previewButton } from '@/cms/admin/livePreview'
+import { slugField } from '@/cms/fields/slug'
+import { urlField } from '@/cms/fields/url'
+import { translate } from '@/cms/i18n/translate'
+import { groups, label } from '@/cms/labels'
+import { titleField } from '@/cms/fields/title'
+import { notifyReview } from '@/cms/review/notifyReview'
+import { forgetReviewHistory, recordReviewTransition } from '@/cms/review/recordTransition'
+import { reviewFields } from '@/cms/review/reviewFields'
 
 import { checkReviewTransition, stripReviewTrail } from './hooks/reviewWorkflow'
 
@@ -37,7 +37,7 @@ export const Projects: CollectionConfig = {
     useAsTitle: 'title',
     // Partners submit for review where others publish.
     components: {
-      edit: { PublishButton: '/components/admin/review/PublishOrSubmit#PublishOrSubmit' },
+      edit: { PublishButton: '/cms/admin/review/PublishOrSubmit#PublishOrSubmit' },
     },
     preview: previewButton('projects'),
     defaultColumns: ['title', 'organization', 'status', '_status'],

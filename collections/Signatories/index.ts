@@ -1,20 +1,20 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { collectionAccess, hiddenInAdmin } from '@/access/fromMatrix'
-import { isStaffField } from '@/access/isStaffField'
-import { countryField } from '@/fields/country'
-import { groups, label } from '@/labels'
-import { locales } from '@/locales'
-import { normaliseSignerAddress } from '@/signatures/address'
-import { signatureEndpoints } from '@/signatures/endpoints'
-import { plainTextField } from '@/signatures/plainTextField'
+import { collectionAccess, hiddenInAdmin } from '@/cms/access/fromMatrix'
+import { isStaffField } from '@/cms/access/isStaffField'
+import { countryField } from '@/cms/fields/country'
+import { groups, label } from '@/cms/labels'
+import { locales } from '@/core/locales'
+import { normaliseSignerAddress } from '@/cms/signatures/address'
+import { signatureEndpoints } from '@/cms/signatures/endpoints'
+import { plainTextField } from '@/cms/signatures/plainTextField'
 import {
   sectorLabels,
   sectors,
   signatureStatusLabels,
   signatureStatuses,
-} from '@/signatures/states'
-import { textLimits } from '@/signatures/plainText'
+} from '@/cms/signatures/states'
+import { textLimits } from '@/cms/signatures/plainText'
 
 import { keepAddressKey } from './hooks/addressKey'
 import { purgeSignerMail } from './hooks/purgeSignerMail'
@@ -30,8 +30,8 @@ const serverOnly: { read: FieldAccess; create: FieldAccess; update: FieldAccess 
 
 /**
  * The declaration's signatories: entered by staff, or signed by anyone on the signing page
- * (src/signatures/: double opt-in, moderation, withdrawal). The public sees the approved ones
- * that chose to be named (src/access/fromMatrix.ts); the count of all approved ones comes from
+ * (src/cms/signatures/: double opt-in, moderation, withdrawal). The public sees the approved ones
+ * that chose to be named (src/cms/access/fromMatrix.ts); the count of all approved ones comes from
  * the `signatureCount` query. E-mail, tokens and moderation fields are staff-only or hidden.
  */
 export const Signatories: CollectionConfig = {
@@ -201,10 +201,10 @@ export const Signatories: CollectionConfig = {
       label: label('Auskunft', 'Access request'),
       admin: {
         position: 'sidebar',
-        components: { Field: '/components/admin/signatures/PersonalDataLink#PersonalDataLink' },
+        components: { Field: '/cms/admin/signatures/PersonalDataLink#PersonalDataLink' },
       },
     },
-    // The address as signatures are compared (src/signatures/address.ts) and the hashes of the
+    // The address as signatures are compared (src/cms/signatures/address.ts) and the hashes of the
     // two links' tokens: hidden, so no API answer ever carries them, whoever asks.
     { name: 'emailKey', type: 'text', index: true, hidden: true },
     { name: 'confirmTokenHash', type: 'text', index: true, hidden: true },

@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
 import { print } from 'graphql'
 
-import type { Locale } from '@/locales'
+import type { Locale } from '@/core/locales'
 
 /** Each typed document printed once: the same few are sent on every page view. */
 const printed = new WeakMap<object, string>()

@@ -3,7 +3,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives'
 import type { ExecutionArgs, ValidationContext, ValidationRule } from 'graphql'
 
-import { limitError, limits, type LimitName } from './limits'
+import { limitError, limits, type LimitName } from '../cms/apiLimits'
 import { operationShapeRule } from './operationShape'
 
 /**

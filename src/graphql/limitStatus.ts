@@ -1,6 +1,6 @@
-import { countRefusal } from '@/metrics/count'
+import { countRefusal } from '@/observability/metrics/count'
 
-import { LIMIT_CODE, limits } from './limits'
+import { LIMIT_CODE, limits } from '../cms/apiLimits'
 
 type Handler = (request: Request) => Promise<Response>
 

@@ -1,11 +1,11 @@
-import { decodeRefusals, SEARCH_REFUSAL_HEADER } from '@/search/refusalHeader'
+import { decodeRefusals, SEARCH_REFUSAL_HEADER } from '@/cms/search/refusalHeader'
 
 type Handler = (request: Request) => Promise<Response>
 
 /**
  * A refused `search` gets the HTTP status that says why: 400 for input the client must change,
  * else 503 with `Retry-After` while the index is being built. The resolver leaves its refusal
- * in a private response header (src/search/refusalHeader.ts); here it becomes the status and a
+ * in a private response header (src/cms/search/refusalHeader.ts); here it becomes the status and a
  * GraphQL error `{ message, path, extensions: { code, retryAfter? } }`, and the header goes.
  */
 export function withSearchStatus(handler: Handler): Handler {

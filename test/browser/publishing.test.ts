@@ -1,10 +1,10 @@
 import { jest } from '@jest/globals'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { DEFAULT_SERVER_ACTION_BODY_MAX_BYTES, readEnvironment } from '@/env'
-import { previewUrl } from '@/frontend/preview'
-import { toLexical } from '@/seed/richText'
-import { bodySettings } from '@/server/edge/bodyClasses'
+import { DEFAULT_SERVER_ACTION_BODY_MAX_BYTES, readEnvironment } from '@/core/env'
+import { previewUrl } from '@/cms/previewLinks'
+import { toLexical } from '@/data/seed/richText'
+import { bodySettings } from '@/edge/bodyClasses'
 
 import { launchChromium, screenshot } from '../helpers/browser'
 import {

@@ -1,4 +1,4 @@
-import { previewUrl } from '@/frontend/preview'
+import { previewUrl } from '@/cms/previewLinks'
 
 import {
   loginToken,

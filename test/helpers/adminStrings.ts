@@ -7,7 +7,7 @@
 import { initI18n, type I18nClient } from '@payloadcms/translations'
 import type { Field, SanitizedConfig } from 'payload'
 
-import { portalTranslations } from '@/i18n/translations'
+import { portalTranslations } from '@/cms/i18n/translations'
 
 export type Language = 'de' | 'en'
 export const languages: Language[] = ['de', 'en']

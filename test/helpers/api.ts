@@ -1,10 +1,10 @@
 import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
 
-import { ensureAdmin } from '@/bootstrap'
-import { deliveriesSettled } from '@/email/delivery'
-import { readEnvironment } from '@/env'
-import { seed } from '@/seed/seed'
+import { ensureAdmin } from '@/process/bootstrap'
+import { deliveriesSettled } from '@/operations/mail/delivery'
+import { readEnvironment } from '@/core/env'
+import { seed } from '@/data/seed/seed'
 
 import { POST as graphqlRoute } from '../../src/app/(payload)/api/graphql/route'
 import * as restRoute from '../../src/app/(payload)/api/[...slug]/route'

@@ -6,10 +6,10 @@
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { getPayload } from 'payload'
 
-import { ensureAdmin, migrateDatabase } from '@/bootstrap'
-import { readEnvironment } from '@/env'
+import { ensureAdmin, migrateDatabase } from '@/process/bootstrap'
+import { readEnvironment } from '@/core/env'
 import config from '@/payload.config'
-import { seed } from '@/seed/seed'
+import { seed } from '@/data/seed/seed'
 
 const payload = await getPayload({ config })
 await migrateDatabase(payload)

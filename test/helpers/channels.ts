@@ -1,6 +1,6 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import type { EntitySlug } from '@/access/matrix'
+import type { EntitySlug } from '@/cms/access/matrix'
 import type { User } from '@/payload-types'
 
 import { graphql, rest } from './api'

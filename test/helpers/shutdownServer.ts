@@ -7,10 +7,10 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getPayload } from 'payload'
 
-import { createApp } from '@/server/app'
-import { edgeSettings } from '@/server/edge/settings'
-import { readEnvironment } from '@/env'
-import { installGracefulShutdown } from '@/server/shutdown'
+import { createApp } from '@/process/app'
+import { edgeSettings } from '@/edge/settings'
+import { readEnvironment } from '@/core/env'
+import { installGracefulShutdown } from '@/process/shutdown'
 
 const { default: config } = await import('@/payload.config')
 const payload = await getPayload({ config })

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { issueSignatureForm } from '@/signatures/form'
+import { issueSignatureForm } from '@/cms/signatures/form'
 
 import * as restRoute from '../../src/app/(payload)/api/[...slug]/route'
 

@@ -1,5 +1,5 @@
 /**
- * Promises that hold whatever the access matrix says, so a wrong cell in src/access/matrix.ts
+ * Promises that hold whatever the access matrix says, so a wrong cell in src/cms/access/matrix.ts
  * (and the docs and matrix test generated from it) cannot pass unnoticed. They are derived from
  * the collection configs and the data, never from the matrix:
  * - the public never reads a draft, a version or a field it may not read, of any entity;
@@ -8,7 +8,7 @@
  */
 import type { CollectionSlug, Field, Payload, PayloadRequest } from 'payload'
 
-import type { EntitySlug } from '@/access/matrix'
+import type { EntitySlug } from '@/cms/access/matrix'
 
 import { graphql, rest, startPayload, stopPayload } from '../helpers/api'
 import {

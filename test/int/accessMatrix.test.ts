@@ -1,5 +1,5 @@
 /**
- * Every cell of the access matrix (src/access/matrix.ts), through REST, GraphQL and the local API
+ * Every cell of the access matrix (src/cms/access/matrix.ts), through REST, GraphQL and the local API
  * with access enforced: roles (public, partner of the owning organization A, partner of another
  * organization B, editor, admin) × entities × operations. What actually happened is read back
  * with full access, so a request that "succeeds" without effect does not count as allowed.
@@ -13,7 +13,7 @@ import {
   type Entity,
   type EntitySlug,
   type Operation,
-} from '@/access/matrix'
+} from '@/cms/access/matrix'
 
 import { startPayload, stopPayload } from '../helpers/api'
 import {

@@ -1,10 +1,10 @@
 import config from '@payload-config'
 import type { Payload } from 'payload'
 
-import { hiddenInAdmin } from '@/access/fromMatrix'
-import type { EntitySlug } from '@/access/matrix'
-import { dashboardData } from '@/components/admin/dashboard/data'
-import { reviewListHref, submissionsInReview } from '@/components/admin/dashboard/submissions'
+import { hiddenInAdmin } from '@/cms/access/fromMatrix'
+import type { EntitySlug } from '@/cms/access/matrix'
+import { dashboardData } from '@/cms/admin/dashboard/data'
+import { reviewListHref, submissionsInReview } from '@/cms/admin/dashboard/submissions'
 
 import { rest, startPayload, stopPayload } from '../helpers/api'
 import { idBySlug } from '../helpers/fixtures'

@@ -9,7 +9,7 @@ import path from 'node:path'
 
 import config from '@payload-config'
 
-import { portalTranslations } from '@/i18n/translations'
+import { portalTranslations } from '@/cms/i18n/translations'
 
 import { catalogueStrings, configStrings, onlyIn, type UiString } from '../helpers/adminStrings'
 

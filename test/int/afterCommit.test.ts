@@ -1,7 +1,7 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { Payload } from 'payload'
 
-import { afterCommit } from '@/database/afterCommit'
+import { afterCommit } from '@/data/adapter/afterCommit'
 
 import { startPayload, stopPayload } from '../helpers/api'
 

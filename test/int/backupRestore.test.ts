@@ -1,5 +1,5 @@
 /**
- * `npm run backup` and `npm run restore` on SQLite (src/backup/): what the archive says about
+ * `npm run backup` and `npm run restore` on SQLite (src/data/backup/): what the archive says about
  * itself, and every archive or situation a restore must refuse before it touches the data. The
  * drill under load, with portals on both ends, is test/e2e/restoreDrill.test.ts.
  */
@@ -10,14 +10,14 @@ import os from 'node:os'
 import path from 'node:path'
 import * as tar from 'tar'
 
-import { backup } from '@/backup/backup'
-import { parseManifest, type Manifest } from '@/backup/manifest'
-import { copyIfPresent } from '@/backup/mediaFiles'
-import { restore } from '@/backup/restore'
-import { databaseFacts } from '@/backup/snapshot'
-import { lockPathOf, takeDataLock } from '@/database/dataLock'
-import { migrations } from '@/migrations'
-import { holdDataLock } from '@/server/dataLock'
+import { backup } from '@/data/backup/backup'
+import { parseManifest, type Manifest } from '@/data/backup/manifest'
+import { copyIfPresent } from '@/data/backup/mediaFiles'
+import { restore } from '@/data/backup/restore'
+import { databaseFacts } from '@/data/backup/snapshot'
+import { lockPathOf, takeDataLock } from '@/data/adapter/dataLock'
+import { migrations } from '@/data/migrations'
+import { holdDataLock } from '@/process/dataLock'
 
 const sqliteLane = process.env.TEST_LANE !== 'mongodb'
 const describeSqlite = sqliteLane ? describe : describe.skip

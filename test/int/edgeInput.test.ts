@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { Payload } from 'payload'
 
-import { readEnvironment } from '@/env'
-import { LIMIT_CODE } from '@/graphql/limits'
-import { createApp } from '@/server/app'
-import { bodySettings } from '@/server/edge/bodyClasses'
-import { edgeSettings } from '@/server/edge/settings'
+import { readEnvironment } from '@/core/env'
+import { LIMIT_CODE } from '@/cms/apiLimits'
+import { createApp } from '@/process/app'
+import { bodySettings } from '@/edge/bodyClasses'
+import { edgeSettings } from '@/edge/settings'
 
 import { startPayload, stopPayload } from '../helpers/api'
 

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { deliveriesSettled } from '@/email/delivery'
-import { outbox } from '@/email/outbox'
+import { deliveriesSettled } from '@/operations/mail/delivery'
+import { outbox } from '@/operations/mail/outbox'
 
 import { rest, startPayload, stopPayload } from '../helpers/api'
 import { createUser } from '../helpers/users'

@@ -6,7 +6,7 @@
  */
 import type { Payload } from 'payload'
 
-import { LIMIT_CODE, limits } from '@/graphql/limits'
+import { LIMIT_CODE, limits } from '@/cms/apiLimits'
 
 import { startPayload, stopPayload } from '../helpers/api'
 import { createUser } from '../helpers/users'

@@ -12,8 +12,8 @@ import {
   type Payload,
 } from 'payload'
 
-import { MAIL_RETRIES } from '@/email/deliverMail'
-import { deliveriesSettled, releaseInterruptedMailJobs } from '@/email/delivery'
+import { MAIL_RETRIES } from '@/operations/mail/deliverMail'
+import { deliveriesSettled, releaseInterruptedMailJobs } from '@/operations/mail/delivery'
 import type { MailQueue, User } from '@/payload-types'
 
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtpSink'
@@ -335,7 +335,7 @@ test('a delivery cut short by a process that died is sent after the next start',
   await cronTickLater()
   expect(sink.received.some(mailTo(user.email))).toBe(false)
 
-  await releaseInterruptedMailJobs(payload) // what every start does (src/bootstrap.ts)
+  await releaseInterruptedMailJobs(payload) // what every start does (src/process/bootstrap.ts)
   await cronTickLater()
   expect((await sink.waitFor(mailTo(user.email))).subject).toBe('Neues Passwort festlegen')
 })

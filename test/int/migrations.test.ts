@@ -3,9 +3,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 
-import { migrateDatabase } from '@/bootstrap'
-import { sqliteMigrationDir } from '@/database/adapter'
-import { migrations } from '@/migrations'
+import { migrateDatabase } from '@/process/bootstrap'
+import { sqliteMigrationDir } from '@/data/adapter/adapter'
+import { migrations } from '@/data/migrations'
 
 import { startPayload, stopPayload } from '../helpers/api'
 

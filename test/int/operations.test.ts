@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 
 import { createClient, GraphQLRequestError } from '@/graphql/client'
 import * as ops from '@/graphql/generated'
-import { limits } from '@/graphql/limits'
+import { limits } from '@/cms/apiLimits'
 
 import { startPayload, stopPayload } from '../helpers/api'
 import { createUser } from '../helpers/users'

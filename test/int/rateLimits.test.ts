@@ -5,7 +5,7 @@
  */
 import type { Payload } from 'payload'
 
-import { resetLimits } from '@/rateLimits/store'
+import { resetLimits } from '@/operations/rateLimiterStore'
 
 import { startPayload, stopPayload } from '../helpers/api'
 import { startCacheServer, type CacheServer } from '../helpers/cacheServer'

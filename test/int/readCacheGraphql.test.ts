@@ -3,8 +3,8 @@ import http from 'node:http'
 import { SignJWT } from 'jose'
 import type { Payload } from 'payload'
 
-import { invalidateReadCache } from '@/cache/state'
-import { limits } from '@/graphql/limits'
+import { invalidateReadCache } from '@/data/changes/changeLog'
+import { limits } from '@/cms/apiLimits'
 
 import { startPayload, stopPayload } from '../helpers/api'
 import {

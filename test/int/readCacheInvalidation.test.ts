@@ -1,10 +1,10 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import type { CollectionSlug, GlobalSlug, Payload } from 'payload'
 
-import { UNSEEN_COLLECTIONS } from '@/cache/invalidation'
-import { READ_METHODS } from '@/database/readMethods'
-import { WRITE_METHODS } from '@/database/writeMethods'
-import { invalidateReadCache } from '@/cache/state'
+import { UNSEEN_COLLECTIONS } from '@/data/changes/invalidation'
+import { READ_METHODS } from '@/data/adapter/readMethods'
+import { WRITE_METHODS } from '@/data/adapter/writeMethods'
+import { invalidateReadCache } from '@/data/changes/changeLog'
 
 import { rest, startPayload, stopPayload } from '../helpers/api'
 import { cacheSize, postGraphQL, startCacheServer, type CacheServer } from '../helpers/cacheServer'

@@ -1,13 +1,13 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import type { Payload } from 'payload'
 
-import { News } from '@collections/News'
+import { News } from '@collections/News/index'
 import { Projects } from '@collections/Projects'
 
-import { buildSearchIndex } from '@/search/indexer'
-import { dropSearchState, searchState } from '@/search/state'
-import { readyz } from '@/server/health'
-import { searchUnavailable } from '@/server/searchUnavailable'
+import { buildSearchIndex } from '@/cms/search/indexer'
+import { dropSearchState, searchState } from '@/cms/search/state'
+import { readyz } from '@/process/health'
+import { searchUnavailable } from '@/edge/searchUnavailable'
 
 import { POST as graphqlRoute } from '../../src/app/(payload)/api/graphql/route'
 import { rest, startPayload, stopPayload } from '../helpers/api'

@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { lexicalText } from '@/seed/richText'
-import { seed } from '@/seed/seed'
+import { lexicalText } from '@/data/seed/richText'
+import { seed } from '@/data/seed/seed'
 
 import { graphql, startPayload, stopPayload } from '../helpers/api'
 

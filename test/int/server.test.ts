@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { Payload } from 'payload'
 
-import { createApp } from '@/server/app'
-import { edgeSettings } from '@/server/edge/settings'
-import { readEnvironment } from '@/env'
+import { createApp } from '@/process/app'
+import { edgeSettings } from '@/edge/settings'
+import { readEnvironment } from '@/core/env'
 
 import { startPayload, stopPayload } from '../helpers/api'
 

@@ -7,7 +7,7 @@
  */
 import type { Payload } from 'payload'
 
-import { deliveriesSettled } from '@/email/delivery'
+import { deliveriesSettled } from '@/operations/mail/delivery'
 
 import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 
@@ -156,7 +156,7 @@ test('a form and its proof of work are usable once; a forged stamp or proof is r
 })
 
 test('without the proof of work (no JavaScript) a person’s signature is accepted but waits for moderation', async () => {
-  const { issueSignatureForm } = await import('@/signatures/form')
+  const { issueSignatureForm } = await import('@/cms/signatures/form')
   const form = await issueSignatureForm(payload.secret, oldEnough())
   const fields = h.signerFields()
   const res = await fetch(`${server.base}/api/signatories/sign`, {
@@ -317,7 +317,7 @@ test('a pending signature leaves cached reads alone; its confirmation refreshes 
 })
 
 test('the signing form is never answered from the cache, nor are its confirm and withdraw pages', async () => {
-  const { pageRead } = await import('@/cache/pageRequest')
+  const { pageRead } = await import('@/readCache/pageRequest')
   const none = () => ''
   for (const path of [
     '/de/declaration/sign',

@@ -1,12 +1,12 @@
 /**
- * The access matrix's rows for signatures (src/access/matrix.ts): the staff-only fields (address,
+ * The access matrix's rows for signatures (src/cms/access/matrix.ts): the staff-only fields (address,
  * status, moderation) reach no one but staff, over REST, GraphQL and the local API, nor serve the
  * public or partners as a filter; the hidden token hashes reach no one at all; the used-form
  * record is closed to every role; and nobody but staff creates a signature over the API.
  */
 import type { Payload } from 'payload'
 
-import { accessMatrix } from '@/access/matrix'
+import { accessMatrix } from '@/cms/access/matrix'
 
 import { graphql, rest, startPayload, stopPayload } from '../helpers/api'
 import { idBySlug } from '../helpers/fixtures'

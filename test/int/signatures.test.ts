@@ -5,8 +5,8 @@
  */
 import type { Payload } from 'payload'
 
-import { deliveriesSettled } from '@/email/delivery'
-import { migrations } from '@/migrations'
+import { deliveriesSettled } from '@/operations/mail/delivery'
+import { migrations } from '@/data/migrations'
 
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtpSink'
 import type { TestUser } from '../helpers/users'
@@ -184,7 +184,7 @@ test('signing again with an address that has signed: the same answer, a mail say
 })
 
 test('a pending signature signed again gets a new link (the old one ends); an expired link fails and the purge deletes the signature', async () => {
-  const { purgeExpiredSignatures } = await import('@/signatures/purge')
+  const { purgeExpiredSignatures } = await import('@/cms/signatures/purge')
   const fields = h.signerFields()
   await sign(fields)
   const oldToken = h.tokenIn((await sink.waitFor(mailTo(fields.email!))).text, 'confirm')
@@ -217,7 +217,7 @@ test('a pending signature signed again gets a new link (the old one ends); an ex
 })
 
 test('the purge runs as a job that queues its next run an hour later', async () => {
-  const { ensurePurgeQueued, PURGE_SIGNATURES_TASK } = await import('@/signatures/purge')
+  const { ensurePurgeQueued, PURGE_SIGNATURES_TASK } = await import('@/cms/signatures/purge')
   const waiting = () =>
     payload.find({
       collection: 'payload-jobs',

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { slugify } from '@/fields/transliterate'
+import { slugify } from '@/cms/fields/transliterate'
 
 import { rest, startPayload, stopPayload } from '../helpers/api'
 import { createUser, type TestUser } from '../helpers/users'

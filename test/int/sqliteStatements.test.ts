@@ -4,10 +4,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { reusePreparedStatements } from '@/database/sqliteStatementCache'
+import { reusePreparedStatements } from '@/data/adapter/sqliteStatementCache'
 
 /**
- * Reused prepared statements (src/database/sqliteStatementCache.ts) on a real SQLite file through
+ * Reused prepared statements (src/data/adapter/sqliteStatementCache.ts) on a real SQLite file through
  * the same client Payload's adapter uses: a reader keeps seeing what other connections commit,
  * a failed write leaves its statement usable, and no kept statement holds the WAL back.
  */

@@ -7,8 +7,8 @@
 import config from '@payload-config'
 import type { CollectionSlug, Payload } from 'payload'
 
-import { accessMatrix, type Entity, type EntitySlug } from '@/access/matrix'
-import { seed } from '@/seed/seed'
+import { accessMatrix, type Entity, type EntitySlug } from '@/cms/access/matrix'
+import { seed } from '@/data/seed/seed'
 
 import { graphql, rest, startPayload, stopPayload } from '../helpers/api'
 import { idBySlug } from '../helpers/fixtures'

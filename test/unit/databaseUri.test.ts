@@ -1,4 +1,4 @@
-import { DatabaseUriError, parseDatabaseUri } from '@/database/adapter'
+import { DatabaseUriError, parseDatabaseUri } from '@/data/adapter/adapter'
 
 test('empty means the embedded SQLite default', () => {
   expect(parseDatabaseUri(undefined)).toEqual({ kind: 'sqlite', url: 'file:./data/portal.db' })
@@ -31,7 +31,7 @@ test('credentials in a refused URI are not echoed', () => {
 })
 
 test('slugs transliterate German', async () => {
-  const { slugify } = await import('@/fields/transliterate')
+  const { slugify } = await import('@/cms/fields/transliterate')
   expect(slugify('Größere Übersicht für Ärzte & Straßen')).toBe(
     'groessere-uebersicht-fuer-aerzte-und-strassen',
   )

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { devSecretFile, EnvironmentError, readEnvironment } from '@/env'
+import { devSecretFile, EnvironmentError, readEnvironment } from '@/core/env'
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'portal-env-'))
 

@@ -2,9 +2,9 @@ import express from 'express'
 import { SignJWT } from 'jose'
 import type { AddressInfo } from 'node:net'
 
-import { identifyRequests, identityOf } from '@/server/identity'
-import { parseCookies } from '@/server/identity/cookies'
-import { offeredTokens, verifySessionToken } from '@/server/identity/sessionToken'
+import { identifyRequests, identityOf } from '@/edge/identity'
+import { parseCookies } from '@/edge/identity/cookies'
+import { offeredTokens, verifySessionToken } from '@/edge/identity/sessionToken'
 
 const secret = 'a'.repeat(32)
 const key = new TextEncoder().encode(secret)

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-import { methodGuard, readServerActions, routePattern } from '@/server/edge/methodGuard'
+import { methodGuard, readServerActions, routePattern } from '@/edge/methodGuard'
 
 test.each([
   [

@@ -1,4 +1,4 @@
-import { keepInOutbox, outbox, OUTBOX_LIMIT } from '@/email/outbox'
+import { keepInOutbox, outbox, OUTBOX_LIMIT } from '@/operations/mail/outbox'
 
 test('the development outbox keeps the newest messages only, however many a client triggers', () => {
   outbox().length = 0

@@ -1,7 +1,7 @@
-import { preferredLocale } from '@/frontend/i18n'
-import { localizedLink, switchLocale } from '@/frontend/paths'
-import { documentPath, isPortalPath, previewUrl, verifyPreview } from '@/frontend/preview'
-import { xml } from '@/frontend/xml'
+import { preferredLocale } from '@/web/i18n'
+import { localizedLink, switchLocale } from '@/cms/documentPaths'
+import { documentPath, isPortalPath, previewUrl, verifyPreview } from '@/cms/previewLinks'
+import { xml } from '@/web/xml'
 
 describe('the visitor’s language from Accept-Language', () => {
   test.each([

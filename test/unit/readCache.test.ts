@@ -1,9 +1,9 @@
-import { cacheControl } from '@/cache/cacheControl'
-import { etagOf, matchesIfNoneMatch } from '@/cache/etag'
-import { pageRead } from '@/cache/pageRequest'
-import { emptyReadSet, type ReadSet } from '@/cache/readSet'
-import { cacheContents, currentSequence, invalidateReadCache } from '@/cache/state'
-import { endOfUtcDay, ReadCache } from '@/cache/store'
+import { cacheControl } from '@/readCache/cacheControl'
+import { etagOf, matchesIfNoneMatch } from '@/readCache/etag'
+import { pageRead } from '@/readCache/pageRequest'
+import { emptyReadSet, type ReadSet } from '@/data/changes/readSet'
+import { cacheContents, currentSequence, invalidateReadCache } from '@/data/changes/changeLog'
+import { endOfUtcDay, ReadCache } from '@/readCache/store'
 
 const noHeaders = () => ''
 /** A read set of one list read of news. */

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 
-import { graphqlGetRead, graphqlPostRead } from '@/cache/graphqlRequest'
-import { memoisedGetRead, memoisedPostRead } from '@/cache/readMemo'
+import { graphqlGetRead, graphqlPostRead } from '@/readCache/graphqlRequest'
+import { memoisedGetRead, memoisedPostRead } from '@/readCache/readMemo'
 
 const headers =
   (values: Record<string, string>) =>

@@ -1,4 +1,4 @@
-import { asLanguage, recipientLanguage } from '@/email/recipientLanguage'
+import { asLanguage, recipientLanguage } from '@/operations/mail/recipientLanguage'
 
 test('a recipient’s language is one of the portal’s, German when unknown or unset', () => {
   expect(recipientLanguage({ language: 'en' })).toBe('en')

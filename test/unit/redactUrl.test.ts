@@ -1,4 +1,4 @@
-import { REDACTED, redactUrl } from '@/server/redactUrl'
+import { REDACTED, redactUrl } from '@/observability/logging/redactUrl'
 
 const resetToken = 'f3a9c2d4e5b6a7980112233445566778899aabbc'
 

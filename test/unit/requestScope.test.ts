@@ -1,5 +1,5 @@
-import { loggerOptions } from '@/logging/loggerOptions'
-import { currentRequestId, inRequestScope } from '@/logging/requestScope'
+import { loggerOptions } from '@/observability/logging/loggerOptions'
+import { currentRequestId, inRequestScope } from '@/observability/logging/requestScope'
 
 test('every log line written for a request carries its id, also after an await', async () => {
   const { mixin } = loggerOptions('info')

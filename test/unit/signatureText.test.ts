@@ -1,7 +1,7 @@
 /** How signers' addresses are compared, what their text may hold, and how the CSV defuses cells. */
-import { normaliseSignerAddress } from '@/signatures/address'
-import { neutraliseCell } from '@/signatures/export'
-import { plainTextProblem } from '@/signatures/plainText'
+import { normaliseSignerAddress } from '@/cms/signatures/address'
+import { neutraliseCell } from '@/cms/signatures/export'
+import { plainTextProblem } from '@/cms/signatures/plainText'
 
 test('addresses: trimmed, NFC, lower case, IDNA domain; dots and plus tags kept', () => {
   expect(normaliseSignerAddress('  Anna.Beck+KI@Example.ORG ')).toBe('anna.beck+ki@example.org')

@@ -1,4 +1,4 @@
-import { WriteLock } from '@/database/writeLock'
+import { WriteLock } from '@/data/adapter/writeLock'
 
 /** Lets the promise callbacks that are ready run (a turn that could start, starts). */
 function settle(): Promise<void> {

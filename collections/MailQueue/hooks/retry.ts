@@ -4,8 +4,8 @@ import {
   type CollectionBeforeChangeHook,
 } from 'payload'
 
-import { DELIVER_MAIL_TASK, MAIL_QUEUE } from '@/email/deliverMail'
-import { scheduleDelivery } from '@/email/queue'
+import { DELIVER_MAIL_TASK, MAIL_QUEUE } from '@/operations/mail/deliverMail'
+import { scheduleDelivery } from '@/operations/mail/queue'
 
 type Status = string | null | undefined
 

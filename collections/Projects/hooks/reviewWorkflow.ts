@@ -5,9 +5,9 @@ import {
   type CollectionBeforeOperationHook,
 } from 'payload'
 
-import { actorOf } from '@/access/matrix'
-import { translate } from '@/i18n/translate'
-import type { Review, ReviewState } from '@/review/states'
+import { actorOf } from '@/cms/access/matrix'
+import { translate } from '@/cms/i18n/translate'
+import type { Review, ReviewState } from '@/cms/review/states'
 
 /**
  * Who submitted or reviewed, and when, is recorded by the server alone; partners never write the

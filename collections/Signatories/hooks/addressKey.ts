@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { normaliseSignerAddress } from '@/signatures/address'
+import { normaliseSignerAddress } from '@/cms/signatures/address'
 
 /**
  * Keeps the comparison form of the address beside the address, whoever writes it (the flow or

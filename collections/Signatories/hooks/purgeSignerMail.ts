@@ -1,7 +1,7 @@
 import type { CollectionAfterDeleteHook } from 'payload'
 
-import { purgeMailTo } from '@/email/queue'
-import { normaliseSignerAddress } from '@/signatures/address'
+import { purgeMailTo } from '@/operations/mail/queue'
+import { normaliseSignerAddress } from '@/cms/signatures/address'
 
 /**
  * A deleted signature takes every recorded mail to its address with it, in the same

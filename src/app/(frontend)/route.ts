@@ -1,4 +1,4 @@
-import { preferredLocale } from '@/frontend/i18n'
+import { preferredLocale } from '@/web/i18n'
 
 export const dynamic = 'force-dynamic'
 

@@ -2,11 +2,11 @@ import type { Metadata, Viewport } from 'next'
 import { draftMode } from 'next/headers'
 import type React from 'react'
 
-import { PreviewBanner, SiteFooter, SiteHeader } from '@/frontend/components/Chrome'
-import { LivePreviewRefresh } from '@/frontend/components/LivePreviewRefresh'
-import { localeOr, t } from '@/frontend/i18n'
-import { paths } from '@/frontend/paths'
-import { siteUrl } from '@/frontend/seo'
+import { PreviewBanner, SiteFooter, SiteHeader } from '@/web/components/Chrome'
+import { LivePreviewRefresh } from '@/web/components/LivePreviewRefresh'
+import { localeOr, t } from '@/web/i18n'
+import { paths } from '@/cms/documentPaths'
+import { siteUrl } from '@/web/seo'
 
 import './styles.css'
 

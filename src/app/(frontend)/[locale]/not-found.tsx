@@ -1,4 +1,4 @@
-import { NotFoundMessage } from '@/frontend/components/NotFoundMessage'
+import { NotFoundMessage } from '@/web/components/NotFoundMessage'
 
 /** The 404 page, inside the locale's layout (header, footer, `<html lang>`). */
 export default function NotFound() {

@@ -3,8 +3,8 @@ import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getPayload } from 'payload'
 
-import { isPortalPath, verifyPreview } from '@/frontend/preview'
-import { readEnvironment } from '@/env'
+import { isPortalPath, verifyPreview } from '@/cms/previewLinks'
+import { readEnvironment } from '@/core/env'
 
 export const dynamic = 'force-dynamic'
 

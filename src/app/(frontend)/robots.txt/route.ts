@@ -1,4 +1,4 @@
-import { siteUrl } from '@/frontend/seo'
+import { siteUrl } from '@/web/seo'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,9 +1,9 @@
-import { anonymousApi } from '@/frontend/api'
-import { paths } from '@/frontend/paths'
-import { siteUrl } from '@/frontend/seo'
-import { xml } from '@/frontend/xml'
+import { anonymousApi } from '@/web/api'
+import { paths } from '@/cms/documentPaths'
+import { siteUrl } from '@/web/seo'
+import { xml } from '@/web/xml'
 import { SitemapPageDocument } from '@/graphql/generated'
-import { locales } from '@/locales'
+import { locales } from '@/core/locales'
 
 export const dynamic = 'force-dynamic'
 

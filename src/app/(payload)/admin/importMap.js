@@ -22,10 +22,10 @@ import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b99
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { ReviewPanel as ReviewPanel_e9759af5496a9eb23c2a416d77fdf7ff } from '../../../components/admin/review/ReviewPanel'
-import { PublishOrSubmit as PublishOrSubmit_268847e3691f51bb42584198a8c07377 } from '../../../components/admin/review/PublishOrSubmit'
-import { PersonalDataLink as PersonalDataLink_3d51671d0abd04ebf56366e9cbe0012c } from '../../../components/admin/signatures/PersonalDataLink'
-import { Dashboard as Dashboard_af669912e06d01f0ca1b5c3178684fc9 } from '../../../components/admin/dashboard/Dashboard'
+import { ReviewPanel as ReviewPanel_7e7835096928ad7d2a949f50bfb33d9e } from '../../../cms/admin/review/ReviewPanel'
+import { PublishOrSubmit as PublishOrSubmit_d59910728e4c64e0ca64d21183884207 } from '../../../cms/admin/review/PublishOrSubmit'
+import { PersonalDataLink as PersonalDataLink_c68cb41579f00aed8d3af5a9eaaefa05 } from '../../../cms/admin/signatures/PersonalDataLink'
+import { Dashboard as Dashboard_ac5e73e07aaecf4a73df6823b5fd3dfb } from '../../../cms/admin/dashboard/Dashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,9 +54,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/components/admin/review/ReviewPanel#ReviewPanel": ReviewPanel_e9759af5496a9eb23c2a416d77fdf7ff,
-  "/components/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_268847e3691f51bb42584198a8c07377,
-  "/components/admin/signatures/PersonalDataLink#PersonalDataLink": PersonalDataLink_3d51671d0abd04ebf56366e9cbe0012c,
-  "/components/admin/dashboard/Dashboard#Dashboard": Dashboard_af669912e06d01f0ca1b5c3178684fc9,
+  "/cms/admin/review/ReviewPanel#ReviewPanel": ReviewPanel_7e7835096928ad7d2a949f50bfb33d9e,
+  "/cms/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_d59910728e4c64e0ca64d21183884207,
+  "/cms/admin/signatures/PersonalDataLink#PersonalDataLink": PersonalDataLink_c68cb41579f00aed8d3af5a9eaaefa05,
+  "/cms/admin/dashboard/Dashboard#Dashboard": Dashboard_ac5e73e07aaecf4a73df6823b5fd3dfb,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,27 +1,21 @@
 import type { Metadata } from 'next'
 import { cache } from 'react'
 
-import { portalApi } from '@/frontend/api'
-import { CardGrid, PersonCard } from '@/frontend/components/Cards'
-import { FilterForm } from '@/frontend/components/FilterForm'
-import { Pagination } from '@/frontend/components/Pagination'
-import { PrinciplesList } from '@/frontend/components/Principles'
-import { RichText } from '@/frontend/components/RichText'
-import { formatDate } from '@/frontend/format'
-import { t } from '@/frontend/i18n'
-import {
-  pageLocale,
-  pageNumber,
-  single,
-  type LocaleParams,
-  type SearchParams,
-} from '@/frontend/page'
-import { pageQuery } from '@/frontend/pageQueries'
-import { paths } from '@/frontend/paths'
-import { pageMetadata } from '@/frontend/seo'
-import { sectorOptions, signatureWords } from '@/frontend/signatureWords'
+import { portalApi } from '@/web/api'
+import { CardGrid, PersonCard } from '@/web/components/Cards'
+import { FilterForm } from '@/web/components/FilterForm'
+import { Pagination } from '@/web/components/Pagination'
+import { PrinciplesList } from '@/web/components/Principles'
+import { RichText } from '@/web/components/RichText'
+import { formatDate } from '@/web/format'
+import { t } from '@/web/i18n'
+import { pageLocale, pageNumber, single, type LocaleParams, type SearchParams } from '@/web/page'
+import { pageQuery } from '@/web/pageQueries'
+import { paths } from '@/cms/documentPaths'
+import { pageMetadata } from '@/web/seo'
+import { sectorOptions, signatureWords } from '@/web/signatureWords'
 import { DeclarationPageDocument, type Signatory_where } from '@/graphql/generated'
-import type { Locale } from '@/locales'
+import type { Locale } from '@/core/locales'
 
 export const dynamic = 'force-dynamic'
 

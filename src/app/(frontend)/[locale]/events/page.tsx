@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
 
-import { portalApi, today } from '@/frontend/api'
-import { CardGrid, EventCard } from '@/frontend/components/Cards'
-import { t } from '@/frontend/i18n'
-import { pageLocale, type LocaleParams } from '@/frontend/page'
-import { pageMetadata } from '@/frontend/seo'
+import { portalApi, today } from '@/web/api'
+import { CardGrid, EventCard } from '@/web/components/Cards'
+import { t } from '@/web/i18n'
+import { pageLocale, type LocaleParams } from '@/web/page'
+import { pageMetadata } from '@/web/seo'
 import { PastEventsDocument, UpcomingEventsDocument } from '@/graphql/generated'
 
 export const dynamic = 'force-dynamic'

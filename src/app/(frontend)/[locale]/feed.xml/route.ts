@@ -1,10 +1,10 @@
 import { notFound } from 'next/navigation'
 
-import { anonymousApi } from '@/frontend/api'
-import { isLocale, t } from '@/frontend/i18n'
-import { paths } from '@/frontend/paths'
-import { siteUrl } from '@/frontend/seo'
-import { xml } from '@/frontend/xml'
+import { anonymousApi } from '@/web/api'
+import { isLocale, t } from '@/web/i18n'
+import { paths } from '@/cms/documentPaths'
+import { siteUrl } from '@/web/seo'
+import { xml } from '@/web/xml'
 import { NewsFeedDocument } from '@/graphql/generated'
 
 export const dynamic = 'force-dynamic'

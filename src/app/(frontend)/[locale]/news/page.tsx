@@ -1,20 +1,14 @@
 import type { Metadata } from 'next'
 
-import { portalApi } from '@/frontend/api'
-import { CardGrid, NewsCard } from '@/frontend/components/Cards'
-import { FilterForm, slugOptions } from '@/frontend/components/FilterForm'
-import { Pagination } from '@/frontend/components/Pagination'
-import { t } from '@/frontend/i18n'
-import {
-  pageLocale,
-  pageNumber,
-  single,
-  type LocaleParams,
-  type SearchParams,
-} from '@/frontend/page'
-import { pageQuery } from '@/frontend/pageQueries'
-import { paths } from '@/frontend/paths'
-import { pageMetadata } from '@/frontend/seo'
+import { portalApi } from '@/web/api'
+import { CardGrid, NewsCard } from '@/web/components/Cards'
+import { FilterForm, slugOptions } from '@/web/components/FilterForm'
+import { Pagination } from '@/web/components/Pagination'
+import { t } from '@/web/i18n'
+import { pageLocale, pageNumber, single, type LocaleParams, type SearchParams } from '@/web/page'
+import { pageQuery } from '@/web/pageQueries'
+import { paths } from '@/cms/documentPaths'
+import { pageMetadata } from '@/web/seo'
 import { FilterOptionsDocument, NewsListDocument, type NewsItem_where } from '@/graphql/generated'
 
 export const dynamic = 'force-dynamic'

@@ -1,23 +1,17 @@
 import type { Metadata } from 'next'
 
-import { portalApi } from '@/frontend/api'
-import { Marked } from '@/frontend/components/Marked'
-import { Pagination } from '@/frontend/components/Pagination'
-import { formatDate } from '@/frontend/format'
-import { t } from '@/frontend/i18n'
-import {
-  pageLocale,
-  pageNumber,
-  single,
-  type LocaleParams,
-  type SearchParams,
-} from '@/frontend/page'
-import { pageQuery } from '@/frontend/pageQueries'
-import { paths } from '@/frontend/paths'
-import { pageMetadata } from '@/frontend/seo'
+import { portalApi } from '@/web/api'
+import { Marked } from '@/web/components/Marked'
+import { Pagination } from '@/web/components/Pagination'
+import { formatDate } from '@/web/format'
+import { t } from '@/web/i18n'
+import { pageLocale, pageNumber, single, type LocaleParams, type SearchParams } from '@/web/page'
+import { pageQuery } from '@/web/pageQueries'
+import { paths } from '@/cms/documentPaths'
+import { pageMetadata } from '@/web/seo'
 import { GraphQLRequestError } from '@/graphql/client'
 import { SearchPageDocument, type SearchPageQuery, type SearchType } from '@/graphql/generated'
-import { isSearchType, searchTypes } from '@/search/sources'
+import { isSearchType, searchTypes } from '@/cms/search/sources'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
 import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 
-import { isPortalPath } from '@/frontend/preview'
+import { isPortalPath } from '@/cms/previewLinks'
 
 export const dynamic = 'force-dynamic'
 

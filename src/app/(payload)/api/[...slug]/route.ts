@@ -9,7 +9,7 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-import { guardRestRoute } from '@/rest/routeGuards'
+import { guardRestRoute } from '@/cms/rest/routeGuards'
 
 export const GET = guardRestRoute(config, REST_GET(config))
 export const POST = guardRestRoute(config, REST_POST(config))

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next'
 
-import { portalApi } from '@/frontend/api'
-import { SignForm } from '@/frontend/components/signing/SignForm'
-import { pageLocale, single, type LocaleParams, type SearchParams } from '@/frontend/page'
-import { paths } from '@/frontend/paths'
-import { pageMetadata } from '@/frontend/seo'
-import { signatureWords } from '@/frontend/signatureWords'
+import { portalApi } from '@/web/api'
+import { SignForm } from '@/web/components/signing/SignForm'
+import { pageLocale, single, type LocaleParams, type SearchParams } from '@/web/page'
+import { paths } from '@/cms/documentPaths'
+import { pageMetadata } from '@/web/seo'
+import { signatureWords } from '@/web/signatureWords'
 import { SignatureFormDocument, SignaturePageDocument } from '@/graphql/generated'
-import type { FieldName } from '@/signatures/input'
+import type { FieldName } from '@/cms/signatures/input'
 
-// Never prerendered, never cached (src/cache/pageRequest.ts): each render carries its own
+// Never prerendered, never cached (src/readCache/pageRequest.ts): each render carries its own
 // signed timestamp and proof-of-work challenge.
 export const dynamic = 'force-dynamic'
 

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 
-import { TokenAction } from '@/frontend/components/signing/TokenAction'
-import { pageLocale, single, type LocaleParams, type SearchParams } from '@/frontend/page'
-import { pageMetadata } from '@/frontend/seo'
-import { signatureWords } from '@/frontend/signatureWords'
+import { TokenAction } from '@/web/components/signing/TokenAction'
+import { pageLocale, single, type LocaleParams, type SearchParams } from '@/web/page'
+import { pageMetadata } from '@/web/seo'
+import { signatureWords } from '@/web/signatureWords'
 
-// Never cached (src/cache/pageRequest.ts): the page carries the token of one signer's link.
+// Never cached (src/readCache/pageRequest.ts): the page carries the token of one signer's link.
 export const dynamic = 'force-dynamic'
 
 export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {

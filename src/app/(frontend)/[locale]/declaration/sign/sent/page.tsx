@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 
-import { pageLocale, type LocaleParams } from '@/frontend/page'
-import { paths } from '@/frontend/paths'
-import { pageMetadata } from '@/frontend/seo'
-import { signatureWords } from '@/frontend/signatureWords'
+import { pageLocale, type LocaleParams } from '@/web/page'
+import { paths } from '@/cms/documentPaths'
+import { pageMetadata } from '@/web/seo'
+import { signatureWords } from '@/web/signatureWords'
 
 export const dynamic = 'force-dynamic'
 

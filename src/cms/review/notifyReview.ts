@@ -1,0 +1,118 @@
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+
+import { relationId } from '@/cms/access/relationId'
+import { queueMail } from '@/operations/mail/queue'
+import { recipientLanguage, type Language } from '@/operations/mail/recipientLanguage'
+import { changesRequestedMail } from '@/operations/mail/texts/changesRequested'
+import type { ReviewedKind } from '@/operations/mail/texts/reviewedDocument'
+import { reviewSubmittedMail } from '@/operations/mail/texts/reviewSubmitted'
+
+type Review = { state?: string | null; note?: string | null; submittedBy?: unknown }
+
+/** Every editor hears of a submission; a portal has a handful, a page of them is plenty. */
+const EDITORS_NOTIFIED = 100
+
+/** The field that names a document of each kind: a project's title (localized), a person's name. */
+const TITLE_FIELD: Record<ReviewedKind, 'title' | 'name'> = { projects: 'title', people: 'name' }
+
+/** The document's title in each language (the German one where a translation is missing). */
+async function titlesOf(
+  req: PayloadRequest,
+  kind: ReviewedKind,
+  id: string | number,
+  fallback: string,
+) {
+  const field = TITLE_FIELD[kind]
+  const doc = (await req.payload.findByID({
+    collection: kind,
+    id,
+    locale: 'all',
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    select: { [field]: true },
+    req,
+  })) as unknown as Record<string, unknown>
+  const value = doc[field]
+  // A name is not localized: the same in every language.
+  const titles = (typeof value === 'string' ? { de: value, en: value } : (value ?? {})) as Partial<
+    Record<Language, string | null>
+  >
+  return (language: Language) => titles[language] || titles.de || fallback
+}
+
+/**
+ * Mail on review transitions of partners' projects and people: editors hear of submissions, the
+ * submitter of requested changes, each in their own language. The mails are queued in the save's transaction (so a save that
+ * fails sends nothing) and sent after the commit: the save never waits for a mail server.
+ */
+export const notifyReview: CollectionAfterChangeHook = async ({
+  collection,
+  doc,
+  previousDoc,
+  req,
+}) => {
+  const kind = collection.slug as ReviewedKind
+  const review = doc.review as Review | undefined
+  const state = review?.state
+  if (!state || state === (previousDoc?.review as Review | undefined)?.state) return doc
+  if (state !== 'in-review' && state !== 'changes-requested') return doc
+
+  const link = `${req.payload.config.serverURL}/admin/collections/${kind}/${doc.id}`
+  const title = await titlesOf(req, kind, doc.id, String(doc.slug ?? doc.id))
+
+  if (state === 'in-review') {
+    const editors = await req.payload.find({
+      collection: 'users',
+      where: { role: { equals: 'editor' } },
+      limit: EDITORS_NOTIFIED,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const submitterName = (req.user as { name?: string } | null)?.name
+    for (const editor of editors.docs) {
+      const language = recipientLanguage(editor)
+      await queueMail(req, {
+        to: editor.email,
+        kind: 'review-submitted',
+        language,
+        ...reviewSubmittedMail(language, {
+          editorName: editor.name,
+          kind,
+          title: title(language),
+          submitterName,
+          link,
+        }),
+      })
+    }
+    return doc
+  }
+
+  const submitterId = relationId(review?.submittedBy)
+  if (!submitterId) return doc
+  const submitter = await req.payload.findByID({
+    collection: 'users',
+    id: submitterId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  // A submitter whose account was deleted since has nobody to hear it.
+  if (!submitter) return doc
+  const language = recipientLanguage(submitter)
+  await queueMail(req, {
+    to: submitter.email,
+    kind: 'changes-requested',
+    language,
+    ...changesRequestedMail(language, {
+      partnerName: submitter.name,
+      kind,
+      title: title(language),
+      note: review?.note ?? '',
+      link,
+    }),
+  })
+  return doc
+}

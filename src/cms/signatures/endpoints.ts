@@ -1,0 +1,125 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { asLanguage } from '@/operations/mail/recipientLanguage'
+import { RateLimitedError } from '@/operations/rateLimiterStore'
+import { clientAddressOf } from '@/core/clientAddressHeader'
+
+import { exportPersonalData, exportSignaturesCsv } from './export'
+import { SignatureRefused } from './errors'
+import { confirmSignature, signDeclaration, withdrawSignature } from './flow'
+
+/** The longest form body read here; the edge refuses larger ones first (FORM_BODY_MAX_BYTES). */
+const MAX_FORM_BYTES = 64 * 1024
+
+/** The fields of a form post (urlencoded or multipart), each with its first value. */
+async function formFields(req: PayloadRequest): Promise<Record<string, string> | null> {
+  const type = req.headers.get('content-type') ?? ''
+  try {
+    if (type.startsWith('application/x-www-form-urlencoded')) {
+      const body = (await req.text?.()) ?? ''
+      if (body.length > MAX_FORM_BYTES) return null
+      return Object.fromEntries(new URLSearchParams(body))
+    }
+    if (type.startsWith('multipart/form-data') && req.formData) {
+      const form = await req.formData()
+      const fields: Record<string, string> = {}
+      for (const [name, value] of form) {
+        if (typeof value === 'string' && !(name in fields)) fields[name] = value
+      }
+      return fields
+    }
+  } catch {
+    return null
+  }
+  return null
+}
+
+const wantsJson = (req: PayloadRequest) =>
+  /application\/json/i.test(req.headers.get('accept') ?? '')
+
+/** A browser without JavaScript follows a 303 to the page that says how it went. */
+const seeOther = (path: string) =>
+  new Response(null, { status: 303, headers: { Location: path, 'Cache-Control': 'no-store' } })
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
+
+function refusal(req: PayloadRequest, error: unknown, back: string): Response {
+  if (error instanceof RateLimitedError) {
+    const message = `Too many requests from this address. Please try again in ${error.retryAfterSeconds} s.`
+    if (!wantsJson(req)) return seeOther(`${back}?error=rate-limited`)
+    return json(
+      429,
+      { errors: [{ message, code: 'RATE_LIMITED' }] },
+      {
+        'Retry-After': String(error.retryAfterSeconds),
+      },
+    )
+  }
+  if (error instanceof SignatureRefused) {
+    const { code, fields } = error.data
+    if (!wantsJson(req)) {
+      const query = new URLSearchParams({ error: code })
+      if (fields?.length) query.set('fields', [...new Set(fields.map((f) => f.field))].join(','))
+      return seeOther(`${back}?${query}`)
+    }
+    return json(400, { errors: [{ message: error.message, code, fields: fields ?? [] }] })
+  }
+  throw error
+}
+
+const sign: Endpoint = {
+  path: '/sign',
+  method: 'post',
+  handler: async (req) => {
+    const fields = await formFields(req)
+    const locale = asLanguage(fields?.locale)
+    const back = `/${locale}/declaration/sign`
+    if (!fields) {
+      return json(400, { errors: [{ message: 'Send the form as a form (urlencoded).' }] })
+    }
+    try {
+      await signDeclaration(
+        req.payload,
+        fields,
+        { formToken: fields.formToken, proof: fields.altcha, honeypot: fields.website },
+        clientAddressOf(req.headers),
+      )
+    } catch (error) {
+      return refusal(req, error, back)
+    }
+    return wantsJson(req) ? json(200, { accepted: true }) : seeOther(`${back}/sent`)
+  },
+}
+
+/** The confirm and withdraw buttons of the pages the mail's links open. */
+function tokenEndpoint(
+  path: '/confirm' | '/withdraw',
+  apply: typeof confirmSignature | typeof withdrawSignature,
+): Endpoint {
+  return {
+    path,
+    method: 'post',
+    handler: async (req) => {
+      const fields = await formFields(req)
+      const locale = asLanguage(fields?.locale)
+      const back = `/${locale}/declaration${path}`
+      let outcome: string
+      try {
+        outcome = await apply(req.payload, fields?.token, clientAddressOf(req.headers))
+      } catch (error) {
+        return refusal(req, error, back)
+      }
+      if (wantsJson(req)) return json(outcome === 'invalid' ? 400 : 200, { outcome })
+      return seeOther(`${back}?result=${outcome}`)
+    },
+  }
+}
+
+export const signatureEndpoints: Endpoint[] = [
+  sign,
+  tokenEndpoint('/confirm', confirmSignature),
+  tokenEndpoint('/withdraw', withdrawSignature),
+  { path: '/export.csv', method: 'get', handler: exportSignaturesCsv },
+  { path: '/:id/personal-data', method: 'get', handler: exportPersonalData },
+]

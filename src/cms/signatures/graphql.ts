@@ -1,0 +1,147 @@
+import type { GraphQLFieldConfig } from 'graphql'
+import { APIError, type PayloadRequest } from 'payload'
+
+import { RateLimitedError } from '@/operations/rateLimiterStore'
+import { clientAddressOf } from '@/core/clientAddressHeader'
+
+import { confirmSignature, signatureCount, signDeclaration, withdrawSignature } from './flow'
+import { issueSignatureForm } from './form'
+
+type GraphQLModule = typeof import('graphql')
+type Context = { req: PayloadRequest }
+type Field = GraphQLFieldConfig<unknown, Context, Record<string, unknown>>
+
+/** A refusal by a rate limit, as the GraphQL answer's error (429 in its extensions). */
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error
+    throw new APIError(
+      `Too many requests from this address. Please try again in ${error.retryAfterSeconds} s.`,
+      429,
+      { code: 'RATE_LIMITED', retryAfter: error.retryAfterSeconds },
+      true,
+    )
+  }
+}
+
+const clientOf = (context: Context) => clientAddressOf(context.req.headers)
+
+/** `signatureCount`: confirmed, approved signatures, counted-only ones included. */
+export function signatureQueries(graphql: GraphQLModule): Record<string, Field> {
+  return {
+    signatureCount: {
+      type: new graphql.GraphQLNonNull(graphql.GraphQLInt),
+      description:
+        'Signatures of the declaration that are confirmed and approved, counted-only ones included.',
+      resolve: (_source, _args, context) => signatureCount(context.req.payload),
+    },
+  }
+}
+
+/**
+ * The signature flow for any frontend: `signatureForm` (a fresh stamp and proof-of-work
+ * challenge; a mutation, so no cache ever keeps one), `signDeclaration`, `confirmSignature`,
+ * `withdrawSignature`. The same rules as the portal's own form (src/cms/signatures/flow.ts).
+ */
+export function signatureMutations(graphql: GraphQLModule): Record<string, Field> {
+  const { GraphQLBoolean, GraphQLEnumType, GraphQLInputObjectType, GraphQLInt } = graphql
+  const { GraphQLNonNull, GraphQLObjectType, GraphQLString } = graphql
+  const required = <T extends import('graphql').GraphQLNullableType>(type: T) =>
+    new GraphQLNonNull(type)
+
+  const SignatureForm = new GraphQLObjectType({
+    name: 'SignatureForm',
+    fields: {
+      formToken: { type: required(GraphQLString), description: 'Send it back with the form.' },
+      challenge: {
+        type: required(GraphQLString),
+        description: 'The ALTCHA challenge (JSON) for the widget; its solution goes into `proof`.',
+      },
+      minSeconds: { type: required(GraphQLInt) },
+      expiresAt: { type: required(GraphQLString) },
+    },
+  })
+  const SignDeclarationInput = new GraphQLInputObjectType({
+    name: 'SignDeclarationInput',
+    fields: {
+      name: { type: required(GraphQLString) },
+      email: { type: required(GraphQLString) },
+      kind: { type: required(GraphQLString), description: '`person` or `organization`' },
+      organization: { type: GraphQLString },
+      roleTitle: { type: GraphQLString },
+      sector: { type: GraphQLString },
+      country: { type: GraphQLString, description: 'ISO 3166-1 alpha-2' },
+      display: { type: required(GraphQLString), description: '`named` or `counted`' },
+      consentToUpdates: { type: GraphQLBoolean },
+      locale: { type: GraphQLString, description: 'The language of the mail: `de` or `en`' },
+    },
+  })
+  const SignatureFormInput = new GraphQLInputObjectType({
+    name: 'SignatureFormInput',
+    fields: {
+      formToken: { type: required(GraphQLString) },
+      proof: { type: GraphQLString, description: 'The ALTCHA payload; without it: moderation.' },
+      website: { type: GraphQLString, description: 'Leave empty (a trap for bots).' },
+    },
+  })
+  const SignatureAccepted = new GraphQLObjectType({
+    name: 'SignatureAccepted',
+    fields: { accepted: { type: required(GraphQLBoolean) } },
+  })
+  const ConfirmationOutcome = new GraphQLEnumType({
+    name: 'SignatureConfirmationOutcome',
+    values: {
+      APPROVED: { value: 'approved' },
+      AWAITING_MODERATION: { value: 'awaiting-moderation' },
+      INVALID: { value: 'invalid' },
+      EXPIRED: { value: 'expired' },
+    },
+  })
+  const WithdrawalOutcome = new GraphQLEnumType({
+    name: 'SignatureWithdrawalOutcome',
+    values: { WITHDRAWN: { value: 'withdrawn' }, INVALID: { value: 'invalid' } },
+  })
+
+  return {
+    signatureForm: {
+      type: required(SignatureForm),
+      resolve: async (_source, _args, context) => {
+        const form = await issueSignatureForm(context.req.payload.secret)
+        return { ...form, challenge: JSON.stringify(form.challenge) }
+      },
+    },
+    signDeclaration: {
+      type: required(SignatureAccepted),
+      args: {
+        data: { type: required(SignDeclarationInput) },
+        form: { type: required(SignatureFormInput) },
+      },
+      resolve: (_source, args, context) => {
+        const data = args.data as Record<string, unknown>
+        const form = args.form as Record<string, unknown>
+        return limited(() =>
+          signDeclaration(
+            context.req.payload,
+            data,
+            { formToken: form.formToken, proof: form.proof, honeypot: form.website },
+            clientOf(context),
+          ),
+        )
+      },
+    },
+    confirmSignature: {
+      type: required(ConfirmationOutcome),
+      args: { token: { type: required(GraphQLString) } },
+      resolve: (_source, args, context) =>
+        limited(() => confirmSignature(context.req.payload, args.token, clientOf(context))),
+    },
+    withdrawSignature: {
+      type: required(WithdrawalOutcome),
+      args: { token: { type: required(GraphQLString) } },
+      resolve: (_source, args, context) =>
+        limited(() => withdrawSignature(context.req.payload, args.token, clientOf(context))),
+    },
+  }
+}

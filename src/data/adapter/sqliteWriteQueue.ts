@@ -1,0 +1,99 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
+import type { BaseDatabaseAdapter } from 'payload'
+
+import { writerWaitStarted } from '@/observability/metrics/count'
+
+import { addAdapterLayer } from './layers'
+import { WriteLock } from './writeLock'
+import type { TransactionID } from './writeMethods'
+
+/**
+ * Long enough for any legitimate transaction of the portal (a bulk edit, a chunk of
+ * seed:large), short enough that a transaction nobody ends does not stop all saves for good.
+ */
+export const LEAKED_TRANSACTION_MS = 60_000
+
+/**
+ * Makes the SQLite adapter's writes in this process take turns, so that a save that meets
+ * another one waits for it instead of failing with SQLITE_BUSY.
+ *
+ * Why: @libsql/client gives each transaction the client's connection and opens a fresh one for
+ * everything after (`transaction()` in its sqlite3.js), without the adapter's busy_timeout. So
+ * `BEGIN IMMEDIATE` while another transaction holds SQLite's write lock fails at once; and a
+ * busy timeout would not help inside one process, as libsql waits for the lock synchronously,
+ * blocking the event loop, and the holder cannot finish meanwhile.
+ *
+ * - A transaction holds the turn from `beginTransaction` until its commit or rollback returns.
+ * - A write outside any transaction of ours (Payload counts failed logins and queues jobs that
+ *   way) takes the turn for its own duration; writes it makes itself (drizzle's `upsert` calls
+ *   `updateOne`) run within that turn.
+ * - A transaction that still holds the turn after `leakedAfterMs` is logged and stops blocking
+ *   the others; their writes then fail as they did before rather than wait forever.
+ */
+export function serialiseWrites(
+  db: BaseDatabaseAdapter,
+  leakedAfterMs: number = LEAKED_TRANSACTION_MS,
+): void {
+  const lock = new WriteLock()
+  const turns = new Map<TransactionID, () => void>()
+  const insideWrite = new AsyncLocalStorage<true>()
+
+  /** Takes a transaction's turn out of the register, so that only one caller ends it. */
+  function takeTurn(transaction: TransactionID | null | undefined): (() => void) | undefined {
+    if (transaction === null || transaction === undefined) return undefined
+    const endTurn = turns.get(transaction)
+    turns.delete(transaction)
+    return endTurn
+  }
+
+  addAdapterLayer(db, {
+    name: 'sqlite-write-queue',
+    async begin(proceed) {
+      let transaction: TransactionID | null | undefined
+      const waited = writerWaitStarted()
+      const endTurn = await lock.acquire({
+        ms: leakedAfterMs,
+        onOverrun: () => {
+          db.payload.logger.error(
+            `SQLite transaction ${transaction} has held the write lock for ${leakedAfterMs} ms ` +
+              'without a commit or rollback; other writes no longer wait for it (leaked?)',
+          )
+          takeTurn(transaction)
+        },
+      })
+      waited()
+      try {
+        transaction = await proceed()
+      } catch (error) {
+        endTurn()
+        throw error
+      }
+      if (transaction === null || transaction === undefined) endTurn()
+      else turns.set(transaction, endTurn)
+      return transaction
+    },
+    async end(_outcome, transaction, proceed) {
+      // Taken out at once, so a second commit of the same transaction (Payload allows that)
+      // cannot end the turn before the first one has finished committing.
+      const endTurn = takeTurn(transaction)
+      try {
+        return await proceed()
+      } finally {
+        endTurn?.()
+      }
+    },
+    async write({ transaction }, proceed) {
+      const inOwnTurn = transaction !== undefined && turns.has(transaction)
+      if (inOwnTurn || insideWrite.getStore()) return proceed()
+      const waited = writerWaitStarted()
+      const endTurn = await lock.acquire()
+      waited()
+      try {
+        return await insideWrite.run(true, proceed)
+      } finally {
+        endTurn()
+      }
+    },
+  })
+}

@@ -1,0 +1,59 @@
+import type { PayloadRequest } from 'payload'
+
+import { afterCommit } from '@/data/adapter/afterCommit'
+
+import type { ComposedMail } from './compose'
+import { DELIVER_MAIL_TASK, MAIL_QUEUE } from './deliverMail'
+import { startDelivery } from './delivery'
+import type { MailKind } from './mailKinds'
+import type { Language } from './recipientLanguage'
+
+export type QueuedMail = ComposedMail & { to: string; kind: MailKind; language: Language }
+
+/** Addresses are compared as Payload stores users' addresses: trimmed and lower-cased. */
+export const normaliseAddress = (address: string): string => address.trim().toLowerCase()
+
+/**
+ * Queues a delivery job for a queued mail in `req`'s transaction, and starts it once that
+ * transaction has committed: right after the commit, not at the next cron tick (the cron is the
+ * retry path). Nothing is awaited after the commit, so the save that caused the mail is
+ * acknowledged without waiting for any mail server.
+ */
+export async function scheduleDelivery(req: PayloadRequest, mail: string): Promise<void> {
+  const job = await req.payload.jobs.queue({
+    task: DELIVER_MAIL_TASK,
+    queue: MAIL_QUEUE,
+    input: { mail },
+    req,
+  })
+  await afterCommit(req, () => startDelivery(req.payload, String(job.id)))
+}
+
+/**
+ * Records a mail with the change that causes it: inside `req`'s transaction, so a change that
+ * rolls back leaves no mail, and a change that commits cannot lose its mail. Call it from a hook
+ * that has the operation's `req` (Payload's `sendEmail` has none, which is why it is not used).
+ */
+export async function queueMail(req: PayloadRequest, mail: QueuedMail): Promise<void> {
+  const queued = await req.payload.create({
+    collection: 'mail-queue',
+    data: { ...mail, to: normaliseAddress(mail.to), status: 'queued', attempts: 0 },
+    req,
+    overrideAccess: true,
+    depth: 0,
+  })
+  await scheduleDelivery(req, String(queued.id))
+}
+
+/**
+ * Deletes every recorded mail to an address, whatever its state: for an account that is
+ * deleted or a signature that is withdrawn, in the same transaction. A delivery job whose mail
+ * is gone finds nothing to send.
+ */
+export async function purgeMailTo(req: PayloadRequest, address: string): Promise<void> {
+  await req.payload.db.deleteMany({
+    collection: 'mail-queue',
+    where: { to: { equals: normaliseAddress(address) } },
+    req,
+  })
+}

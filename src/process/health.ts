@@ -1,0 +1,51 @@
+import type { Request, Response } from 'express'
+import type { Payload } from 'payload'
+
+import { mailReadiness } from '@/operations/mail/readiness'
+import { searchReadiness } from '@/cms/search/readiness'
+
+const READY_TIMEOUT_MS = 2000
+
+/** Alive: the process answers. No database work, so an orchestrator never kills a busy server. */
+export const healthz = (_req: Request, res: Response) => {
+  res.setHeader('Cache-Control', 'no-store')
+  res.json({ status: 'ok' })
+}
+
+/**
+ * Ready: the database answers a query within two seconds; otherwise 503. The answer also says
+ * whether mail can go out (`mail`), which never makes the server unready.
+ */
+export function readyz(payload: Payload, isShuttingDown: () => boolean) {
+  return async (_req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-store')
+    if (isShuttingDown()) {
+      res.status(503).json({ status: 'shutting-down' })
+      return
+    }
+    let timer: NodeJS.Timeout | undefined
+    try {
+      await Promise.race([
+        payload.count({ collection: 'users' }),
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error('database did not answer in time')),
+            READY_TIMEOUT_MS,
+          )
+        }),
+      ])
+      // Mail and search report on their own: the server is ready while the index builds.
+      res.json({
+        status: 'ready',
+        database: payload.db.name,
+        mail: mailReadiness(payload),
+        search: searchReadiness(),
+      })
+    } catch (error) {
+      payload.logger.warn({ msg: 'readiness check failed', err: error })
+      res.status(503).json({ status: 'unavailable', reason: (error as Error).message })
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+}

@@ -1,0 +1,107 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useEffect } from 'react'
+
+import type { Locale } from '@/core/locales'
+
+import { signatureWords } from '../../signatureWords'
+
+type Refusal = { message?: string; code?: string; fields?: { field: string; problem: string }[] }
+
+/**
+ * With JavaScript, the signing form is sent in the background: what was typed stays, problems
+ * are announced in the form's alert region and marked on their fields, and success goes to
+ * the "check your mail" page. Waits for the proof of work before sending.
+ */
+export function SignFormEnhancer({ formId, locale }: { formId: string; locale: Locale }) {
+  const router = useRouter()
+  useEffect(() => {
+    const form = document.getElementById(formId) as HTMLFormElement | null
+    if (!form) return
+    const w = signatureWords(locale)
+    const summary = form.querySelector<HTMLElement>('#sign-errors')!
+    const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!
+
+    const clearMarks = () => {
+      for (const node of form.querySelectorAll('[data-live-error]')) node.remove()
+      for (const input of form.querySelectorAll('[aria-invalid]')) {
+        input.removeAttribute('aria-invalid')
+      }
+    }
+    const show = (text: string, fields: Refusal['fields'] = []) => {
+      clearMarks()
+      summary.replaceChildren()
+      const heading = document.createElement('h2')
+      heading.textContent = w.errorsHeading
+      const message = document.createElement('p')
+      message.textContent = text
+      summary.append(heading, message)
+      if (fields.length) {
+        const list = document.createElement('ul')
+        for (const { field, problem } of fields) {
+          const label = w.field[field as keyof typeof w.field] ?? field
+          const said = w.problem[problem as keyof typeof w.problem] ?? problem
+          const item = document.createElement('li')
+          const link = document.createElement('a')
+          link.href = `#field-${field}`
+          link.textContent = `${label} ${said}`
+          item.append(link)
+          list.append(item)
+          const input = form.querySelector<HTMLElement>(`#field-${field}`)
+          if (input) {
+            input.setAttribute('aria-invalid', 'true')
+            const note = document.createElement('span')
+            note.className = 'field-error'
+            note.id = `${field}-live-error`
+            note.dataset.liveError = ''
+            note.textContent = `${label} ${said}`
+            input.insertAdjacentElement('afterend', note)
+            const described = input.getAttribute('aria-describedby') ?? ''
+            if (!described.includes(note.id)) {
+              input.setAttribute('aria-describedby', `${described} ${note.id}`.trim())
+            }
+          }
+        }
+        summary.append(list)
+      }
+      summary.focus()
+    }
+
+    const onSubmit = async (event: SubmitEvent) => {
+      event.preventDefault()
+      const data = new FormData(form)
+      // The widget fills `altcha` once it has solved the challenge; give it a moment if not yet.
+      for (let i = 0; i < 100 && !data.get('altcha'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        const proof = form.querySelector<HTMLInputElement>('input[name="altcha"]')?.value
+        if (proof) data.set('altcha', proof)
+      }
+      button.disabled = true
+      button.textContent = w.sending
+      try {
+        const response = await fetch(form.action, {
+          method: 'POST',
+          headers: { Accept: 'application/json' },
+          body: new URLSearchParams(data as unknown as Record<string, string>),
+        })
+        if (response.ok) {
+          router.push(`/${locale}/declaration/sign/sent`)
+          return
+        }
+        const body = (await response.json().catch(() => null)) as { errors?: Refusal[] } | null
+        const refusal = body?.errors?.[0] ?? {}
+        const code = response.status === 429 ? 'rate-limited' : (refusal.code ?? 'failed')
+        show(w.form[code] ?? refusal.message ?? w.form.failed, refusal.fields)
+      } catch {
+        show(w.form.failed)
+      } finally {
+        button.disabled = false
+        button.textContent = w.submit
+      }
+    }
+    form.addEventListener('submit', onSubmit)
+    return () => form.removeEventListener('submit', onSubmit)
+  }, [formId, locale, router])
+  return null
+}
