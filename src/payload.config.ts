@@ -33,7 +33,6 @@ import { isJobRunner } from './operations/jobs/jobRunner'
 import { locales } from './core/locales'
 import { loggerOptions } from './observability/logging/loggerOptions'
 import { operationGuards } from './cms/plugins/operationGuards'
-import { databaseLayers } from './cms/plugins/databaseLayers'
 import { search } from './cms/search/plugin'
 import { signatureMutations, signatureQueries } from './cms/signatures/graphql'
 import { purgeSignaturesTask } from './cms/signatures/purge'
@@ -95,7 +94,7 @@ export default buildConfig({
     queries: signatureQueries,
     mutations: signatureMutations,
   },
-  plugins: [operationGuards, databaseLayers, search],
+  plugins: [operationGuards, search],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.

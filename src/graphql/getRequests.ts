@@ -1,18 +1,12 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql'
 import crypto from 'node:crypto'
+import { processSingleton } from '@/core/processSingleton'
 
 type Handler = (request: Request) => Promise<Response>
 
 const MAX_PERSISTED = 2000
-const KEY = Symbol.for('initiative-portal.persisted-queries')
-type Holder = { [KEY]?: Map<string, string> }
-
 /** Queries registered by hash (Apollo's automatic persisted queries), oldest dropped first. */
-function persisted(): Map<string, string> {
-  const holder = globalThis as Holder
-  holder[KEY] ??= new Map()
-  return holder[KEY]
-}
+const persisted = () => processSingleton('persisted-queries', () => new Map<string, string>())
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex')
 

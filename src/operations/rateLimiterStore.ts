@@ -1,4 +1,5 @@
 import { BurstyRateLimiter, RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
+import { processSingleton } from '@/core/processSingleton'
 
 /** What every call site needs of a limit: take a point for a key, or learn when to come back. */
 export type Limit = {
@@ -34,8 +35,7 @@ export type Budget = {
   charge(key: string, cost: number): Promise<void>
 }
 
-const KEY = Symbol.for('initiative-portal.rate-limits')
-type Holder = { [KEY]?: Map<string, Limit | Budget> }
+const limiters = () => processSingleton('rate-limits', () => new Map<string, Limit | Budget>())
 
 /**
  * The store behind every limit: rate-limiter-flexible in memory, in this process. Its Redis
@@ -96,12 +96,10 @@ function createBudget(name: string, spec: LimitSpec): Budget {
  * The spec of the first caller wins (a limit is configured once, from the environment).
  */
 function shared<T extends Limit | Budget>(name: string, make: () => T): T {
-  const holder = globalThis as Holder
-  holder[KEY] ??= new Map()
-  let limiter = holder[KEY].get(name) as T | undefined
+  let limiter = limiters().get(name) as T | undefined
   if (!limiter) {
     limiter = make()
-    holder[KEY].set(name, limiter)
+    limiters().set(name, limiter)
   }
   return limiter
 }
@@ -116,5 +114,5 @@ export const sharedLimit = (name: string, spec: LimitSpec): Limit =>
 
 /** Forgets every limit (tests that set their own specs). */
 export function resetLimits(): void {
-  ;(globalThis as Holder)[KEY]?.clear()
+  limiters().clear()
 }

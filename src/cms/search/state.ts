@@ -1,4 +1,5 @@
 import type { SearchEngine } from './engine'
+import { processSlot } from '@/core/processSingleton'
 
 /** A build of the index under way: the first one, or a rebuild while the old index serves. */
 export type BuildProgress = {
@@ -33,17 +34,17 @@ export type SearchState = {
   tail: Promise<void>
 }
 
-const KEY = Symbol.for('initiative-portal.search-index')
-type Holder = { [KEY]?: SearchState }
+const slot = processSlot<SearchState>('search-index')
 
 /** This process's search state, or undefined when no index was started here (scripts, tests). */
 export function searchState(): SearchState | undefined {
-  return (globalThis as Holder)[KEY]
+  return slot.get()
 }
 
 export function createSearchState(): SearchState {
-  const holder = globalThis as Holder
-  holder[KEY] ??= {
+  const existing = slot.get()
+  if (existing) return existing
+  const state: SearchState = {
     engine: null,
     build: null,
     builtAt: null,
@@ -51,12 +52,13 @@ export function createSearchState(): SearchState {
     error: null,
     tail: Promise.resolve(),
   }
-  return holder[KEY]
+  slot.set(state)
+  return state
 }
 
 /** Forgets the index (tests that stop their Payload instance). */
 export function dropSearchState(): void {
-  delete (globalThis as Holder)[KEY]
+  slot.set(undefined)
 }
 
 /** Appends a task to the update queue; the queue goes on whether or not the task fails. */

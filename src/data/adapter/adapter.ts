@@ -6,9 +6,8 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { fromRoot } from '../../core/paths'
 import { parentIndexes } from './sqliteParentIndexes'
-import { deleteOneReturnsNullWhenNothingMatches } from './sqliteDeleteOne'
+import { layerAdapter } from './adapterLayers'
 import { reusePreparedStatements } from './sqliteStatementCache'
-import { serialiseWrites } from './sqliteWriteQueue'
 import type { DatabaseTarget } from './databaseUri'
 
 // Kept here too: the adapter's callers read the URI and build the adapter from one module.
@@ -20,7 +19,8 @@ export const sqliteMigrationDir = fromRoot('src/data/migrations')
 export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
   if (target.kind === 'mongodb') {
     // Transactions need a replica set; docker-compose.yml runs a one-node one.
-    return mongooseAdapter({ url: target.url, transactionOptions: {} })
+    const mongodb = mongooseAdapter({ url: target.url, transactionOptions: {} })
+    return { ...mongodb, init: (args) => layerAdapter(mongodb.init(args), 'mongodb') }
   }
   const file = target.url.replace(/^file:(\/\/)?/, '')
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
@@ -45,10 +45,7 @@ export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
     init: (args) => {
       // Each SQL text is prepared once per connection (src/data/adapter/sqliteStatementCache.ts).
       reusePreparedStatements()
-      const adapter = sqlite.init(args)
-      serialiseWrites(adapter)
-      deleteOneReturnsNullWhenNothingMatches(adapter)
-      return adapter
+      return layerAdapter(sqlite.init(args), 'sqlite')
     },
   }
 }

@@ -1,23 +1,17 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { addAdapterLayer, type AnyAdapter } from './layers'
+import type { AdapterLayer, AnyAdapter } from './layers'
 import type { TransactionID } from './writeMethods'
+import { processSingleton } from '@/core/processSingleton'
 
 type Effect = () => void | Promise<void>
 type Logger = Pick<Payload['logger'], 'error'>
-
-const KEY = Symbol.for('initiative-portal.after-commit')
-type Holder = { [KEY]?: Map<TransactionID, Effect[]> }
 
 /**
  * Effects waiting for their transaction, shared through globalThis: hooks run in Next's module
  * world and in the server's, while the adapter layer that runs the effects is installed once.
  */
-function pending(): Map<TransactionID, Effect[]> {
-  const holder = globalThis as Holder
-  holder[KEY] ??= new Map()
-  return holder[KEY]
-}
+const pending = () => processSingleton('after-commit', () => new Map<TransactionID, Effect[]>())
 
 async function run(effect: Effect, logger: Logger): Promise<void> {
   try {
@@ -32,8 +26,8 @@ async function run(effect: Effect, logger: Logger): Promise<void> {
  * Runs the effects of a transaction after its commit has returned (so the change is visible to
  * every reader) and before Payload acknowledges the change; drops them on rollback.
  */
-export function runEffectsAfterCommit(db: AnyAdapter): void {
-  addAdapterLayer(db, {
+export function afterCommitEffects(db: AnyAdapter): AdapterLayer {
+  return {
     name: 'after-commit',
     async end(outcome, transaction, proceed) {
       const effects = transaction === undefined ? undefined : pending().get(transaction)
@@ -43,7 +37,7 @@ export function runEffectsAfterCommit(db: AnyAdapter): void {
         for (const effect of effects ?? []) await run(effect, db.payload.logger)
       return result
     },
-  })
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { READ_METHODS, type ReadArgs, type ReadCall } from './readMethods'
 import { WRITE_METHODS, type TransactionID, type WriteMethod } from './writeMethods'
+import { processSingleton } from '@/core/processSingleton'
 
 /** What the first argument of every write method carries that layers look at. */
 export type WriteArgs = {
@@ -50,8 +51,8 @@ export type AdapterLayer = {
 /** A database adapter of either kind (SQLite's or MongoDB's), as far as layers need one. */
 export type AnyAdapter = { payload: Payload }
 
-const LAYERS = Symbol.for('initiative-portal.database-layers')
-type Layered = AnyAdapter & { [LAYERS]?: AdapterLayer[] }
+/** Each adapter's layers, shared by both module worlds (they may each see the adapter first). */
+const layersOf = () => processSingleton('database-layers', () => new WeakMap<object, AdapterLayer[]>())
 type Method = (...args: unknown[]) => Promise<unknown>
 
 /** Runs `innermost` inside every layer that has `hook`, the layer added last outermost. */
@@ -73,9 +74,9 @@ function through<T>(
  * them. Patching once matters: each layer patching the same methods itself would nest in an
  * order nobody chose, and each would resolve the transaction of every call again.
  */
-function install(adapter: Layered): AdapterLayer[] {
+function install(adapter: AnyAdapter): AdapterLayer[] {
   const layers: AdapterLayer[] = []
-  adapter[LAYERS] = layers
+  layersOf().set(adapter, layers)
   const methods = adapter as unknown as Record<string, Method>
 
   for (const method of WRITE_METHODS) {
@@ -137,7 +138,6 @@ function install(adapter: Layered): AdapterLayer[] {
  * outermost. A layer of the same name is added only once per adapter.
  */
 export function addAdapterLayer(db: AnyAdapter, layer: AdapterLayer): void {
-  const adapter = db as Layered
-  const layers = adapter[LAYERS] ?? install(adapter)
+  const layers = layersOf().get(db) ?? install(db)
   if (!layers.some((existing) => existing.name === layer.name)) layers.push(layer)
 }

@@ -1,6 +1,6 @@
 import type { BaseDatabaseAdapter } from 'payload'
 
-import { addAdapterLayer } from './layers'
+import type { AdapterLayer } from './layers'
 
 type FindOne = (args: Record<string, unknown>) => Promise<unknown>
 
@@ -12,9 +12,9 @@ type FindOne = (args: Record<string, unknown>) => Promise<unknown>
  * for its document with the adapter's own `findOne`, which builds the same `where` correctly, and
  * answers null itself when there is none.
  */
-export function deleteOneReturnsNullWhenNothingMatches(db: BaseDatabaseAdapter): void {
+export function deleteOneReturnsNullWhenNothingMatches(db: BaseDatabaseAdapter): AdapterLayer {
   const findOne = (db as unknown as { findOne: FindOne }).findOne.bind(db)
-  addAdapterLayer(db, {
+  return {
     name: 'sqlite-delete-one',
     async write({ method, args }, proceed) {
       if (method !== 'deleteOne' || !args) return proceed()
@@ -25,5 +25,5 @@ export function deleteOneReturnsNullWhenNothingMatches(db: BaseDatabaseAdapter):
       })
       return existing ? proceed() : null
     },
-  })
+  }
 }

@@ -1,5 +1,6 @@
 import Database from 'libsql'
 import { LRUCache } from 'lru-cache'
+import { processSingleton } from '@/core/processSingleton'
 
 type Connection = Database.Database
 type Statement = ReturnType<Connection['prepare']>
@@ -8,8 +9,6 @@ type Prepare = (this: Connection, sql: string) => Statement
 /** Statements kept per connection: the portal's queries come in a few hundred shapes. */
 const MAX_STATEMENTS = 500
 
-const INSTALLED = Symbol.for('initiative-portal.sqlite-statement-cache')
-type Patched = { [INSTALLED]?: true }
 
 /**
  * A statement's result columns, asked of SQLite once: @libsql/client asks twice per execution
@@ -33,8 +32,9 @@ function withKnownColumns(statement: Statement): Statement {
  * `prepare` on libsql's `Database` itself; each connection has its own cache, which goes with it.
  */
 export function reusePreparedStatements(): void {
-  const prototype = Database.prototype as Connection & Patched
-  if (prototype[INSTALLED]) return
+  const installed = processSingleton('sqlite-statement-cache', () => ({ done: false }))
+  if (installed.done) return
+  const prototype = Database.prototype as Connection
   const prepare = prototype.prepare as Prepare
   const caches = new WeakMap<Connection, LRUCache<string, Statement>>()
   const cached: Prepare = function (this: Connection, sql: string): Statement {
@@ -51,5 +51,5 @@ export function reusePreparedStatements(): void {
     return statement
   }
   prototype.prepare = cached as Connection['prepare']
-  prototype[INSTALLED] = true
+  installed.done = true
 }

@@ -4,7 +4,7 @@ import type { BaseDatabaseAdapter } from 'payload'
 
 import { writerWaitStarted } from '@/observability/metrics/count'
 
-import { addAdapterLayer } from './layers'
+import type { AdapterLayer } from './layers'
 import { WriteLock } from './writeLock'
 import type { TransactionID } from './writeMethods'
 
@@ -34,7 +34,7 @@ export const LEAKED_TRANSACTION_MS = 60_000
 export function serialiseWrites(
   db: BaseDatabaseAdapter,
   leakedAfterMs: number = LEAKED_TRANSACTION_MS,
-): void {
+): AdapterLayer {
   const lock = new WriteLock()
   const turns = new Map<TransactionID, () => void>()
   const insideWrite = new AsyncLocalStorage<true>()
@@ -47,7 +47,7 @@ export function serialiseWrites(
     return endTurn
   }
 
-  addAdapterLayer(db, {
+  return {
     name: 'sqlite-write-queue',
     async begin(proceed) {
       let transaction: TransactionID | null | undefined
@@ -95,5 +95,5 @@ export function serialiseWrites(
         endTurn()
       }
     },
-  })
+  }
 }

@@ -1,5 +1,6 @@
 import type { CachedResponse } from '../../readCache/entry'
 import { EVERYTHING, touches, type Change, type ReadSet } from './readSet'
+import { processSingleton } from '@/core/processSingleton'
 
 /** One segment of the store; insertion order is recency (the first entry is the least recent). */
 export type Segment = { entries: Map<string, CachedResponse>; bytes: number }
@@ -40,8 +41,6 @@ export type ReadCacheState = {
  */
 const REMEMBERED_CHANGES = 1024
 
-const KEY = Symbol.for('initiative-portal.read-cache')
-type Holder = { [KEY]?: ReadCacheState }
 
 const emptySegments = (): Segments => ({
   probation: { entries: new Map(), bytes: 0 },
@@ -54,9 +53,11 @@ const emptyPartitions = (): Record<Partition, Segments> => ({
 })
 
 export function readCacheState(): ReadCacheState {
-  const holder = globalThis as Holder
-  holder[KEY] ??= { sequence: 0, recent: [], partitions: emptyPartitions() }
-  return holder[KEY]
+  return processSingleton<ReadCacheState>('read-cache', () => ({
+    sequence: 0,
+    recent: [],
+    partitions: emptyPartitions(),
+  }))
 }
 
 /** Where a read starts in the order of changes; it may store its answer only if none it missed touched what it read. */

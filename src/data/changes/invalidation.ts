@@ -1,4 +1,4 @@
-import { addAdapterLayer, type AnyAdapter, type WriteCall } from '@/data/adapter/layers'
+import type { AdapterLayer, WriteCall } from '@/data/adapter/layers'
 import type { TransactionID } from '@/data/adapter/writeMethods'
 import { countInvalidation } from '@/observability/metrics/count'
 
@@ -72,9 +72,9 @@ export function seenByThePublic({ method, args }: WriteCall): boolean {
  * a read that could have seen the old data and ends after the data changed stores nothing, and
  * whatever a read stored before the commit is removed after it.
  */
-export function invalidateOnWrites(db: AnyAdapter): void {
+export function readCacheInvalidation(): AdapterLayer {
   const written = new Map<TransactionID, Change[]>()
-  addAdapterLayer(db, {
+  return {
     name: 'read-cache-invalidation',
     async write(call, proceed) {
       if (!seenByThePublic(call)) return proceed()
@@ -103,5 +103,5 @@ export function invalidateOnWrites(db: AnyAdapter): void {
         }
       }
     },
-  })
+  }
 }

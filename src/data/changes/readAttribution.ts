@@ -1,20 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
 import type { ReadSet } from './readSet'
+import { processSingleton } from '@/core/processSingleton'
 
-const KEY = Symbol.for('initiative-portal.read-attribution')
-type Holder = { [KEY]?: AsyncLocalStorage<ReadSet> }
 
 /**
  * One store for the process, on globalThis: the read cache's middleware (the server's module
  * world) opens a read set, and the database adapter's reads (recorded from whichever module world
  * runs the query: Next's compiled routes or the server's) add to it.
  */
-function storage(): AsyncLocalStorage<ReadSet> {
-  const holder = globalThis as Holder
-  holder[KEY] ??= new AsyncLocalStorage<ReadSet>()
-  return holder[KEY]
-}
+const storage = () => processSingleton('read-attribution', () => new AsyncLocalStorage<ReadSet>())
 
 /**
  * Runs `compute` (and everything it starts) recording what it reads into `reads`; what the work

@@ -1,4 +1,4 @@
-import { addAdapterLayer, type AnyAdapter } from '@/data/adapter/layers'
+import type { AdapterLayer } from '@/data/adapter/layers'
 import type { ReadCall } from '@/data/adapter/readMethods'
 
 import { activeReadSet } from './readAttribution'
@@ -90,12 +90,12 @@ export function recordRead(reads: ReadSet, { method, args }: ReadCall): void {
  * Records every read of the adapter into the read set of the cached response being computed, if
  * any (src/data/changes/readAttribution.ts). Reads outside a cached response cost one lookup.
  */
-export function recordReadsForTheCache(db: AnyAdapter): void {
-  addAdapterLayer(db, {
+export function readRecording(): AdapterLayer {
+  return {
     name: 'read-cache-read-recording',
     read(call) {
       const reads = activeReadSet()
       if (reads) recordRead(reads, call)
     },
-  })
+  }
 }

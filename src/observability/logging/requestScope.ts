@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { processSingleton } from '@/core/processSingleton'
 
 type Scope = { reqId: string }
 
@@ -7,14 +8,7 @@ type Scope = { reqId: string }
  * own errors included: the logger's `mixin` adds `reqId`, src/observability/logging/loggerOptions.ts). On
  * globalThis, as Next's compiled modules and the server's are separate instances and both log.
  */
-const KEY = Symbol.for('initiative-portal.request-scope')
-type Holder = { [KEY]?: AsyncLocalStorage<Scope> }
-
-function storage(): AsyncLocalStorage<Scope> {
-  const holder = globalThis as Holder
-  holder[KEY] ??= new AsyncLocalStorage<Scope>()
-  return holder[KEY]
-}
+const storage = () => processSingleton('request-scope', () => new AsyncLocalStorage<Scope>())
 
 /** Runs `work` (the rest of a request's handling) as part of request `reqId`. */
 export const inRequestScope = (reqId: string, work: () => void): void =>

@@ -1,4 +1,5 @@
 import type { PortalMetrics } from './definitions'
+import { processSlot } from '@/core/processSingleton'
 
 /**
  * The metrics live on globalThis, like the read cache's state: the modules Next compiles (the
@@ -7,11 +8,10 @@ import type { PortalMetrics } from './definitions'
  * serves. Nothing is registered until the server turns metrics on (METRICS_TOKEN set): until
  * then every count is a no-op that costs one property read.
  */
-const KEY = Symbol.for('initiative-portal.metrics')
-type Holder = { [KEY]?: PortalMetrics }
+const installed = processSlot<PortalMetrics>('metrics')
 
-export const currentMetrics = (): PortalMetrics | undefined => (globalThis as Holder)[KEY]
+export const currentMetrics = (): PortalMetrics | undefined => installed.get()
 
 export function installMetrics(metrics: PortalMetrics | undefined): void {
-  ;(globalThis as Holder)[KEY] = metrics
+  installed.set(metrics)
 }

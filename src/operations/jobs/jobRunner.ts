@@ -1,5 +1,6 @@
-const KEY = Symbol.for('initiative-portal.job-runner')
-type Holder = { [KEY]?: true }
+import { processSlot } from '@/core/processSingleton'
+
+const runner = processSlot<true>('job-runner')
 
 /**
  * Makes this process the one that runs the job queues on their crons (scheduled publishing,
@@ -8,10 +9,10 @@ type Holder = { [KEY]?: true }
  * Scripts (seed, generate, bench) that start Payload on the same database must not.
  */
 export function becomeJobRunner(): void {
-  ;(globalThis as Holder)[KEY] = true
+  runner.set(true)
 }
 
 /** The server, and each Jest test process on its own database. */
 export function isJobRunner(): boolean {
-  return (globalThis as Holder)[KEY] === true || process.env.NODE_ENV === 'test'
+  return runner.get() === true || process.env.NODE_ENV === 'test'
 }

@@ -6,6 +6,7 @@ import type { EmailAdapter, SendEmailOptions } from 'payload'
 import type { Environment } from '@/core/env'
 
 import { keepInOutbox, type LoggedEmail } from './outbox'
+import { processSingleton } from '@/core/processSingleton'
 
 /**
  * How the adapter delivers: over SMTP; into the log and the bounded outbox (outside production
@@ -31,15 +32,8 @@ const recipients = (to: SendEmailOptions['to']): string =>
     .filter(Boolean)
     .join(', ')
 
-const KEY = Symbol.for('initiative-portal.email-delivering')
-type Holder = { [KEY]?: AsyncLocalStorage<true> }
-
 /** Shared through globalThis, as the job and the adapter may live in different module worlds. */
-function delivering(): AsyncLocalStorage<true> {
-  const holder = globalThis as Holder
-  holder[KEY] ??= new AsyncLocalStorage<true>()
-  return holder[KEY]
-}
+const delivering = () => processSingleton('email-delivering', () => new AsyncLocalStorage<true>())
 
 /** Runs a delivery: the only place where the adapter's `sendEmail` may be called. */
 export function whileDelivering<T>(deliver: () => Promise<T>): Promise<T> {

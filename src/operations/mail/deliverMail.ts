@@ -3,6 +3,7 @@ import type { Payload, TaskConfig } from 'payload'
 
 import { whileDelivering } from './adapter'
 import type { MailStatus } from './mailKinds'
+import { processSingleton } from '@/core/processSingleton'
 
 export const MAIL_QUEUE = 'mail'
 export const DELIVER_MAIL_TASK = 'deliverMail'
@@ -21,19 +22,13 @@ export const SENT_MAIL_KEPT_DAYS = 30
 /** At most this many SMTP conversations at once in this process, whoever starts them. */
 const connections = pLimit(3)
 
-const KEY = Symbol.for('initiative-portal.mail-in-flight')
-type Holder = { [KEY]?: Map<string, Promise<MailStatus | 'gone'>> }
-
 /**
  * Deliveries in progress by mail: a job that two runners claimed at once (possible on MongoDB,
  * whose claim is a find then an update) shares the first one's delivery instead of sending the
  * mail twice.
  */
-function inFlight(): Map<string, Promise<MailStatus | 'gone'>> {
-  const holder = globalThis as Holder
-  holder[KEY] ??= new Map()
-  return holder[KEY]
-}
+const inFlight = () =>
+  processSingleton('mail-in-flight', () => new Map<string, Promise<MailStatus | 'gone'>>())
 
 const errorMessage = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 1000)

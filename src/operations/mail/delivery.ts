@@ -1,16 +1,10 @@
 import type { Payload } from 'payload'
 
 import { MAIL_QUEUE } from './deliverMail'
-
-const KEY = Symbol.for('initiative-portal.mail-deliveries')
-type Holder = { [KEY]?: Set<Promise<void>> }
+import { processSingleton } from '@/core/processSingleton'
 
 /** Deliveries started after a commit and not yet finished, shared by both module worlds. */
-function running(): Set<Promise<void>> {
-  const holder = globalThis as Holder
-  holder[KEY] ??= new Set()
-  return holder[KEY]
-}
+const running = () => processSingleton('mail-deliveries', () => new Set<Promise<void>>())
 
 /**
  * Runs one mail's delivery job now, in the background: called once the transaction that queued

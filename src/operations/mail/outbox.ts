@@ -1,4 +1,5 @@
 /** A message the log transport "sent": kept in memory so tests and developers can read it. */
+import { processSingleton } from '@/core/processSingleton'
 export type LoggedEmail = {
   from?: { address: string; name?: string }
   to?: { address: string; name?: string }[]
@@ -14,14 +15,9 @@ export type LoggedEmail = {
  */
 export const OUTBOX_LIMIT = 200
 
-const KEY = Symbol.for('initiative-portal.email-outbox')
-type Holder = { [KEY]?: LoggedEmail[] }
-
 /** Shared through globalThis: Next's compiled modules and src/process/server.ts are separate instances. */
 export function outbox(): LoggedEmail[] {
-  const holder = globalThis as Holder
-  holder[KEY] ??= []
-  return holder[KEY]
+  return processSingleton<LoggedEmail[]>('email-outbox', () => [])
 }
 
 export function keepInOutbox(email: LoggedEmail): void {
