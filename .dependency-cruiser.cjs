@@ -34,7 +34,8 @@ module.exports = {
     ...upward,
     {
       name: 'no-import-of-composition-roots',
-      comment: 'the process, Next routes and the Payload config compose the layers; none imports them',
+      comment:
+        'the process, Next routes and the Payload config compose the layers; none imports them',
       severity: 'error',
       from: { path: '^(src|collections)/', pathNot: roots },
       to: { path: roots },

@@ -22,8 +22,6 @@ import { livePreview } from './cms/admin/livePreview'
 import { databaseAdapter, parseDatabaseUri } from './data/adapter/adapter'
 import { emailAdapter } from './operations/mail/adapter'
 import { deliverMailTask, MAIL_QUEUE } from './operations/mail/deliverMail'
-import { limitRules } from './graphql/limitRules'
-import { limits } from './cms/apiLimits'
 import { portalTranslations } from './cms/i18n/translations'
 import { readEnvironment } from './core/env'
 import { Declaration } from './cms/globals/Declaration'
@@ -89,8 +87,8 @@ export default buildConfig({
     schemaOutputFile: fromRoot('schema.graphql'),
     disablePlaygroundInProduction: true,
     disableIntrospectionInProduction: true,
-    maxComplexity: limits.maxComplexity,
-    validationRules: (args) => limitRules(args),
+    // The limits (depth, aliases, root fields, page sizes, complexity) are checked by the portal's
+    // own GraphQL endpoint (src/graphql/execute/), which answers every GraphQL call.
     queries: signatureQueries,
     mutations: signatureMutations,
   },

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 
-import { isLocale } from '../web/i18n'
+import { isLocale } from '@/core/locales'
 
 /**
  * Preview links: the admin builds `/preview?path=…&token=…`, where the token is an HMAC of the

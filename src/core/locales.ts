@@ -10,3 +10,7 @@ export const locales = [
 
 export type Locale = (typeof locales)[number]['code']
 export const defaultLocale: Locale = 'de'
+
+export function isLocale(value: string | undefined): value is Locale {
+  return locales.some((locale) => locale.code === value)
+}

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 
 import { countRefusal } from '@/observability/metrics/count'
 
-import { refuseLargeBody } from '../graphql/http/graphqlBodyLimit'
+import { LIMIT_CODE, limits as apiLimits } from '@/cms/apiLimits'
 import type { BodyBudget } from './bodyBudget'
 import { bodyClassOf, type BodyClass, type BodyLimits } from './bodyClasses'
 import { holdChunkedBody } from './holdChunkedBody'
@@ -18,7 +18,16 @@ function refuseTooLarge(req: Request, res: Response, kind: BodyClass, size: stri
   countRefusal('body_size', ruleOf(kind))
   refuseUnread(req, res, () => {
     // GraphQL keeps its documented refusal: 400 with extensions.code LIMIT_EXCEEDED.
-    if (kind.name === 'graphql') return refuseLargeBody(res, size)
+    if (kind.name === 'graphql') {
+      return res.status(400).json(
+        refusalBody(
+          `The request body has ${size} bytes (limit maxBodyBytes = ${apiLimits.maxBodyBytes})`,
+          {
+            extensions: { code: LIMIT_CODE, limit: 'maxBodyBytes', max: apiLimits.maxBodyBytes },
+          },
+        ),
+      )
+    }
     res
       .status(413)
       .json(

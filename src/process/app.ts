@@ -1,28 +1,28 @@
 import express, { type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
+import { passClientAddress } from '@/core/clientAddressHeader'
+import { admission, edgeLimits } from '@/edge/admission'
+import { BodyBudget } from '@/edge/bodyBudget'
+import { bodyPolicy } from '@/edge/bodyPolicy'
+import { readGraphQLCall } from '@/edge/graphqlCall'
+import { identifyRequests } from '@/edge/identity'
+import { logUnhandled } from '@/edge/logUnhandled'
+import { methodGuard } from '@/edge/methodGuard'
+import { requestContext } from '@/edge/requestContext'
+import { searchUnavailable } from '@/edge/searchUnavailable'
+import { securityHeaders } from '@/edge/securityHeaders'
+import type { EdgeSettings } from '@/edge/settings'
+import { urlGuard } from '@/edge/urlGuard'
+import { graphqlEndpoint } from '@/graphql/http/endpoint'
 import { metricsEndpoint } from '@/observability/metrics/endpoint'
+import { readCache, type ReadCacheOptions } from '@/readCache/serve'
 
-import { graphqlDirect } from '../graphql/http/graphqlDirect'
-import type { GraphQLHandlers } from '../graphql/http/graphqlExchange'
 import { healthz, readyz } from './health'
-import { logUnhandled } from '../edge/logUnhandled'
-import { readCache, type ReadCacheOptions } from '../readCache/serve'
-import { requestContext } from '../edge/requestContext'
-import { BodyBudget } from '../edge/bodyBudget'
-import { bodyPolicy } from '../edge/bodyPolicy'
-import { passClientAddress } from '../core/clientAddressHeader'
-import { methodGuard } from '../edge/methodGuard'
-import { edgeLimits, limitPublicWrites, limitUncached } from '../edge/rateLimits'
-import type { EdgeSettings } from '../edge/settings'
-import { urlGuard } from '../edge/urlGuard'
-import { identifyRequests } from '../edge/identity'
-import { searchUnavailable } from '../edge/searchUnavailable'
-import { securityHeaders } from '../edge/securityHeaders'
 
 export type AppOptions = {
   payload: Payload
-  /** Next's request handler: admin, REST, GraphQL and pages. */
+  /** Next's request handler: admin, REST, logged-in users' GraphQL and pages. */
   handle: (req: Request, res: Response) => unknown
   https: boolean
   isShuttingDown: () => boolean
@@ -30,22 +30,16 @@ export type AppOptions = {
   edge: EdgeSettings
   /** METRICS_TOKEN: `/metrics` answers a scraper that sends it (src/observability/metrics/endpoint.ts). */
   metricsToken?: string
-} & (
-  | {
-      /**
-       * The GraphQL route's handlers: anonymous GraphQL requests are answered with them here,
-       * through the read cache when there is one. Left out, all GraphQL goes to Next.
-       */
-      graphql: GraphQLHandlers
-      /** The anonymous read cache; left out (READ_CACHE_MAX_BYTES=0), nothing is cached. */
-      readCache?: Omit<ReadCacheOptions, 'graphql' | 'limits' | 'origin' | 'allowedOrigins'>
-    }
-  | { graphql?: undefined; readCache?: undefined }
-)
+  /** The anonymous read cache; left out (READ_CACHE_MAX_BYTES=0), nothing is cached. */
+  readCache?: Omit<ReadCacheOptions, 'allowedOrigins'>
+}
 
 /**
- * The express layer in front of Next. No body parsing here: Payload and Next read the request
- * stream themselves, except for the anonymous GraphQL requests answered here.
+ * The request path, in order (docs/architecture.md): the edge (request context, client address,
+ * security headers, URL guard, probes, method guard, identity, body policy, the GraphQL call read
+ * once), the read cache, the one admission of what the cache did not answer, the GraphQL
+ * endpoint for the public's calls, and Next for everything else. No body parsing for Next:
+ * Payload and Next read the request stream themselves.
  */
 export function createApp({
   payload,
@@ -53,14 +47,12 @@ export function createApp({
   https,
   isShuttingDown,
   edge,
-  graphql,
   readCache: cacheOptions,
   metricsToken,
 }: AppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', edge.trustProxy)
-  const limits = edgeLimits(edge.rateLimits)
   const cors = payload.config.cors
   const allowedOrigins = Array.isArray(cors) ? cors : []
   const origin = new URL(payload.config.serverURL || 'http://localhost').origin
@@ -85,15 +77,12 @@ export function createApp({
       previewModeId: edge.previewModeId,
     }),
   )
-  app.use(limitPublicWrites(limits))
   app.use(bodyPolicy(edge.bodies.limits, new BodyBudget(edge.bodies.budgetBytes)))
-  if (graphql && cacheOptions) {
-    app.use(readCache({ ...cacheOptions, graphql, origin, allowedOrigins, limits }))
-  } else if (graphql) {
-    app.use(graphqlDirect(graphql, limits, origin))
-  }
+  app.use(readGraphQLCall)
+  if (cacheOptions) app.use(readCache({ ...cacheOptions, allowedOrigins }))
   // What gets here, the cache could not answer: a miss, a bypass, or nothing cacheable.
-  app.use(limitUncached(limits))
+  app.use(admission(edgeLimits(edge.rateLimits)))
+  app.use(graphqlEndpoint(payload.config, origin))
   // Express 5 rejects app.all('*'); a terminal middleware hands everything else to Next.
   app.use((req, res) => handle(req, res))
   app.use(logUnhandled(payload))

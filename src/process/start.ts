@@ -11,6 +11,7 @@ import { becomeJobRunner } from '../operations/jobs/jobRunner'
 import { enableMetrics } from './metrics/enable'
 import { projectRoot as root } from '../core/paths'
 import { buildSearchIndex } from '../cms/search/indexer'
+import { serveGraphQLConfig } from '../graphql/execute/inProcess'
 import { createApp } from './app'
 import { readServerActions } from '../edge/methodGuard'
 import { edgeSettings } from '../edge/settings'
@@ -76,6 +77,8 @@ export async function start(): Promise<void> {
   becomeJobRunner()
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })
+  // The pages' in-process GraphQL reads run on this instance's config.
+  serveGraphQLConfig(payload.config)
   // Before Next serves anything, so every module instance counts into this one registry.
   if (env.metricsToken) enableMetrics(payload)
   let result: Awaited<ReturnType<typeof bootstrap>>
@@ -89,9 +92,6 @@ export async function start(): Promise<void> {
   const nextApp = next({ dev: !env.production, dir: root, port: env.port, hostname: 'localhost' })
   await nextApp.prepare()
 
-  // The express layer answers anonymous GraphQL requests with the route's own handlers, through
-  // the read cache when it is on (imported after loading settings: the route imports the config).
-  const graphql = await import('../app/(payload)/api/graphql/route')
   let shuttingDown = false
   const app = createApp({
     payload,
@@ -104,7 +104,6 @@ export async function start(): Promise<void> {
         ? { serverActions: readServerActions(), previewModeId: readPreviewModeId() }
         : {},
     ),
-    graphql: { POST: graphql.POST, GET: graphql.GET },
     metricsToken: env.metricsToken,
     readCache:
       env.readCacheMaxBytes > 0

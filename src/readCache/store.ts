@@ -26,7 +26,7 @@ export const endOfUtcDay = (now: number): number => Math.floor(now / DAY) * DAY 
 
 export type NewEntry = Omit<CachedResponse, 'bytes' | 'expiresAt'>
 
-function take(segment: Segment, key: string): CachedResponse | undefined {
+function take(segment: Segment<CachedResponse>, key: string): CachedResponse | undefined {
   const entry = segment.entries.get(key)
   if (!entry) return undefined
   segment.entries.delete(key)
@@ -34,13 +34,13 @@ function take(segment: Segment, key: string): CachedResponse | undefined {
   return entry
 }
 
-function put(segment: Segment, key: string, entry: CachedResponse): void {
+function put(segment: Segment<CachedResponse>, key: string, entry: CachedResponse): void {
   segment.entries.set(key, entry)
   segment.bytes += entry.bytes
 }
 
 /** Evicts the least recently used entries of `segment` until it holds at most `bytes`. */
-function shrink(segment: Segment, bytes: number): void {
+function shrink(segment: Segment<CachedResponse>, bytes: number): void {
   for (const [oldest] of segment.entries) {
     if (segment.bytes <= bytes) break
     take(segment, oldest)
@@ -62,8 +62,9 @@ export class ReadCache {
     return cacheContents(this.partition)
   }
 
-  private get segments(): Segments {
-    return readCacheState().partitions[this.partition]
+  /** Only this store puts entries into the shared state, so they are its own kind. */
+  private get segments(): Segments<CachedResponse> {
+    return readCacheState().partitions[this.partition] as Segments<CachedResponse>
   }
 
   private get budgets(): { probation: number; protected: number } {

@@ -1,19 +1,26 @@
 import { cookies, draftMode } from 'next/headers'
 
-import { createClient } from '@/graphql/client'
 import type { Locale } from '@/core/locales'
-
-import { POST as answerGraphQL } from '../app/(payload)/api/graphql/route'
+import { createClient, GraphQLRequestError } from '@/graphql/client'
+import { OperationError, runOperation } from '@/graphql/execute/inProcess'
 
 /**
  * The portal reads content exactly as any other frontend does: through the committed GraphQL
- * operations and the typed client. The request goes in-process to the same route handler that
- * answers `/api/graphql` (no network hop, same schema, limits and access rules), carrying only
- * what the visitor carries: nothing for the public, the editor's or partner's own session token
- * in preview.
+ * operations and the typed client, with the same schema, limits and access rules. The operation
+ * runs in this process (no network hop, no JSON between the page and GraphQL), carrying only what
+ * the visitor carries: nothing for the public, the editor's or partner's own session token in
+ * preview.
  */
-const inProcess: typeof fetch = (input, init) =>
-  answerGraphQL(new Request(input instanceof Request ? input : String(input), init))
+const inProcess =
+  (token?: string) =>
+  async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
+    try {
+      return await runOperation(query, variables, token)
+    } catch (error) {
+      if (!(error instanceof OperationError)) throw error
+      throw new GraphQLRequestError(error.message, error.status, [...error.errors])
+    }
+  }
 
 export type PortalApi = {
   client: ReturnType<typeof createClient>
@@ -28,8 +35,7 @@ export async function portalApi(locale: Locale): Promise<PortalApi> {
     client: createClient({
       baseUrl: 'http://portal.internal',
       locale,
-      previewToken: token,
-      fetch: inProcess,
+      execute: inProcess(token),
     }),
     preview: Boolean(token),
   }
@@ -37,7 +43,7 @@ export async function portalApi(locale: Locale): Promise<PortalApi> {
 
 /** Always the public's view, whatever the visitor carries: feeds and the sitemap. */
 export function anonymousApi(locale: Locale): ReturnType<typeof createClient> {
-  return createClient({ baseUrl: 'http://portal.internal', locale, fetch: inProcess })
+  return createClient({ baseUrl: 'http://portal.internal', locale, execute: inProcess() })
 }
 
 /**

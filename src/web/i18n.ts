@@ -209,9 +209,9 @@ export function t(locale: Locale): Dictionary {
   return dictionary[locale]
 }
 
-export function isLocale(value: string | undefined): value is Locale {
-  return locales.some((locale) => locale.code === value)
-}
+import { isLocale } from '@/core/locales'
+
+export { isLocale }
 
 /** The locale of a URL segment; unknown segments render the German shell (their page is a 404). */
 export function localeOr(value: string | undefined): Locale {

@@ -80,7 +80,6 @@ export async function startCacheServer(
       rateLimits: { ...edge.rateLimits, ...options.rateLimits },
       trustProxy: options.trustProxy ?? edge.trustProxy,
     },
-    graphql: { POST, GET },
     metricsToken: options.metricsToken,
     readCache:
       options.maxBytes === 0

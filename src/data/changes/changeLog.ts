@@ -1,9 +1,11 @@
-import type { CachedResponse } from '../../readCache/entry'
 import { EVERYTHING, touches, type Change, type ReadSet } from './readSet'
 import { processSingleton } from '@/core/processSingleton'
 
+/** What the change log needs of a stored answer: what it read, and what it costs. */
+export type StoredAnswer = { reads: ReadSet; bytes: number }
+
 /** One segment of the store; insertion order is recency (the first entry is the least recent). */
-export type Segment = { entries: Map<string, CachedResponse>; bytes: number }
+export type Segment<E extends StoredAnswer = StoredAnswer> = { entries: Map<string, E>; bytes: number }
 
 /**
  * The read cache's shared state: its entries and the changes it has seen. It lives on globalThis
@@ -15,7 +17,10 @@ export type Segment = { entries: Map<string, CachedResponse>; bytes: number }
  * flood of answers nobody asks for twice (junk variants of a URL) evicts only other such
  * answers, never the pages readers keep coming back to.
  */
-export type Segments = { probation: Segment; protected: Segment }
+export type Segments<E extends StoredAnswer = StoredAnswer> = {
+  probation: Segment<E>
+  protected: Segment<E>
+}
 
 /**
  * Search answers (the results page, the `search` GraphQL field) have a budget of their own:

@@ -3,23 +3,12 @@ import fs from 'node:fs'
 
 import { fromRoot } from '@/core/paths'
 
+import { setIdentity, type TokenUser } from '@/core/requestIdentity'
+
 import { parseCookies } from './cookies'
-import { offeredTokens, verifySessionToken, type TokenUser } from './sessionToken'
+import { offeredTokens, verifySessionToken } from './sessionToken'
 
-/**
- * Who a request is, as far as the edge needs to know before Payload does: a user named by a
- * validly signed session token, and whether it is in Next's draft mode with the build's own
- * preview cookie. Anything else (no token, a malformed, expired or wrongly signed one, a junk
- * draft-mode cookie) is the public: Payload and Next would answer it as they answer the public,
- * so the read cache may too, and the public's rate limits apply.
- */
-export type Identity = { user: TokenUser | null; draftMode: boolean }
-
-const PUBLIC: Identity = { user: null, draftMode: false }
-const identities = new WeakMap<Request, Identity>()
-
-/** The identity `identifyRequests` found for a request (the public before it ran). */
-export const identityOf = (req: Request): Identity => identities.get(req) ?? PUBLIC
+export { identityOf, type Identity } from '@/core/requestIdentity'
 
 /** Next's draft-mode cookies; `__prerender_bypass` carries the build's preview id. */
 const DRAFT_MODE_COOKIE = '__prerender_bypass'
@@ -64,7 +53,7 @@ export function identifyRequests(options: IdentityOptions) {
     const draftMode =
       cookies.has(LEGACY_PREVIEW_COOKIE) ||
       (bypass !== undefined && (options.previewModeId === null || bypass === options.previewModeId))
-    if (user || draftMode) identities.set(req, { user, draftMode })
+    setIdentity(req, { user, draftMode })
     next()
   }
 }

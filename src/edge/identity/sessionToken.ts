@@ -1,10 +1,9 @@
 import { jwtVerify } from 'jose'
 import type { IncomingHttpHeaders } from 'node:http'
 
-import { parseCookies } from './cookies'
+import type { TokenUser } from '@/core/requestIdentity'
 
-/** A logged-in user as a verified token names them; nothing is looked up in the database. */
-export type TokenUser = { id: string; collection: string }
+import { parseCookies } from './cookies'
 
 /** The tokens a request offers, in the order Payload looks for them (its `auth.jwtOrder`). */
 export function offeredTokens(headers: IncomingHttpHeaders, cookiePrefix: string): string[] {

@@ -1,6 +1,11 @@
 import client from 'prom-client'
 
-import type { QueueSnapshot } from '../../process/metrics/queues'
+/** What the job and mail queues hold, read at scrape time (src/process/metrics/queues.ts). */
+export type QueueFigures = { pending: number; failed: number; oldestPendingAgeSeconds: number }
+export type QueueSnapshot = {
+  jobs: (QueueFigures & { queue: string })[]
+  mail: QueueFigures
+}
 
 /** Seconds; from a cache hit (about a millisecond) to a slow uncached render. */
 const REQUEST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]

@@ -2,11 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import { MAIL_QUEUE } from '@/operations/mail/deliverMail'
 
-export type QueueFigures = { pending: number; failed: number; oldestPendingAgeSeconds: number }
-export type QueueSnapshot = {
-  jobs: (QueueFigures & { queue: string })[]
-  mail: QueueFigures
-}
+import type { QueueFigures, QueueSnapshot } from '@/observability/metrics/definitions'
 
 /** The job queues the portal runs (src/payload.config.ts `jobs.autoRun`). */
 const JOB_QUEUES = ['default', MAIL_QUEUE]

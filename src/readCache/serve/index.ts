@@ -1,14 +1,13 @@
 import type { NextFunction, Request, Response } from 'express'
 
-import { cacheControl } from '@/readCache/cacheControl'
-import { Flights } from '@/readCache/flights'
-import { ReadCache } from '@/readCache/store'
+import { attributeReads } from '@/data/changes/readAttribution'
 
-import type { EdgeLimits } from '../../edge/rateLimits'
-import type { GraphQLHandlers } from '../../graphql/http/graphqlExchange'
-import type { ReadCacheContext } from './context'
-import { serveGraphQL } from './graphql'
-import { servePage } from './pages'
+import { cacheControl } from '../cacheControl'
+import { Flights } from '../flights'
+import { ReadCache } from '../store'
+import { captureAnswer } from './capture'
+import { cacheableRead } from './reads'
+import { sendStored } from './send'
 
 export type ReadCacheOptions = {
   /** READ_CACHE_MAX_BYTES (more than 0: at 0 the server mounts no cache at all). */
@@ -17,10 +16,8 @@ export type ReadCacheOptions = {
   sharedMaxAge: number
   /** Cache the public pages too. Off in development, where Next recompiles them as code changes. */
   pages: boolean
-  origin: string
+  /** The origins CORS allows (Payload's `cors`): any other is answered as if it sent none. */
   allowedOrigins: readonly string[]
-  graphql: GraphQLHandlers
-  limits: EdgeLimits
 }
 
 /**
@@ -34,28 +31,43 @@ const FOLLOW_AT_MOST_MS = 3_000
 const searchBudget = (maxBytes: number) => Math.floor(maxBytes / 16)
 
 /**
- * The anonymous read cache in front of Next (docs/caching.md): GraphQL reads at /api/graphql and
- * the public pages. Every response that passes through says what the cache did in `X-Cache`.
+ * The anonymous read cache (docs/caching.md), for GraphQL reads at /api/graphql and the public
+ * pages alike: a hit is answered here; a miss goes on to its handler (the GraphQL endpoint or
+ * Next), whose answer is captured as it goes out and stored if it may be. Concurrent misses for
+ * one key wait for one render. Every response that passes says what the cache did in `X-Cache`.
  */
 export function readCache(options: ReadCacheOptions) {
-  const context: ReadCacheContext = {
-    caches: {
-      main: new ReadCache(options.maxBytes - searchBudget(options.maxBytes)),
-      search: new ReadCache(searchBudget(options.maxBytes), 'search'),
-    },
-    flights: new Flights(FOLLOW_AT_MOST_MS),
-    cacheControl: cacheControl(options.sharedMaxAge),
-    origin: options.origin,
-    allowedOrigins: options.allowedOrigins,
-    graphql: options.graphql,
-    limits: options.limits,
+  const caches = {
+    main: new ReadCache(options.maxBytes - searchBudget(options.maxBytes)),
+    search: new ReadCache(searchBudget(options.maxBytes), 'search'),
   }
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.path === '/api/graphql') return serveGraphQL(req, res, next, context)
-    if (options.pages && (req.method === 'GET' || req.method === 'HEAD')) {
-      return servePage(req, res, next, context)
+  const flights = new Flights(FOLLOW_AT_MOST_MS)
+  const control = cacheControl(options.sharedMaxAge)
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const read = cacheableRead(req, options)
+    if (!read) {
+      res.setHeader('X-Cache', 'BYPASS')
+      return next()
     }
-    res.setHeader('X-Cache', 'BYPASS')
-    next()
+    const cache = caches[read.partition]
+    const flightKey = `${read.partition}:${read.key}`
+    // A HEAD answer has no body to keep, so it neither leads nor waits.
+    const head = req.method === 'HEAD'
+    let hit = cache.lookup(read.key, read.header)
+    let endFlight = hit || head ? null : flights.lead(flightKey)
+    if (!hit && !endFlight && !head) {
+      // Another request is computing this answer: wait for it rather than compute it again.
+      await flights.follow(flightKey)
+      hit = cache.lookup(read.key, read.header)
+      if (!hit) endFlight = flights.lead(flightKey)
+    }
+    if (hit) return sendStored(req, res, hit, control, 'HIT')
+    res.setHeader('X-Cache', 'MISS')
+    if (head) return next()
+    // Also when the answer is cut off: followers must not wait for an answer that never comes.
+    if (endFlight) res.once('close', endFlight)
+    const reads = captureAnswer(res, read, cache, control)
+    // Everything the handler does for this request, also after `next` returns, reads into this set.
+    attributeReads(reads, () => next())
   }
 }

@@ -1,20 +1,11 @@
 import config from '@payload-config'
 import { REST_OPTIONS } from '@payloadcms/next/routes'
 
-import { refuseFragmentCycles } from '@/graphql/fragmentCycles'
-import { graphqlOverGet } from '@/graphql/getRequests'
-import { graphqlHandler } from '@/graphql/handler'
-import { answerRequestErrors } from '@/graphql/requestErrors'
-import { withLimitStatus } from '@/graphql/limitStatus'
-import { withSearchStatus } from '@/graphql/searchStatus'
+import { graphqlRoute } from '@/graphql/http/route'
 
-// Payload's schema behind a handler of our own that validates each document once
-// (src/graphql/handler.ts). A refused search answers 400 or 503 (src/graphql/searchStatus.ts).
-const answer = withSearchStatus(refuseFragmentCycles(answerRequestErrors(graphqlHandler(config))))
-
-export const POST = withLimitStatus(answer)
-// Reads over GET (cacheable by browsers and CDNs), answered by the same handler.
-export const GET = withLimitStatus(graphqlOverGet(answer))
+// Logged-in users' calls (the express endpoint answers the public's), over POST and GET, read and
+// answered by the same functions (src/graphql/).
+export const { POST, GET } = graphqlRoute(config)
 export const OPTIONS = REST_OPTIONS(config)
 
 // Never prerendered at build time: every answer comes from the database as it is now.

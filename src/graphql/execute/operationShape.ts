@@ -10,7 +10,7 @@ import {
 } from 'graphql'
 import { getVariableValues } from 'graphql/execution/values.js'
 
-import { limitError, limits, pageSizeProblem } from '../cms/apiLimits'
+import { limitError, limits, pageSizeProblem } from '@/cms/apiLimits'
 
 type Variables = Record<string, unknown>
 type Fragments = (name: string) => FragmentDefinitionNode | undefined | null

@@ -5,7 +5,7 @@ import {
   simpleEstimator,
 } from 'graphql-query-complexity'
 
-import { limitError, limits } from '../cms/apiLimits'
+import { limitError, limits } from '@/cms/apiLimits'
 
 /**
  * Payload's complexity budget (`graphQL.maxComplexity`), counted the way Payload counts it: the

@@ -3,7 +3,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives'
 import type { ExecutionArgs, ValidationContext, ValidationRule } from 'graphql'
 
-import { limitError, limits, type LimitName } from '../cms/apiLimits'
+import { limitError, limits, type LimitName } from '@/cms/apiLimits'
 import { operationShapeRule } from './operationShape'
 
 /**
@@ -54,9 +54,4 @@ export function documentLimitRules(): ValidationRule[] {
  */
 export function variableLimitRules(args: Pick<ExecutionArgs, 'variableValues'>): ValidationRule[] {
   return [operationShapeRule(args.variableValues ?? {})]
-}
-
-/** Every limit rule, checked before anything runs (Payload's `graphQL.validationRules`). */
-export function limitRules(args: Pick<ExecutionArgs, 'variableValues'>): ValidationRule[] {
-  return [...documentLimitRules(), ...variableLimitRules(args)]
 }

@@ -12,13 +12,11 @@ import {
   type Limit,
 } from '@/operations/rateLimiterStore'
 
-import { identityOf } from './identity'
-import { addressKey } from '../core/clientAddress'
+import { addressKey } from '@/core/clientAddress'
+import { identityOf } from '@/core/requestIdentity'
+import { graphqlCallOf, isMutation } from '@/graphql/http/callSlot'
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
-
-/** Requests already counted once (as a public write), so no second limit counts them again. */
-const counted = new WeakSet<Request>()
 
 /** Answered without work worth limiting: Next's hashed assets, the probes, files in public/. */
 function exemptPaths(): (path: string) => boolean {
@@ -35,11 +33,12 @@ function exemptPaths(): (path: string) => boolean {
     files.has(path)
 }
 
+/** What a request costs, and so which limits it meets. */
+export type Admission = 'exempt' | 'public write' | 'uncached'
+
 export type EdgeLimits = {
-  /** A write by the public (login, reset, a form): counted per client address. */
-  admitPublicWrite(req: Request, res: Response): Promise<boolean>
-  /** A request the read cache could not answer: per user when logged in, else per address. */
-  admitUncached(req: Request, res: Response): Promise<boolean>
+  /** Counts `req` against the limits of its kind; false when it was refused (and answered). */
+  admit(req: Request, res: Response, kind: Admission): Promise<boolean>
 }
 
 async function admit(
@@ -89,22 +88,15 @@ export function edgeLimits(settings: Environment['rateLimits']): EdgeLimits {
       ? sharedBudget('uncached-budget', { points: settings.uncachedBudgetMsPerSecond, seconds: 1 })
       : null
   const users = limit('users', settings.userPerMinute)
-  const exempt = exemptPaths()
   return {
-    admitPublicWrite(req, res) {
-      // A logged-in user's writes count as the rest of what they do, in their own bucket.
-      if (identityOf(req).user) return admitUncachedFor(req, res)
-      counted.add(req)
-      return anonymous(publicWrites, publicWritesTotal, req, res)
+    admit(req, res, kind) {
+      if (kind === 'exempt') return Promise.resolve(true)
+      const user = identityOf(req).user
+      // A logged-in user's requests, writes too, count in their own bucket.
+      if (user) return admit(users, `${user.collection}:${user.id}`, req, res, 'for this account')
+      if (kind === 'public write') return anonymous(publicWrites, publicWritesTotal, req, res)
+      return anonymousUncached(uncached, uncachedBudget, req, res)
     },
-    admitUncached: (req, res) => admitUncachedFor(req, res),
-  }
-  function admitUncachedFor(req: Request, res: Response): Promise<boolean> {
-    if (exempt(req.path) || counted.has(req)) return Promise.resolve(true)
-    counted.add(req)
-    const user = identityOf(req).user
-    if (user) return admit(users, `${user.collection}:${user.id}`, req, res, 'for this account')
-    return anonymousUncached(uncached, uncachedBudget, req, res)
   }
 }
 
@@ -148,19 +140,21 @@ async function anonymous(
 }
 
 /**
- * Anonymous writes (anything but GET, HEAD and OPTIONS that the method guard let through), before
- * their bodies are read. GraphQL is judged once its body shows whether it is a mutation.
+ * The one place that admits a request the read cache did not answer (cache hits, static files
+ * and the probes never get here or are exempt): a public write (anything but GET, HEAD and
+ * OPTIONS, and a GraphQL mutation, known once the edge has read the call) meets the write limits,
+ * anything else the limits of uncached work.
  */
-export function limitPublicWrites(limits: EdgeLimits) {
+export function admission(limits: EdgeLimits) {
+  const exempt = exemptPaths()
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    if (READS.has(req.method) || req.path === '/api/graphql') return next()
-    if (await limits.admitPublicWrite(req, res)) next()
+    if (await limits.admit(req, res, admissionOf(req, exempt))) next()
   }
 }
 
-/** Everything that reaches it passed the read cache without an answer: a miss or a bypass. */
-export function limitUncached(limits: EdgeLimits) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    if (await limits.admitUncached(req, res)) next()
-  }
+function admissionOf(req: Request, exempt: (path: string) => boolean): Admission {
+  if (exempt(req.path)) return 'exempt'
+  if (req.path === '/api/graphql')
+    return isMutation(graphqlCallOf(req)) ? 'public write' : 'uncached'
+  return READS.has(req.method) ? 'uncached' : 'public write'
 }
