@@ -6,6 +6,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { fromRoot } from '../paths'
 import { parentIndexes } from './sqliteParentIndexes'
+import { sortIndexes } from './sqliteSortIndexes'
 import { deleteOneReturnsNullWhenNothingMatches } from './sqliteDeleteOne'
 import { reusePreparedStatements } from './sqliteStatementCache'
 import { serialiseWrites } from './sqliteWriteQueue'
@@ -36,7 +37,7 @@ export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
     transactionOptions: {},
     wal: true,
     busyTimeout: 10_000,
-    afterSchemaInit: [parentIndexes],
+    afterSchemaInit: [parentIndexes, sortIndexes],
   })
   return {
     ...sqlite,
