@@ -2,7 +2,8 @@
  * A data set as large as the bench's (`npm run seed:large`: 10,000 news, 1,000 projects, 2,000
  * people, 300 organizations), made in seconds by copying the seeded documents in SQL: creating
  * them through Payload takes minutes. Copy k of a document has the seeded document's ID with its
- * first eight hex digits replaced by k (still a UUID), a slug ending in `-k`, and every row that
+ * first eight hex digits replaced by k (still a UUID), a slug ending in `-k`, its dates k days
+ * earlier, and every row that
  * belongs to it (locales, relationships, hasMany values, arrays, versions) copied alongside.
  * A reference to another copied collection points at that collection's copy `k mod copies`, so
  * links spread as they do on real data; principles and media are a fixed set and not copied.
@@ -37,6 +38,9 @@ function moved(column: string, collection: string | undefined) {
   return `CASE WHEN "${column}" IS NULL OR k % ${n} = 0 THEN "${column}" ELSE printf('%08x', k % ${n}) || substr("${column}", 9) END`
 }
 
+/** Dates a list sorts or windows by: copy k is k days older, so copies spread over the years. */
+const dated = /^(version_)?(published_at|created_at|updated_at|starts_at|ends_at)$/
+
 type Column = { name: string; type: string; pk: number }
 type ForeignKey = { from: string; table: string }
 
@@ -54,6 +58,10 @@ async function copyTable(execute: Execute, table: string, collection: string) {
     list.push(`"${column.name}"`)
     if (column.pk) values.push(moved(column.name, collection))
     else if (target.has(column.name)) values.push(moved(column.name, target.get(column.name)))
+    else if (dated.test(column.name))
+      values.push(
+        `CASE WHEN "${column.name}" IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%fZ', "${column.name}", '-' || k || ' days') END`,
+      )
     else if (/^(version_)?slug$/.test(column.name))
       values.push(
         `CASE WHEN "${column.name}" IS NULL THEN NULL ELSE "${column.name}" || '-' || k END`,

@@ -1,11 +1,15 @@
 import { createClient } from '@/graphql/client'
 import * as ops from '@/graphql/generated'
 
+import { sitemapPart, sitemapPartNames } from '@/frontend/sitemap'
+
 import { POST as graphqlRoute } from '../../src/app/(payload)/api/graphql/route'
 
 const routeFetch: typeof fetch = (input, init) => graphqlRoute(new Request(input as string, init))
 const api = createClient({ baseUrl: 'http://localhost:3000', locale: 'de', fetch: routeFetch })
 const now = '2026-06-01T00:00:00.000Z'
+/** A date's month as a sitemap part names it, `YYYY-MM`. */
+const month = (date: string) => date.slice(0, 7)
 
 type Rows = (sql: string) => Promise<Record<string, unknown>[]>
 
@@ -92,6 +96,12 @@ export async function pageReads(rows: Rows): Promise<Record<string, () => Promis
   const principle = await first(`SELECT id AS value FROM principles`)
   const organization = await first(`SELECT id AS value FROM organizations`)
   const tag = await first(`SELECT text AS value FROM news_texts`)
+  const newsMonth = await first(
+    `SELECT published_at AS value FROM news WHERE _status = 'published'`,
+  )
+  const projectMonth = await first(`SELECT created_at AS value FROM projects`)
+  const personMonth = await first(`SELECT created_at AS value FROM people`)
+  const eventMonth = await first(`SELECT starts_at AS value FROM events`)
   return {
     SiteChrome: () => api.request(ops.SiteChromeDocument, {}),
     HomePage: () => api.request(ops.HomePageDocument, { now }),
@@ -132,6 +142,10 @@ export async function pageReads(rows: Rows): Promise<Record<string, () => Promis
         page: 2,
       }),
     SignaturePage: () => api.request(ops.SignaturePageDocument, {}),
-    SitemapPage: () => api.request(ops.SitemapPageDocument, { page: 2 }),
+    'sitemap index': () => sitemapPartNames(api, new Date(now)),
+    'sitemap part of news': () => sitemapPart(api, `news-${month(newsMonth)}`),
+    'sitemap part of projects': () => sitemapPart(api, `projects-${month(projectMonth)}`),
+    'sitemap part of people': () => sitemapPart(api, `people-${month(personMonth)}`),
+    'sitemap part of events': () => sitemapPart(api, `events-${month(eventMonth)}`),
   }
 }
