@@ -92,6 +92,22 @@ export const pageTarget = (path: string): Target => ({
   check: (body) => (/<html/i.test(body) ? null : `not an HTML page: ${body.slice(0, 200)}`),
 })
 
+/**
+ * The pages whose cost must not grow with the archive (docs/indexes.md): the news list, a seeded
+ * project (on both data sets: the large one is written on top of the seeded one) and the sitemap
+ * part of the month the seeded news were published in.
+ */
+export const archiveTargets = {
+  f: pageTarget('/de/news'),
+  g: pageTarget('/de/projects/soofi'),
+  h: {
+    name: 'sitemap part /sitemap/news-2025-11.xml',
+    method: 'GET',
+    path: '/sitemap/news-2025-11.xml',
+    check: (body: string) => (/<urlset/.test(body) ? null : `not a sitemap: ${body.slice(0, 200)}`),
+  },
+} satisfies Record<string, Target>
+
 /** One request: its status, body and X-Cache header. */
 export async function probe(baseUrl: string, target: Target) {
   const response = await fetch(baseUrl + target.path, {

@@ -8,7 +8,15 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { formatSummary, readProfiles, waitForProfile, type ProfileSummary } from './profile'
-import { bareTarget, benchNow, homePageTarget, measure, pageTarget, type Target } from './load'
+import {
+  archiveTargets,
+  bareTarget,
+  benchNow,
+  homePageTarget,
+  measure,
+  pageTarget,
+  type Target,
+} from './load'
 import { ensureBuild, largeDatabase, seededDatabase } from './prepare'
 import {
   caseNames,
@@ -113,6 +121,7 @@ try {
       : null
   const graphql = homePageTarget(transport)
   const page = pageTarget(option('page') || '/de')
+  const archiveCases = Object.entries(archiveTargets) as [CaseId, Target][]
 
   if (runs('read')) {
     // Cache on: the server's defaults.
@@ -125,6 +134,7 @@ try {
     await onServer('cache off', seeded, 'seeded', off, [
       ['c', graphql],
       ['e', page],
+      ...archiveCases,
     ])
     if (large) {
       await onServer('cache on', large, 'large', {}, [
@@ -134,6 +144,7 @@ try {
       await onServer('cache off', large, 'large', off, [
         ['c', graphql],
         ['e', page],
+        ...archiveCases,
       ])
     }
   }

@@ -14,8 +14,15 @@ if (!uri) {
   process.exit(0)
 }
 
-// Files that test SQLite itself (migrations, closing the SQLite client) have no MongoDB meaning.
-const sqliteOnly = ['test/int/migrations.test.ts', 'test/int/server.test.ts', 'test/unit/']
+// Files that test SQLite itself (migrations, closing the SQLite client, query plans) have no
+// MongoDB meaning.
+const sqliteOnly = [
+  'test/int/migrations.test.ts',
+  'test/int/server.test.ts',
+  // SQLite's query plans.
+  'test/int/sqliteIndexes.test.ts',
+  'test/unit/',
+]
 const result = spawnSync(
   'npx',
   [

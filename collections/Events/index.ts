@@ -28,6 +28,9 @@ export const Events: CollectionConfig = {
   hooks: { beforeOperation: [matrixGuard('events')] },
   versions: { drafts: true, maxPerDoc: 50 },
   defaultSort: '-startsAt',
+  // Upcoming and past events and the sitemap's parts in date order, for the public (published,
+  // untrashed): see docs/indexes.md.
+  indexes: [{ fields: ['_status', 'deletedAt', 'startsAt', 'createdAt'] }],
   fields: [
     titleField(),
     slugField('title'),

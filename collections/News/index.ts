@@ -27,10 +27,11 @@ export const News: CollectionConfig = {
     maxPerDoc: 50,
   },
   defaultSort: '-publishedAt',
-  // Public lists read published news newest first (`_status` = published, sorted by date, then
-  // creation): with this index SQLite walks the newest entries and stops at the page size,
-  // instead of sorting every published item on each request.
-  indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
+  // Public lists read published, untrashed news newest first (`_status` = published,
+  // `deletedAt` null, sorted by date, then creation): with this index SQLite and MongoDB walk the
+  // newest entries and stop at the page size, instead of sorting every published item on each
+  // request, and the list's count reads the index alone (docs/indexes.md).
+  indexes: [{ fields: ['_status', 'deletedAt', 'publishedAt', 'createdAt'] }],
   hooks: { beforeOperation: [matrixGuard('news')], beforeChange: [setPublishedAt] },
   fields: [
     titleField(),

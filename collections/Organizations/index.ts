@@ -42,6 +42,8 @@ export const Organizations: CollectionConfig = {
   trash: true,
   hooks: { beforeOperation: [matrixGuard('organizations')] },
   versions: { drafts: true, maxPerDoc: 50 },
+  // The public list and the filter options by name (published, untrashed): docs/indexes.md.
+  indexes: [{ fields: ['_status', 'deletedAt', 'name'] }],
   defaultPopulate: { name: true, shortName: true, slug: true, logo: true, kind: true },
   fields: [
     // Lists sort by name.

@@ -42,6 +42,10 @@ export const People: CollectionConfig = {
     afterDelete: [forgetReviewHistory],
   },
   versions: { drafts: true, maxPerDoc: 50 },
+  // The sitemap's parts, by month of creation, for the public (published, untrashed). The
+  // directory's order (initiators first, then by name) mixes directions, which only SQLite's
+  // schema hook can declare (src/data/adapter/sqliteSortIndexes.ts); see docs/indexes.md.
+  indexes: [{ fields: ['_status', 'deletedAt', 'createdAt'] }],
   defaultPopulate: { name: true, honorific: true, slug: true, roleTitle: true, photo: true },
   fields: [
     // The directory sorts by name.

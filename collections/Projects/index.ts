@@ -52,6 +52,9 @@ export const Projects: CollectionConfig = {
     afterDelete: [forgetReviewHistory],
   },
   versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 50 },
+  // The sitemap's parts, by month of creation, for the public (published, untrashed):
+  // docs/indexes.md.
+  indexes: [{ fields: ['_status', 'deletedAt', 'createdAt'] }],
   defaultPopulate: { title: true, slug: true, summary: true, status: true, logo: true },
   fields: [
     // Lists sort by title.

@@ -58,6 +58,13 @@ export const Signatories: CollectionConfig = {
   access: collectionAccess('signatories'),
   endpoints: signatureEndpoints,
   defaultSort: 'displayName',
+  // The declaration's public list: approved signatories who chose to be named, by name, also
+  // filtered by sector or country; the first also counts them (docs/indexes.md).
+  indexes: [
+    { fields: ['status', 'consentToDisplay', 'displayName'] },
+    { fields: ['status', 'consentToDisplay', 'sector', 'displayName'] },
+    { fields: ['status', 'consentToDisplay', 'country', 'displayName'] },
+  ],
   hooks: {
     beforeChange: [keepAddressKey],
     afterDelete: [purgeSignerMail],

@@ -5,7 +5,10 @@ import { GraphQLError, type FieldNode } from 'graphql'
  * answers it with 400 whatever the Accept header (see `withLimitStatus`).
  */
 export const limits = {
-  /** Largest page, in REST (`?limit=`) and GraphQL (`limit:`); `0` and `pagination: false` are refused. */
+  /**
+   * Largest page, in REST (`?limit=`) and GraphQL (`limit:`); `0` is refused, and
+   * `pagination: false` too unless a `limit` up to this size bounds it (it skips the count).
+   */
   maxPageSize: 100,
   /** Deepest selection (fields within fields), fragments included. */
   maxDepth: 12,
@@ -33,10 +36,13 @@ export const limitError = (limit: LimitName, message: string, node?: FieldNode) 
   })
 
 export function pageSizeProblem(limit: unknown, pagination: unknown): string | null {
-  if (pagination === false) return `pagination: false would return whole collections`
-  if (limit === undefined || limit === null) return null
+  // `pagination: false` with a `limit` is one page without Payload's count of all matches (for
+  // operations that read no totals); without a `limit` it would return whole collections.
+  if (limit === undefined || limit === null)
+    return pagination === false ? `pagination: false needs a limit` : null
   const value = Number(limit)
-  if (!Number.isFinite(value)) return null
+  if (!Number.isFinite(value))
+    return pagination === false ? `pagination: false needs a limit` : null
   if (value === 0) return `limit: 0 would return whole collections`
   if (value > limits.maxPageSize) return `limit ${value} is larger than the largest page`
   return null

@@ -16,6 +16,7 @@ export const paths = {
   events: (locale: Locale) => `/${locale}/events`,
   event: (locale: Locale, slug: string) => `/${locale}/events/${encodeURIComponent(slug)}`,
   feed: (locale: Locale) => `/${locale}/feed.xml`,
+  sitemapPart: (name: string) => `/sitemap/${encodeURIComponent(name)}.xml`,
   search: (locale: Locale) => `/${locale}/search`,
 }
 

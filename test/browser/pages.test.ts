@@ -239,10 +239,16 @@ test.each(locales)(
   },
 )
 
-test('sitemap.xml lists both locales of the published documents; robots.txt points to it', async () => {
-  const text = await (await fetch(`${server.url}/sitemap.xml`)).text()
-  const sitemap = await parseXml(text)
-  expect(sitemap).toMatchObject({ root: 'urlset' })
+test('sitemap.xml indexes parts that list both locales of the published documents; robots.txt points to it', async () => {
+  const index = await (await fetch(`${server.url}/sitemap.xml`)).text()
+  expect(await parseXml(index)).toMatchObject({ root: 'sitemapindex' })
+  const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!)
+  let text = ''
+  for (const url of parts) {
+    const part = await (await fetch(url.replace(/^https?:\/\/[^/]+/, server.url))).text()
+    expect(await parseXml(part)).toMatchObject({ root: 'urlset' })
+    text += part
+  }
   for (const locale of locales) {
     expect(text).toContain(`<loc>${server.url}/${locale}/projects/soofi</loc>`)
     expect(text).toContain(`<loc>${server.url}/${locale}/people/joerg-bienert</loc>`)

@@ -57,6 +57,9 @@ describe.each(['application/json', 'application/graphql-response+json'])(
       )
       refusedBy('maxPageSize')(await ask('{ News(pagination: false) { totalDocs } }', {}, accept))
       refusedBy('maxPageSize')(
+        await ask(`{ News(pagination: false, limit: ${limits.maxPageSize + 1}) { totalDocs } }`),
+      )
+      refusedBy('maxPageSize')(
         await ask('query ($n: Int) { News(limit: $n) { totalDocs } }', { n: 5000 }, accept),
       )
     })
@@ -213,6 +216,19 @@ test('REST refuses the same page sizes with 400, for everyone', async () => {
     expect((await rest('GET', `/news?${query}`, { token: editor.token })).status).toBe(400)
   }
   expect((await rest('GET', `/news?limit=${limits.maxPageSize}`)).status).toBe(200)
+})
+
+test('a bounded page without the count: pagination false with a limit up to the largest page', async () => {
+  const res = await ask(`{ News(pagination: false, limit: 2) { totalDocs docs { slug } } }`)
+  expect(res.status).toBe(200)
+  expect(res.body.errors).toBeUndefined()
+  const news = (res.body.data as { News: { totalDocs: number; docs: unknown[] } }).News
+  // The seed has more than two published news: the page is bounded, and no count ran for it.
+  expect(news.docs).toHaveLength(2)
+  expect(news.totalDocs).toBe(2)
+  const page = await rest('GET', `/news?pagination=false&limit=${limits.maxPageSize}`)
+  expect(page.status).toBe(200)
+  expect((await rest('GET', `/news?pagination=false&limit=x`)).status).toBe(400)
 })
 
 test('introspection and the playground answer in development', async () => {

@@ -178,6 +178,8 @@ test('every operation stays within the limits with headroom; the home page’s c
     const doc = parse(print(document as never))
     const variables = {
       now,
+      from: now,
+      to: now,
       slug: 'soofi',
       query: 'modell',
       token: 'x',

@@ -2,6 +2,15 @@ import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import { startPayload, stopPayload } from '../helpers/api'
+import { makeLargeContent } from '../helpers/largeContent'
+import { captureSelects, explain, planProblems } from '../helpers/queryPlans'
+import {
+  exceptions,
+  globalTables,
+  pageReads,
+  readsWithoutTotals,
+  signatureCount,
+} from '../helpers/pageReads'
 
 let payload: Payload
 beforeAll(async () => {
@@ -48,4 +57,67 @@ test('rows read by parent in order (relationships, hasMany values, arrays) are f
     checked.push(table)
   }
   expect(checked).toEqual(expect.arrayContaining(['news_rels', 'news_texts', 'people_links']))
+})
+
+/**
+ * The plan check: every committed GraphQL operation, with the variables each page sends, on a
+ * data set as large as the bench's, through SQLite's EXPLAIN QUERY PLAN. A SCAN of a content
+ * table, or a sort of rows not found by a key, costs more the larger the archive grows; a new
+ * operation, filter or sort that brings one fails here, naming the operation and the plan line.
+ */
+describe('the plan of every read the portal makes', () => {
+  let capture: ReturnType<typeof captureSelects>
+  let contentTables: Set<string>
+  beforeAll(async () => {
+    capture = captureSelects(payload)
+    contentTables = new Set(
+      (await rows(`SELECT name FROM sqlite_master WHERE type = 'table'`))
+        .map((row) => String(row.name))
+        .filter((name) => !name.startsWith('sqlite_') && !globalTables.test(name)),
+    )
+  })
+  afterAll(() => capture.restore())
+
+  async function problemsOf(name: string, work: () => Promise<unknown>): Promise<string[]> {
+    const statements = await capture.capture(work)
+    expect(statements.length).toBeGreaterThan(0)
+    const problems: string[] = []
+    for (const statement of statements) {
+      const plan = await explain(capture.execute, statement)
+      for (const line of planProblems(plan, contentTables)) {
+        const excused = exceptions.find((e) => e.line.test(line) && e.sql.test(statement.sql))
+        if (!excused) problems.push(`${name}: ${line}\n    in ${statement.sql.slice(0, 400)}`)
+      }
+    }
+    return problems
+  }
+
+  async function checkAll(): Promise<string[]> {
+    const problems: string[] = []
+    for (const [name, work] of Object.entries(await pageReads(rows))) {
+      problems.push(...(await problemsOf(name, work)))
+    }
+    return problems
+  }
+
+  test('reads that show no total send no count, but the signature count the pages show', async () => {
+    const reads = await pageReads(rows)
+    const counts: string[] = []
+    for (const name of readsWithoutTotals) {
+      for (const { sql } of await capture.capture(reads[name]!)) {
+        if (/count\(/i.test(sql) && !signatureCount.test(sql)) counts.push(`${name}: ${sql}`)
+      }
+    }
+    expect(counts).toEqual([])
+  })
+
+  test('on the seeded data, no read scans a content table or sorts an unbounded set', async () => {
+    expect(await checkAll()).toEqual([])
+  })
+
+  test('on a data set as large as the bench’s, no read scans a content table or sorts an unbounded set', async () => {
+    await makeLargeContent(capture.execute)
+    expect(Number((await rows(`SELECT count(*) AS n FROM news`))[0]!.n)).toBeGreaterThan(10_000)
+    expect(await checkAll()).toEqual([])
+  })
 })

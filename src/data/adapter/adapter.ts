@@ -7,6 +7,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { fromRoot } from '../../core/paths'
 import { parentIndexes } from './sqliteParentIndexes'
 import { layerAdapter } from './adapterLayers'
+import { sortIndexes } from './sqliteSortIndexes'
 import { reusePreparedStatements } from './sqliteStatementCache'
 import type { DatabaseTarget } from './databaseUri'
 
@@ -36,7 +37,7 @@ export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
     transactionOptions: {},
     wal: true,
     busyTimeout: 10_000,
-    afterSchemaInit: [parentIndexes],
+    afterSchemaInit: [parentIndexes, sortIndexes],
   })
   return {
     ...sqlite,

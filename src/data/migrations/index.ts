@@ -6,6 +6,7 @@ import * as migration_20261201_075253_mail_queue from './20261201_075253_mail_qu
 import * as migration_20261201_090745_trash_and_review from './20261201_090745_trash_and_review';
 import * as migration_20261201_110607_sign_declaration from './20261201_110607_sign_declaration';
 import * as migration_20261201_122548_parent_order_indexes from './20261201_122548_parent_order_indexes';
+import * as migration_20261205_091506_sort_and_filter_indexes from './20261205_091506_sort_and_filter_indexes';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261201_122548_parent_order_indexes.up,
     down: migration_20261201_122548_parent_order_indexes.down,
-    name: '20261201_122548_parent_order_indexes'
+    name: '20261201_122548_parent_order_indexes',
+  },
+  {
+    up: migration_20261205_091506_sort_and_filter_indexes.up,
+    down: migration_20261205_091506_sort_and_filter_indexes.down,
+    name: '20261205_091506_sort_and_filter_indexes'
   },
 ];
