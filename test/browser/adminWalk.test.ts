@@ -1,0 +1,115 @@
+/**
+ * The whole admin walked as an admin, an editor and a partner, in German and English: the
+ * dashboard and its links, every collection's list and first document, the trash with a trashed
+ * document, the review comparison. Fails on any 4xx or 5xx, console error, uncaught page error,
+ * string of the other admin language or date in the other language's format (test/helpers/
+ * adminWalk.ts). Screenshots of every view go to test-results/screenshots/admin-walk-*.
+ */
+import { jest } from '@jest/globals'
+import type { Browser } from 'playwright-core'
+
+import type { Language } from '../helpers/adminStrings'
+import { walkAdmin, walkerFor, type Walker } from '../helpers/adminWalk'
+import { launchChromium } from '../helpers/browser'
+import {
+  loginToken,
+  startProductionServer,
+  type ProductionServer,
+} from '../helpers/productionServer'
+
+jest.setTimeout(170_000)
+
+let server: ProductionServer
+let browser: Browser
+const walkers: Walker[] = []
+
+const users = {
+  admin: { email: 'admin@test.example', password: 'test-admin-password-1' },
+  editor: { email: 'editor@walk.example', password: 'editor-password-123' },
+  partner: { email: 'partner@walk.example', password: 'partner-password-123' },
+}
+type Role = keyof typeof users
+
+async function api(path: string, token: string, init: RequestInit = {}) {
+  const response = await fetch(`${server.url}/api${path}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+  })
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+}
+
+const firstId = async (token: string, collection: string, slug: string) =>
+  ((await api(`/${collection}?where[slug][equals]=${slug}&depth=0`, token)).body.docs as {
+    id: string
+  }[])[0]!.id
+
+/**
+ * What the walk needs to find: an editor and a partner, a partner submission waiting for review
+ * (with a published version to compare it with) and a news item in the trash.
+ */
+async function prepare() {
+  const admin = await loginToken(server)
+  const organization = await firstId(admin, 'organizations', 'fraunhofer-iais')
+  for (const role of ['editor', 'partner'] as const) {
+    const created = await api('/users', admin, {
+      method: 'POST',
+      body: JSON.stringify({
+        ...users[role],
+        name: role === 'editor' ? 'Erika Redaktion' : 'Paul Partner',
+        role,
+        ...(role === 'partner' ? { organization } : {}),
+      }),
+    })
+    expect(created.status).toBe(201)
+  }
+  const partner = await loginToken(server, users.partner)
+  const soofi = await firstId(admin, 'projects', 'soofi')
+  const submitted = await api(`/projects/${soofi}?draft=true`, partner, {
+    method: 'PATCH',
+    body: JSON.stringify({
+      summary: 'Die Partnerin ergänzt die Kurzfassung.',
+      _status: 'draft',
+      review: { state: 'in-review' },
+    }),
+  })
+  expect(submitted.status).toBe(200)
+  const news = await firstId(admin, 'news', 'wie-es-weitergeht-kraefte-buendeln')
+  const trashed = await api(`/news/${news}`, admin, {
+    method: 'PATCH',
+    body: JSON.stringify({ deletedAt: new Date().toISOString() }),
+  })
+  expect(trashed.status).toBe(200)
+}
+
+beforeAll(async () => {
+  server = await startProductionServer()
+  await prepare()
+  browser = await launchChromium()
+}, 120_000)
+afterAll(async () => {
+  for (const walker of walkers) await walker.context.close()
+  await browser?.close()
+  await server?.stop()
+})
+
+const walks: [Role, Language][] = [
+  ['admin', 'de'],
+  ['admin', 'en'],
+  ['editor', 'de'],
+  ['editor', 'en'],
+  ['partner', 'de'],
+  ['partner', 'en'],
+]
+
+test.each(walks)('the admin walked as %s in %s', async (role, language) => {
+  const walker = await walkerFor(browser, server, users[role], language)
+  walkers.push(walker)
+  const visited = await walkAdmin(walker, `admin-walk-${language}-${role}`)
+  process.stderr.write(
+    `\nadmin walk ${role} ${language}: ${visited.length} views, ${walker.problems.length} problems` +
+      `\n${walker.problems.map((p) => `  ${p}`).join('\n')}\n`,
+  )
+  expect(visited.length).toBeGreaterThan(role === 'partner' ? 3 : 10)
+  expect(walker.problems).toEqual([])
+  await walker.context.close()
+})

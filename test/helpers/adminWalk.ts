@@ -1,0 +1,119 @@
+/**
+ * A walk through the admin as one user in one admin language: every page visited is checked for
+ * failed requests (any 4xx or 5xx), console errors, uncaught page errors, strings of the other
+ * language and dates in the other language's format, and photographed.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import { languageProblems, visibleTexts } from './adminPageLanguage'
+import type { Language } from './adminStrings'
+import { screenshot } from './browser'
+import { foreignDates } from './dateLanguage'
+import { loginToken, type ProductionServer } from './productionServer'
+
+export type Walker = {
+  page: Page
+  context: BrowserContext
+  /** Everything found so far, each with the admin path it was found on. */
+  problems: string[]
+  /** Opens an admin path, checks it, screenshots it as `shot`; returns false if it did not render. */
+  visit: (path: string, shot: string) => Promise<boolean>
+}
+
+const shotName = (path: string) =>
+  path
+    .replace(/^\/admin\/?/, '')
+    .replace(/\?.*$/, (query) => (query ? '-filtered' : ''))
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '') || 'dashboard'
+
+export async function walkerFor(
+  browser: Browser,
+  server: ProductionServer,
+  credentials: { email: string; password: string },
+  language: Language,
+  viewport = { width: 1440, height: 900 },
+): Promise<Walker> {
+  const context = await browser.newContext({ viewport })
+  const token = await loginToken(server, credentials)
+  await context.addCookies([
+    { name: 'payload-token', value: token, url: server.url },
+    { name: 'payload-lng', value: language, url: server.url },
+  ])
+  const page = await context.newPage()
+  const problems: string[] = []
+  let at = ''
+  page.on('response', (response) => {
+    if (response.status() < 400) return
+    const url = new URL(response.url())
+    problems.push(`${at}: ${response.status()} ${response.request().method()} ${url.pathname}`)
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${at}: console error: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`${at}: page error: ${error.message}`))
+
+  const visit = async (path: string, shot: string) => {
+    at = `${language} ${path}`
+    await page.goto(`${server.url}${path}`)
+    const rendered = await page
+      .locator('.template-default, .template-minimal')
+      .first()
+      .waitFor({ timeout: 20_000 })
+      .then(() => true)
+      .catch(() => false)
+    if (!rendered) {
+      problems.push(`${at}: did not render`)
+      return false
+    }
+    // Relationship fields and list filters load what they show after the first render.
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined)
+    for (const problem of await languageProblems(page, language)) problems.push(`${at}: ${problem}`)
+    for (const date of foreignDates(await visibleTexts(page), language)) {
+      problems.push(`${at}: date in the other language's format: "${date}"`)
+    }
+    await screenshot(page, `${shot}-${shotName(path)}`)
+    return true
+  }
+  return { page, context, problems, visit }
+}
+
+/** The admin paths of a page's links inside `selector`, each once, in order. */
+export async function adminLinks(page: Page, selector: string): Promise<string[]> {
+  const hrefs = await page
+    .locator(selector)
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))
+  return [...new Set(hrefs.filter((href) => href.startsWith('/admin/')))]
+}
+
+/**
+ * Walks what the user can reach: the dashboard and its links, every collection and global in the
+ * navigation, each collection's first document and its trash (with the first trashed document).
+ */
+export async function walkAdmin(walker: Walker, shot: string): Promise<string[]> {
+  const { page, visit } = walker
+  const visited = new Set<string>()
+  const go = async (path: string) => {
+    if (visited.has(path)) return false
+    visited.add(path)
+    return visit(path, shot)
+  }
+  await go('/admin')
+  const dashboardLinks = await adminLinks(page, '.portal-dashboard a')
+  const navigation = await adminLinks(
+    page,
+    'nav a[href^="/admin/collections/"], nav a[href^="/admin/globals/"]',
+  )
+  for (const path of dashboardLinks) await go(path)
+  for (const path of navigation) {
+    if (!(await go(path)) || path.startsWith('/admin/globals/')) continue
+    const [first] = await adminLinks(page, '.table tbody a[href*="/admin/collections/"]')
+    const trash = (await adminLinks(page, 'a[href$="/trash"]'))[0]
+    if (first) await go(first)
+    if (trash && (await go(trash))) {
+      const [trashed] = await adminLinks(page, '.table tbody a[href*="/trash/"]')
+      if (trashed) await go(trashed)
+    }
+  }
+  return [...visited]
+}
