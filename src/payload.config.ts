@@ -86,6 +86,8 @@ export default buildConfig({
     livePreview,
   },
   upload: { limits: { fileSize: env.uploadMaxBytes } },
+  // A refused page size is the client's mistake, not the server's (src/hooks/refuseLargePages.ts).
+  loggingLevels: { PageSizeRefused: 'info' },
   graphQL: {
     schemaOutputFile: fromRoot('schema.graphql'),
     disablePlaygroundInProduction: true,

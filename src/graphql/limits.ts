@@ -7,6 +7,8 @@ import { GraphQLError, type FieldNode } from 'graphql'
 export const limits = {
   /** Largest page, in REST (`?limit=`) and GraphQL (`limit:`); `0` and `pagination: false` are refused. */
   maxPageSize: 100,
+  /** Largest REST page for a signed-in user: Payload's admin asks for 250 (relationship lists). */
+  maxPageSizeSignedIn: 250,
   /** Deepest selection (fields within fields), fragments included. */
   maxDepth: 12,
   /** Aliased fields in one operation, counted in every place a fragment is spread. */
@@ -32,12 +34,16 @@ export const limitError = (limit: LimitName, message: string, node?: FieldNode) 
     extensions: { code: LIMIT_CODE, limit, max: limits[limit] },
   })
 
-export function pageSizeProblem(limit: unknown, pagination: unknown): string | null {
+export function pageSizeProblem(
+  limit: unknown,
+  pagination: unknown,
+  max: number = limits.maxPageSize,
+): string | null {
   if (pagination === false) return `pagination: false would return whole collections`
   if (limit === undefined || limit === null) return null
   const value = Number(limit)
   if (!Number.isFinite(value)) return null
   if (value === 0) return `limit: 0 would return whole collections`
-  if (value > limits.maxPageSize) return `limit ${value} is larger than the largest page`
+  if (value > max) return `limit ${value} is larger than the largest page`
   return null
 }

@@ -39,9 +39,11 @@ async function api(path: string, token: string, init: RequestInit = {}) {
 }
 
 const firstId = async (token: string, collection: string, slug: string) =>
-  ((await api(`/${collection}?where[slug][equals]=${slug}&depth=0`, token)).body.docs as {
-    id: string
-  }[])[0]!.id
+  (
+    (await api(`/${collection}?where[slug][equals]=${slug}&depth=0`, token)).body.docs as {
+      id: string
+    }[]
+  )[0]!.id
 
 /**
  * What the walk needs to find: an editor and a partner, a partner submission waiting for review
