@@ -15,6 +15,7 @@ import { groups, label } from '@/labels'
 import { forgetReviewHistory, recordReviewTransition } from '@/review/recordTransition'
 import { notifyReview } from '@/review/notifyReview'
 import { reviewFields } from '@/review/reviewFields'
+import { reviewListFilter } from '@/review/listFilter'
 
 export const People: CollectionConfig = {
   slug: 'people',
@@ -27,7 +28,10 @@ export const People: CollectionConfig = {
     // Partners submit for review where others publish.
     components: {
       edit: { PublishButton: '/components/admin/review/PublishOrSubmit#PublishOrSubmit' },
+      beforeListTable: ['/components/admin/review/ReviewListNote#ReviewListNote'],
     },
+    // `?review=in-review` (the dashboard's links) narrows the list to one review state.
+    baseFilter: reviewListFilter,
     preview: previewButton('people'),
     defaultColumns: ['name', 'organization', 'initiator'],
   },

@@ -24,7 +24,7 @@ import { emailAdapter } from './email/adapter'
 import { deliverMailTask, MAIL_QUEUE } from './email/deliverMail'
 import { limitRules } from './graphql/limitRules'
 import { limits } from './graphql/limits'
-import { portalTranslations } from './i18n/translations'
+import { adminTranslations } from './i18n/payloadOverrides'
 import { readEnvironment } from './env'
 import { Declaration } from './globals/Declaration'
 import { Site } from './globals/Site'
@@ -73,8 +73,9 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { de, en },
     fallbackLanguage: 'de',
-    // The portal's own strings (messages, custom components) in both admin languages.
-    translations: portalTranslations,
+    // The portal's own strings (messages, custom components) in both admin languages, and
+    // corrections to Payload's German (src/i18n/payloadOverrides.ts).
+    translations: adminTranslations,
   },
   admin: {
     user: Users.slug,

@@ -16,6 +16,7 @@ import { titleField } from '@/fields/title'
 import { notifyReview } from '@/review/notifyReview'
 import { forgetReviewHistory, recordReviewTransition } from '@/review/recordTransition'
 import { reviewFields } from '@/review/reviewFields'
+import { reviewListFilter } from '@/review/listFilter'
 
 import { checkReviewTransition, stripReviewTrail } from './hooks/reviewWorkflow'
 
@@ -38,7 +39,10 @@ export const Projects: CollectionConfig = {
     // Partners submit for review where others publish.
     components: {
       edit: { PublishButton: '/components/admin/review/PublishOrSubmit#PublishOrSubmit' },
+      beforeListTable: ['/components/admin/review/ReviewListNote#ReviewListNote'],
     },
+    // `?review=in-review` (the dashboard's links) narrows the list to one review state.
+    baseFilter: reviewListFilter,
     preview: previewButton('projects'),
     defaultColumns: ['title', 'organization', 'status', '_status'],
   },
@@ -94,7 +98,8 @@ export const Projects: CollectionConfig = {
       defaultValue: 'active',
       index: true,
       options: projectStatuses.map((value) => ({ label: statusLabels[value], value })),
-      label: label('Status', 'Status'),
+      // Not "Status": the list shows the publication's status (`_status`) next to it.
+      label: label('Projektstand', 'Project stage'),
       admin: { position: 'sidebar' },
     },
     {

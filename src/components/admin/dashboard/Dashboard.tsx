@@ -2,11 +2,11 @@ import { getTranslation, type I18nClient } from '@payloadcms/translations'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { translate } from '@/i18n/translate'
+import { reviewListHref } from '@/review/listFilter'
 
 import { dashboardData } from './data'
 import { moderationListHref } from './moderation'
 import { QueueActions } from './QueueActions'
-import { reviewListHref } from './submissions'
 
 type Props = { payload: Payload; user?: PayloadRequest['user']; i18n: I18nClient }
 
