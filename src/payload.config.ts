@@ -32,6 +32,7 @@ import { clientInputErrors } from './hooks/clientInputErrors'
 import { isJobRunner } from './jobs/jobRunner'
 import { locales } from './locales'
 import { loggerOptions } from './logging/loggerOptions'
+import { localizedDates } from './plugins/localizedDates'
 import { operationGuards } from './plugins/operationGuards'
 import { databaseLayers } from './plugins/databaseLayers'
 import { search } from './search/plugin'
@@ -83,7 +84,11 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' – New Wave of European AI' },
     importMap: { baseDir: fromRoot('src') },
-    components: { beforeDashboard: ['/components/admin/dashboard/Dashboard#Dashboard'] },
+    components: {
+      beforeDashboard: ['/components/admin/dashboard/Dashboard#Dashboard'],
+      // The admin languages' date formats in the browser (src/i18n/dateLocales.ts).
+      providers: ['/components/admin/DateLocales#DateLocales'],
+    },
     livePreview,
   },
   upload: { limits: { fileSize: env.uploadMaxBytes } },
@@ -98,7 +103,7 @@ export default buildConfig({
     queries: signatureQueries,
     mutations: signatureMutations,
   },
-  plugins: [operationGuards, databaseLayers, search],
+  plugins: [operationGuards, localizedDates, databaseLayers, search],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.

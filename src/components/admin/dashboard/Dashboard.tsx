@@ -1,6 +1,7 @@
 import { getTranslation, type I18nClient } from '@payloadcms/translations'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { formatDateTime } from '@/i18n/dateLocales'
 import { translate } from '@/i18n/translate'
 import { reviewListHref } from '@/review/listFilter'
 
@@ -20,12 +21,7 @@ export async function Dashboard({ payload, user, i18n }: Props) {
   const { queue, scheduled, recent, moderation } = data
   const t = (key: Parameters<typeof translate>[1], values?: Record<string, unknown>) =>
     translate(i18n, key, values)
-  const date = (iso: string | null) =>
-    iso
-      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-          new Date(iso),
-        )
-      : ''
+  const date = (iso: string | null) => (iso ? formatDateTime(i18n.language, iso) : '')
   const named = (slug: string, form: 'singular' | 'plural' = 'singular') => {
     const labels = payload.collections[slug as 'news']?.config.labels
     return labels ? getTranslation(labels[form], i18n) : slug
