@@ -1,7 +1,7 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { Events } from '@collections/Events'
@@ -34,6 +34,7 @@ import { locales } from './locales'
 import { loggerOptions } from './logging/loggerOptions'
 import { localizedDates } from './plugins/localizedDates'
 import { operationGuards } from './plugins/operationGuards'
+import { restorePreset } from './plugins/restorePreset'
 import { databaseLayers } from './plugins/databaseLayers'
 import { search } from './search/plugin'
 import { signatureMutations, signatureQueries } from './signatures/graphql'
@@ -93,7 +94,8 @@ export default buildConfig({
   },
   upload: { limits: { fileSize: env.uploadMaxBytes } },
   // A refused page size is the client's mistake, not the server's (src/hooks/refuseLargePages.ts).
-  loggingLevels: { PageSizeRefused: 'info' },
+  // (Payload types the keys as its own error names.)
+  loggingLevels: { PageSizeRefused: 'info' } as Config['loggingLevels'],
   graphQL: {
     schemaOutputFile: fromRoot('schema.graphql'),
     disablePlaygroundInProduction: true,
@@ -103,7 +105,7 @@ export default buildConfig({
     queries: signatureQueries,
     mutations: signatureMutations,
   },
-  plugins: [operationGuards, localizedDates, databaseLayers, search],
+  plugins: [operationGuards, localizedDates, restorePreset, databaseLayers, search],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.
