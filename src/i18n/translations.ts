@@ -68,6 +68,12 @@ const de = {
   dashboardSignaturesExport: 'Freigegebene Unterschriften als CSV',
   dashboardSignaturesExportWithEmails: 'CSV mit Adressen (nur Zustimmung zu Neuigkeiten)',
   signaturePersonalData: 'Alle Daten dieser Person herunterladen (Auskunft)',
+  partnerWork: 'Ihre Projekte und Personen',
+  partnerWorkEmpty: 'Ihre Organisation hat noch keine Projekte oder Personen.',
+  partnerNextSubmit: 'Als Nächstes: zur Prüfung einreichen',
+  partnerNextWait: 'Die Redaktion prüft; Sie müssen nichts tun',
+  partnerNextRevise: 'Als Nächstes: nach der Anmerkung überarbeiten und erneut einreichen',
+  partnerNextNothing: 'Veröffentlicht; nichts zu tun',
 }
 
 const en: typeof de = {
@@ -130,6 +136,12 @@ const en: typeof de = {
   dashboardSignaturesExport: 'Approved signatures as CSV',
   dashboardSignaturesExportWithEmails: 'CSV with addresses (consent to updates only)',
   signaturePersonalData: 'Download all data of this person (access request)',
+  partnerWork: 'Your projects and people',
+  partnerWorkEmpty: 'Your organization has no projects or people yet.',
+  partnerNextSubmit: 'Next: submit for review',
+  partnerNextWait: 'The editors are reviewing; nothing to do for you',
+  partnerNextRevise: 'Next: revise as the note says and submit again',
+  partnerNextNothing: 'Published; nothing to do',
 }
 
 export const portalTranslations = { de: { portal: de }, en: { portal: en } }

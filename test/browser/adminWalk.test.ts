@@ -8,6 +8,7 @@
 import { jest } from '@jest/globals'
 import type { Browser } from 'playwright-core'
 
+import { headerProblems } from '../helpers/adminLayout'
 import type { Language } from '../helpers/adminStrings'
 import { walkAdmin, walkerFor, type Walker } from '../helpers/adminWalk'
 import { launchChromium } from '../helpers/browser'
@@ -75,6 +76,18 @@ async function prepare() {
     }),
   })
   expect(submitted.status).toBe(200)
+  // A person the editors sent back with a note: the partner's dashboard shows it.
+  const person = await firstId(admin, 'people', 'nicolas-flores-herr')
+  for (const [token, review] of [
+    [partner, { state: 'in-review' }],
+    [admin, { state: 'changes-requested', note: 'Bitte die Funktion ergänzen.' }],
+  ] as const) {
+    const step = await api(`/people/${person}?draft=true`, token, {
+      method: 'PATCH',
+      body: JSON.stringify({ _status: 'draft', review }),
+    })
+    expect(step.status).toBe(200)
+  }
   const news = await firstId(admin, 'news', 'wie-es-weitergeht-kraefte-buendeln')
   const trashed = await api(`/news/${news}`, admin, {
     method: 'PATCH',
@@ -115,3 +128,30 @@ test.each(walks)('the admin walked as %s in %s', async (role, language) => {
   expect(walker.problems).toEqual([])
   await walker.context.close()
 })
+
+test.each(['de', 'en'] as const)(
+  "the partner's document header holds the review controls at 1280, 1440 and 390 px (%s)",
+  async (language) => {
+    const walker = await walkerFor(browser, server, users.partner, language)
+    walkers.push(walker)
+    const { page } = walker
+    const admin = await loginToken(server)
+    const soofi = await firstId(admin, 'projects', 'soofi')
+    const person = await firstId(admin, 'people', 'nicolas-flores-herr')
+    const found: string[] = []
+    for (const path of [
+      `/admin/collections/projects/${soofi}`,
+      `/admin/collections/people/${person}`,
+    ]) {
+      for (const width of [1280, 1440, 390]) {
+        await page.setViewportSize({ width, height: width > 400 ? 900 : 844 })
+        await walker.visit(path, `admin-header-${language}-${width}`)
+        for (const problem of await headerProblems(page))
+          found.push(`${width}px ${path}: ${problem}`)
+      }
+    }
+    expect(found).toEqual([])
+    expect(walker.problems).toEqual([])
+    await walker.context.close()
+  },
+)

@@ -41,7 +41,10 @@ export async function walkerFor(
     { name: 'payload-lng', value: language, url: server.url },
   ])
   const page = await context.newPage()
-  const problems: string[] = []
+  const found = new Set<string>()
+  const problems = {
+    push: (problem: string) => found.add(problem),
+  }
   let at = ''
   page.on('response', (response) => {
     if (response.status() < 400) return
@@ -75,7 +78,14 @@ export async function walkerFor(
     await screenshot(page, `${shot}-${shotName(path)}`)
     return true
   }
-  return { page, context, problems, visit }
+  return {
+    page,
+    context,
+    get problems() {
+      return [...found]
+    },
+    visit,
+  }
 }
 
 /** The admin paths of a page's links inside `selector`, each once, in order. */

@@ -22,10 +22,13 @@ import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b99
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { RestoreAsPublished as RestoreAsPublished_eea51ba4798dd3d44c4c7151320bcb1c } from '../../../components/admin/trash/RestoreAsPublished'
 import { ReviewPanel as ReviewPanel_e9759af5496a9eb23c2a416d77fdf7ff } from '../../../components/admin/review/ReviewPanel'
+import { ReviewListNote as ReviewListNote_c4fa245cc30a4b7c592e86084b5853db } from '../../../components/admin/review/ReviewListNote'
 import { PublishOrSubmit as PublishOrSubmit_268847e3691f51bb42584198a8c07377 } from '../../../components/admin/review/PublishOrSubmit'
 import { PersonalDataLink as PersonalDataLink_3d51671d0abd04ebf56366e9cbe0012c } from '../../../components/admin/signatures/PersonalDataLink'
 import { Dashboard as Dashboard_af669912e06d01f0ca1b5c3178684fc9 } from '../../../components/admin/dashboard/Dashboard'
+import { DateLocales as DateLocales_f5ac6c32357b7ac988ed3a6bdf16013d } from '../../../components/admin/DateLocales'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,9 +57,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/admin/trash/RestoreAsPublished#RestoreAsPublished": RestoreAsPublished_eea51ba4798dd3d44c4c7151320bcb1c,
   "/components/admin/review/ReviewPanel#ReviewPanel": ReviewPanel_e9759af5496a9eb23c2a416d77fdf7ff,
+  "/components/admin/review/ReviewListNote#ReviewListNote": ReviewListNote_c4fa245cc30a4b7c592e86084b5853db,
   "/components/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_268847e3691f51bb42584198a8c07377,
   "/components/admin/signatures/PersonalDataLink#PersonalDataLink": PersonalDataLink_3d51671d0abd04ebf56366e9cbe0012c,
   "/components/admin/dashboard/Dashboard#Dashboard": Dashboard_af669912e06d01f0ca1b5c3178684fc9,
+  "/components/admin/DateLocales#DateLocales": DateLocales_f5ac6c32357b7ac988ed3a6bdf16013d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,21 +1,30 @@
 import { getTranslation, type I18nClient } from '@payloadcms/translations'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { actorOf } from '@/access/matrix'
 import { formatDateTime } from '@/i18n/dateLocales'
 import { translate } from '@/i18n/translate'
 import { reviewListHref } from '@/review/listFilter'
 
 import { dashboardData } from './data'
 import { moderationListHref } from './moderation'
+import { PartnerDashboard } from './PartnerDashboard'
+import { partnerWork } from './partnerWork'
 import { QueueActions } from './QueueActions'
 
 type Props = { payload: Payload; user?: PayloadRequest['user']; i18n: I18nClient }
 
 /**
  * Above Payload's collection cards, for editors and admins: what waits for review (with the
- * comparison and the review actions), what is scheduled to be published, and what changed last.
+ * comparison and the review actions), what is scheduled to be published, and what changed last;
+ * for partners, their own submissions and where each stands (PartnerDashboard).
  */
 export async function Dashboard({ payload, user, i18n }: Props) {
+  if (user && actorOf(user) === 'partner') {
+    return (
+      <PartnerDashboard payload={payload} i18n={i18n} items={await partnerWork(payload, user)} />
+    )
+  }
   const data = await dashboardData(payload, user)
   if (!data) return null
   const { queue, scheduled, recent, moderation } = data
