@@ -32,6 +32,7 @@ import { clientInputErrors } from './hooks/clientInputErrors'
 import { isJobRunner } from './jobs/jobRunner'
 import { locales } from './locales'
 import { loggerOptions } from './logging/loggerOptions'
+import { bilingualLabels } from './plugins/bilingualLabels'
 import { localizedDates } from './plugins/localizedDates'
 import { operationGuards } from './plugins/operationGuards'
 import { restorePreset } from './plugins/restorePreset'
@@ -105,7 +106,14 @@ export default buildConfig({
     queries: signatureQueries,
     mutations: signatureMutations,
   },
-  plugins: [operationGuards, localizedDates, restorePreset, databaseLayers, search],
+  plugins: [
+    operationGuards,
+    localizedDates,
+    restorePreset,
+    bilingualLabels,
+    databaseLayers,
+    search,
+  ],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.

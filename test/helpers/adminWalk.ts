@@ -75,7 +75,7 @@ export async function walkerFor(
     for (const date of foreignDates(await visibleTexts(page), language)) {
       problems.push(`${at}: date in the other language's format: "${date}"`)
     }
-    await screenshot(page, `${shot}-${shotName(path)}`)
+    await screenshot(page, `${shot}-${shotName(path)}`, { fullPage: false })
     return true
   }
   return {
@@ -103,8 +103,14 @@ export async function adminLinks(page: Page, selector: string): Promise<string[]
 export async function walkAdmin(walker: Walker, shot: string): Promise<string[]> {
   const { page, visit } = walker
   const visited = new Set<string>()
+  // One view of each kind: a collection's list, one document of it, its trash, …
+  const kinds = new Set<string>()
   const go = async (path: string) => {
-    if (visited.has(path)) return false
+    const kind = path
+      .replace(/\/[0-9a-f]{8}-[0-9a-f-]{27}(?=\/|\?|$)/g, '/:id')
+      .replace(/=[^&]*/g, '=')
+    if (kinds.has(kind)) return false
+    kinds.add(kind)
     visited.add(path)
     return visit(path, shot)
   }
