@@ -32,7 +32,7 @@ import { clientInputErrors } from './hooks/clientInputErrors'
 import { isJobRunner } from './jobs/jobRunner'
 import { locales } from './locales'
 import { loggerOptions } from './logging/loggerOptions'
-import { bilingualLabels } from './plugins/bilingualLabels'
+import { bilingualLabels } from './i18n/bilingualLabels'
 import { localizedDates } from './plugins/localizedDates'
 import { operationGuards } from './plugins/operationGuards'
 import { restorePreset } from './plugins/restorePreset'
@@ -106,14 +106,7 @@ export default buildConfig({
     queries: signatureQueries,
     mutations: signatureMutations,
   },
-  plugins: [
-    operationGuards,
-    localizedDates,
-    restorePreset,
-    bilingualLabels,
-    databaseLayers,
-    search,
-  ],
+  plugins: [operationGuards, localizedDates, restorePreset, databaseLayers, search],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.
@@ -135,4 +128,6 @@ export default buildConfig({
   // JSON lines at LOG_LEVEL, each with the id of the request it was written for.
   logger: { options: loggerOptions(env.logLevel) },
   telemetry: false,
-}).then(restrictInternalCollections)
+})
+  .then(restrictInternalCollections)
+  .then(bilingualLabels)

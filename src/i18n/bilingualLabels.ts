@@ -1,5 +1,5 @@
 import { initI18n, type I18nClient } from '@payloadcms/translations'
-import type { Config, Field, SanitizedConfig } from 'payload'
+import type { Field, SanitizedConfig } from 'payload'
 
 type Languages = { de: I18nClient; en: I18nClient }
 type LabelFunction = (args: { i18n: I18nClient; t: I18nClient['t'] }) => string
@@ -42,16 +42,11 @@ async function resolveFunctionLabels(config: SanitizedConfig): Promise<void> {
  * Payload (3.90.2) keeps the version comparison's field labels for each collection from the
  * first request that builds them, in that request's language: labels it writes as functions of
  * the language (its own fields: "Aktualisiert am", "Veröffentlicht") then showed in German on an
- * English page. Resolved here, once at start, into the `{ de, en }` labels the portal's own
- * fields have, which each request reads in its own language.
+ * English page. Resolved here, on the sanitized config (in every module world that builds it),
+ * into the `{ de, en }` labels the portal's own fields have, which each request reads in its own
+ * language.
  */
-export function bilingualLabels(config: Config): Config {
-  const previous = config.onInit
-  return {
-    ...config,
-    onInit: async (payload) => {
-      await resolveFunctionLabels(payload.config)
-      await previous?.(payload)
-    },
-  }
+export async function bilingualLabels(config: SanitizedConfig): Promise<SanitizedConfig> {
+  await resolveFunctionLabels(config)
+  return config
 }
