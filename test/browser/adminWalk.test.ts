@@ -118,18 +118,23 @@ async function walk(role: Role, language: Language): Promise<string[]> {
     `\nadmin walk ${role} ${language}: ${visited.length} views, ${walker.problems.length} problems` +
       `\n${walker.problems.map((p) => `  ${p}`).join('\n')}\n`,
   )
-  expect(visited.length).toBeGreaterThan(role === 'partner' ? 3 : 10)
   await walker.context.close()
-  return walker.problems.map((problem) => `${role}: ${problem}`)
+  const tooFew = visited.length < (role === 'partner' ? 8 : 20)
+  return [
+    ...walker.problems.map((problem) => `${role}: ${problem}`),
+    ...(tooFew ? [`${role} ${language}: only ${visited.length} views`] : []),
+  ]
 }
 
-// All six walks side by side, so the whole walk stays within CI's three minutes.
-test('the admin walked as admin, editor and partner, in German and English', async () => {
-  const problems = await Promise.all(
-    (['de', 'en'] as const).flatMap((language) => roles.map((role) => walk(role, language))),
-  )
-  expect(problems.flat()).toEqual([])
-})
+// The three roles walk side by side (more at once only slows the server down), one language
+// after the other, so the whole walk stays within CI's three minutes.
+test.each(['de', 'en'] as const)(
+  'the admin walked as admin, editor and partner in %s',
+  async (language) => {
+    const problems = await Promise.all(roles.map((role) => walk(role, language)))
+    expect(problems.flat()).toEqual([])
+  },
+)
 
 test.each(['de', 'en'] as const)(
   "the partner's document header holds the review controls at 1280, 1440 and 390 px (%s)",

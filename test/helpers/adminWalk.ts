@@ -16,6 +16,8 @@ export type Walker = {
   context: BrowserContext
   /** Everything found so far, each with the admin path it was found on. */
   problems: string[]
+  /** Records a problem found outside `visit`. */
+  note: (problem: string) => void
   /** Opens an admin path, checks it, screenshots it as `shot`; returns false if it did not render. */
   visit: (path: string, shot: string) => Promise<boolean>
 }
@@ -27,6 +29,21 @@ const shotName = (path: string) =>
     .replace(/[^a-z0-9]+/gi, '-')
     .replace(/^-|-$/g, '') || 'dashboard'
 
+const tokens = new Map<string, Promise<string>>()
+
+/**
+ * One login per user and server, shared by the user's walks: logins of one user at the same
+ * moment each write the user's list of sessions, and the last write ends the others' sessions.
+ */
+function sessionToken(
+  server: ProductionServer,
+  credentials: { email: string; password: string },
+): Promise<string> {
+  const key = `${server.url} ${credentials.email}`
+  if (!tokens.has(key)) tokens.set(key, loginToken(server, credentials))
+  return tokens.get(key)!
+}
+
 export async function walkerFor(
   browser: Browser,
   server: ProductionServer,
@@ -35,7 +52,7 @@ export async function walkerFor(
   viewport = { width: 1440, height: 900 },
 ): Promise<Walker> {
   const context = await browser.newContext({ viewport })
-  const token = await loginToken(server, credentials)
+  const token = await sessionToken(server, credentials)
   await context.addCookies([
     { name: 'payload-token', value: token, url: server.url },
     { name: 'payload-lng', value: language, url: server.url },
@@ -70,7 +87,7 @@ export async function walkerFor(
       return false
     }
     // Relationship fields and list filters load what they show after the first render.
-    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined)
+    await page.waitForLoadState('networkidle', { timeout: 2_500 }).catch(() => undefined)
     for (const problem of await languageProblems(page, language)) problems.push(`${at}: ${problem}`)
     for (const date of foreignDates(await visibleTexts(page), language)) {
       problems.push(`${at}: date in the other language's format: "${date}"`)
@@ -84,6 +101,7 @@ export async function walkerFor(
     get problems() {
       return [...found]
     },
+    note: (problem: string) => found.add(problem),
     visit,
   }
 }
@@ -115,6 +133,12 @@ export async function walkAdmin(walker: Walker, shot: string): Promise<string[]>
     return visit(path, shot)
   }
   await go('/admin')
+  // Under load the navigation may stream in after the page's frame.
+  await page
+    .locator('nav a[href^="/admin/collections/"]')
+    .first()
+    .waitFor({ state: 'attached', timeout: 30_000 })
+    .catch(() => walker.note('no navigation on the dashboard'))
   const dashboardLinks = await adminLinks(page, '.portal-dashboard a')
   const navigation = await adminLinks(
     page,
