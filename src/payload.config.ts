@@ -1,7 +1,7 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { Events } from '@collections/Events/index'
@@ -22,7 +22,7 @@ import { livePreview } from './cms/admin/livePreview'
 import { databaseAdapter, parseDatabaseUri } from './data/adapter/adapter'
 import { emailAdapter } from './operations/mail/adapter'
 import { deliverMailTask, MAIL_QUEUE } from './operations/mail/deliverMail'
-import { portalTranslations } from './cms/i18n/translations'
+import { adminTranslations } from './cms/i18n/payloadOverrides'
 import { readEnvironment } from './core/env'
 import { Declaration } from './cms/globals/Declaration'
 import { Site } from './cms/globals/Site'
@@ -30,7 +30,10 @@ import { clientInputErrors } from './cms/hooks/clientInputErrors'
 import { isJobRunner } from './operations/jobs/jobRunner'
 import { locales } from './core/locales'
 import { loggerOptions } from './observability/logging/loggerOptions'
+import { bilingualLabels } from './cms/i18n/bilingualLabels'
+import { localizedDates } from './cms/plugins/localizedDates'
 import { operationGuards } from './cms/plugins/operationGuards'
+import { restorePreset } from './cms/plugins/restorePreset'
 import { search } from './cms/search/plugin'
 import { signatureMutations, signatureQueries } from './cms/signatures/graphql'
 import { purgeSignaturesTask } from './cms/signatures/purge'
@@ -70,8 +73,9 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { de, en },
     fallbackLanguage: 'de',
-    // The portal's own strings (messages, custom components) in both admin languages.
-    translations: portalTranslations,
+    // The portal's own strings (messages, custom components) in both admin languages, and
+    // corrections to Payload's German (src/cms/i18n/payloadOverrides.ts).
+    translations: adminTranslations,
   },
   admin: {
     user: Users.slug,
@@ -79,10 +83,17 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' – New Wave of European AI' },
     importMap: { baseDir: fromRoot('src') },
-    components: { beforeDashboard: ['/cms/admin/dashboard/Dashboard#Dashboard'] },
+    components: {
+      beforeDashboard: ['/cms/admin/dashboard/Dashboard#Dashboard'],
+      // The admin languages' date formats in the browser (src/cms/i18n/dateLocales.ts).
+      providers: ['/cms/admin/DateLocales#DateLocales'],
+    },
     livePreview,
   },
   upload: { limits: { fileSize: env.uploadMaxBytes } },
+  // A refused page size is the client's mistake, not the server's (src/cms/hooks/refuseLargePages.ts).
+  // (Payload types the keys as its own error names.)
+  loggingLevels: { PageSizeRefused: 'info' } as Config['loggingLevels'],
   graphQL: {
     schemaOutputFile: fromRoot('schema.graphql'),
     disablePlaygroundInProduction: true,
@@ -92,7 +103,7 @@ export default buildConfig({
     queries: signatureQueries,
     mutations: signatureMutations,
   },
-  plugins: [operationGuards, search],
+  plugins: [operationGuards, localizedDates, restorePreset, search],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.
@@ -114,4 +125,6 @@ export default buildConfig({
   // JSON lines at LOG_LEVEL, each with the id of the request it was written for.
   logger: { options: loggerOptions(env.logLevel) },
   telemetry: false,
-}).then(restrictInternalCollections)
+})
+  .then(restrictInternalCollections)
+  .then(bilingualLabels)

@@ -15,6 +15,7 @@ import { groups, label } from '@/cms/labels'
 import { forgetReviewHistory, recordReviewTransition } from '@/cms/review/recordTransition'
 import { notifyReview } from '@/cms/review/notifyReview'
 import { reviewFields } from '@/cms/review/reviewFields'
+import { reviewListFilter } from '@/cms/review/listFilter'
 
 export const People: CollectionConfig = {
   slug: 'people',
@@ -27,7 +28,10 @@ export const People: CollectionConfig = {
     // Partners submit for review where others publish.
     components: {
       edit: { PublishButton: '/cms/admin/review/PublishOrSubmit#PublishOrSubmit' },
+      beforeListTable: ['/cms/admin/review/ReviewListNote#ReviewListNote'],
     },
+    // `?review=in-review` (the dashboard's links) narrows the list to one review state.
+    baseFilter: reviewListFilter,
     preview: previewButton('people'),
     defaultColumns: ['name', 'organization', 'initiator'],
   },

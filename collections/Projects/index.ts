@@ -16,6 +16,7 @@ import { titleField } from '@/cms/fields/title'
 import { notifyReview } from '@/cms/review/notifyReview'
 import { forgetReviewHistory, recordReviewTransition } from '@/cms/review/recordTransition'
 import { reviewFields } from '@/cms/review/reviewFields'
+import { reviewListFilter } from '@/cms/review/listFilter'
 
 import { checkReviewTransition, stripReviewTrail } from './hooks/reviewWorkflow'
 
@@ -38,7 +39,10 @@ export const Projects: CollectionConfig = {
     // Partners submit for review where others publish.
     components: {
       edit: { PublishButton: '/cms/admin/review/PublishOrSubmit#PublishOrSubmit' },
+      beforeListTable: ['/cms/admin/review/ReviewListNote#ReviewListNote'],
     },
+    // `?review=in-review` (the dashboard's links) narrows the list to one review state.
+    baseFilter: reviewListFilter,
     preview: previewButton('projects'),
     defaultColumns: ['title', 'organization', 'status', '_status'],
   },
@@ -97,7 +101,8 @@ export const Projects: CollectionConfig = {
       defaultValue: 'active',
       index: true,
       options: projectStatuses.map((value) => ({ label: statusLabels[value], value })),
-      label: label('Status', 'Status'),
+      // Not "Status": the list shows the publication's status (`_status`) next to it.
+      label: label('Projektstand', 'Project stage'),
       admin: { position: 'sidebar' },
     },
     {

@@ -10,6 +10,8 @@ export const limits = {
    * `pagination: false` too unless a `limit` up to this size bounds it (it skips the count).
    */
   maxPageSize: 100,
+  /** Largest REST page for a signed-in user: Payload's admin asks for 250 (relationship lists). */
+  maxPageSizeSignedIn: 250,
   /** Deepest selection (fields within fields), fragments included. */
   maxDepth: 12,
   /** Aliased fields in one operation, counted in every place a fragment is spread. */
@@ -35,7 +37,11 @@ export const limitError = (limit: LimitName, message: string, node?: FieldNode) 
     extensions: { code: LIMIT_CODE, limit, max: limits[limit] },
   })
 
-export function pageSizeProblem(limit: unknown, pagination: unknown): string | null {
+export function pageSizeProblem(
+  limit: unknown,
+  pagination: unknown,
+  max: number = limits.maxPageSize,
+): string | null {
   // `pagination: false` with a `limit` is one page without Payload's count of all matches (for
   // operations that read no totals); without a `limit` it would return whole collections.
   if (limit === undefined || limit === null)
@@ -44,6 +50,6 @@ export function pageSizeProblem(limit: unknown, pagination: unknown): string | n
   if (!Number.isFinite(value))
     return pagination === false ? `pagination: false needs a limit` : null
   if (value === 0) return `limit: 0 would return whole collections`
-  if (value > limits.maxPageSize) return `limit ${value} is larger than the largest page`
+  if (value > max) return `limit ${value} is larger than the largest page`
   return null
 }

@@ -212,7 +212,12 @@ test('an editor moves news into the trash and restores it; the public never sees
   await visit(en, `/admin/collections/news/trash/${news}`)
   await expectOneLanguage(en, 'en', 'admin-en-editor-news-in-trash')
   await en.click('#action-restore')
-  await en.check('#restore-as-published')
+  // It was published when it went into the trash: the dialog offers to bring it back published.
+  await en.waitForFunction(
+    () => document.querySelector<HTMLInputElement>('#restore-as-published')?.checked,
+    undefined,
+    { timeout: 5_000 },
+  )
   await en.click('#confirm-action')
   await en.waitForURL((url) => !url.pathname.includes('/trash/'))
   expect(await publicStatus(`/de/news/${slug}`)).toBe(200)

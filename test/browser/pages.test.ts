@@ -141,6 +141,22 @@ test('the language switch keeps the visitor on the same document', async () => {
   await page.close()
 })
 
+test('the language switch keeps the query: search terms, filters, page', async () => {
+  const page = await context.newPage()
+  await page.goto(`${server.url}/de/search?q=KI`)
+  await page
+    .getByRole('navigation', { name: 'Sprache' })
+    .getByRole('link', { name: 'English' })
+    .click()
+  await page.waitForURL(`${server.url}/en/search?q=KI`)
+  await page.goto(`${server.url}/en/news?page=2`)
+  const german = page.getByRole('navigation', { name: 'Language' }).getByRole('link', {
+    name: 'Deutsch',
+  })
+  await expect(german.getAttribute('href')).resolves.toBe('/de/news?page=2')
+  await page.close()
+})
+
 test('the skip link moves the focus to the content', async () => {
   const page = await context.newPage()
   await page.goto(`${server.url}/en/news`)

@@ -131,13 +131,34 @@ test('German, without JavaScript: the form still works, waits for moderation, th
   await page.getByRole('link', { name: 'Jetzt unterzeichnen' }).click()
   await page.waitForURL(`${server.url}/de/declaration/sign`)
 
-  // Without JavaScript a refusal comes back as a page naming the fields.
-  await fillForm(page, { name: '<b>Fett</b>', email, kind: 'person' })
+  // Without JavaScript a refusal comes back as the form, filled in as it was sent, naming the
+  // exact reason as the JavaScript form does; the address is in no URL.
+  await fillForm(page, { name: 'Jörg www.bienert.example', email, kind: 'organization' })
+  await page.fill('#field-roleTitle', 'Vorstand')
+  await page.check('input[name="display"][value="counted"]')
+  await page.check('input[name="consentToUpdates"]')
   await page.getByRole('button', { name: 'Unterzeichnen' }).click()
   await page.waitForURL(/\/de\/declaration\/sign\?error=fields&fields=name/)
+  expect(page.url()).not.toContain(encodeURIComponent(email))
+  expect(page.url()).not.toContain(email)
   await page.locator('#sign-errors', { hasText: 'Bitte prüfen Sie Ihre Angaben' }).waitFor()
+  await page.locator('#sign-errors', { hasText: 'Name darf keine Links enthalten' }).waitFor()
+  await page.locator('#name-error', { hasText: 'Name darf keine Links enthalten' }).waitFor()
+  expect(await page.inputValue('#field-name')).toBe('Jörg www.bienert.example')
+  expect(await page.inputValue('#field-email')).toBe(email)
+  expect(await page.inputValue('#field-organization')).toBe('Web.de')
+  expect(await page.inputValue('#field-roleTitle')).toBe('Vorstand')
+  expect(await page.inputValue('#field-sector')).toBe('research')
+  expect(await page.inputValue('#field-country')).toBe('DE')
+  expect(await page.isChecked('input[name="kind"][value="organization"]')).toBe(true)
+  expect(await page.isChecked('input[name="display"][value="counted"]')).toBe(true)
+  expect(await page.isChecked('input[name="consentToUpdates"]')).toBe(true)
+  await screenshot(page, 'de-sign-refused-without-javascript')
 
-  await fillForm(page, { name, email, kind: 'person' })
+  // Only the name needs another look.
+  await page.fill('#field-name', name)
+  await page.check('input[name="kind"][value="person"]')
+  await page.check('input[name="display"][value="named"]')
   await page.getByRole('button', { name: 'Unterzeichnen' }).click()
   await page.waitForURL(`${server.url}/de/declaration/sign/sent`)
   const mail = await server.mail.waitFor((m) => m.to.includes(email))
@@ -188,5 +209,7 @@ test('German, without JavaScript: the form still works, waits for moderation, th
   expect(await follow(page, withdraw, /Unterschrift zurückziehen/)).toContain('Daten sind gelöscht')
   expect((await home('de')).count).toBe(before.count)
   expect(await listed('de', name)).toBe(false)
+  // The address went into no log line either.
+  expect(server.output()).not.toContain(email)
   await page.close()
 })

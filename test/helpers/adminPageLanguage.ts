@@ -53,15 +53,13 @@ export function languageOnlyStrings(): Promise<Record<Language, Set<string>>> {
 const payloadHardCoded = new Set(['Collapse', 'Expand'])
 
 /**
- * What on the page is not in its admin language: visible text (and the placeholders, labels and
- * tooltips of visible elements) that is a UI string of the other language only, a catalogue key
- * shown untranslated, or "undefined". Content typed by people (rich text, input values) is not
- * looked at, nor what is hidden (closed drawers and popups).
+ * The visible text of the page: text nodes, and the placeholders, labels and tooltips of visible
+ * elements, and the values of date pickers (which show dates the admin formats). Content typed by
+ * people (rich text, other input values) is left out, as is what is hidden (closed drawers and
+ * popups).
  */
-export async function languageProblems(page: Page, language: Language): Promise<string[]> {
-  const other = languages.find((l) => l !== language)!
-  const foreign = (await languageOnlyStrings())[other]
-  const texts = await page.evaluate(() => {
+export async function visibleTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
     const found: string[] = []
     const visible = (element: Element | null) =>
       Boolean(element?.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }))
@@ -80,8 +78,23 @@ export async function languageProblems(page: Page, language: Language): Promise<
         if (value) found.push(value)
       }
     }
+    for (const input of document.body.querySelectorAll<HTMLInputElement>(
+      '.date-time-picker input',
+    )) {
+      if (visible(input) && input.value.trim()) found.push(input.value.trim())
+    }
     return found
   })
+}
+
+/**
+ * What on the page is not in its admin language: visible text (see `visibleTexts`) that is a UI
+ * string of the other language only, a catalogue key shown untranslated, or "undefined".
+ */
+export async function languageProblems(page: Page, language: Language): Promise<string[]> {
+  const other = languages.find((l) => l !== language)!
+  const foreign = (await languageOnlyStrings())[other]
+  const texts = await visibleTexts(page)
   const problems = new Set<string>()
   for (const text of texts) {
     const bare = text.replace(/[:：]\s*$/, '')

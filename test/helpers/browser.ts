@@ -49,8 +49,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 
 const screenshotDir = path.join('test-results', 'screenshots')
 
-/** A full-page screenshot under test-results/screenshots/ (ignored by git). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** A screenshot (of the full page unless told) under test-results/screenshots/ (ignored by git). */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true })
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage })
 }

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals'
 import { getIntrospectionQuery } from 'graphql'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
@@ -9,6 +10,7 @@ import { edgeSettings } from '@/edge/settings'
 import { readEnvironment } from '@/core/env'
 
 import { rest, startPayload, stopPayload } from '../helpers/api'
+import { idBySlug } from '../helpers/fixtures'
 import { createUser } from '../helpers/users'
 import { POST as graphqlRoute } from '../../src/app/(payload)/api/graphql/route'
 import { GET as playgroundRoute } from '../../src/app/(payload)/api/graphql-playground/route'
@@ -207,15 +209,29 @@ test('an ordinary query still answers 200', async () => {
   expect(res.body.errors).toBeUndefined()
 })
 
-test('REST refuses the same page sizes with 400, for everyone', async () => {
+test('REST refuses the same page sizes with 400; signed-in users may ask for pages of 250', async () => {
   const editor = await createUser(payload, 'editor')
+  const partner = await createUser(payload, 'partner', {
+    organization: await idBySlug(payload, 'organizations', 'ki-bundesverband'),
+  })
+  const errors = jest.spyOn(payload.logger, 'error')
   for (const query of ['limit=0', `limit=${limits.maxPageSize + 1}`, 'pagination=false']) {
     const anonymous = await rest('GET', `/news?${query}`)
     expect(anonymous.status).toBe(400)
     expect(JSON.stringify(anonymous.body)).toContain('maxPageSize')
+  }
+  for (const query of ['limit=0', 'limit=251', 'pagination=false']) {
     expect((await rest('GET', `/news?${query}`, { token: editor.token })).status).toBe(400)
   }
   expect((await rest('GET', `/news?limit=${limits.maxPageSize}`)).status).toBe(200)
+  // What Payload's admin asks when it lists a relationship's choices, for every role.
+  for (const user of [editor, partner]) {
+    const page = await rest('GET', '/organizations?limit=250&depth=0', { token: user.token })
+    expect(page.status).toBe(200)
+  }
+  // A refused page is the client's mistake: not logged as a server error.
+  expect(errors).not.toHaveBeenCalled()
+  errors.mockRestore()
 })
 
 test('a bounded page without the count: pagination false with a limit up to the largest page', async () => {

@@ -43,6 +43,8 @@ const de = {
   reviewCompare: 'Änderungen ansehen',
   reviewNeverPublished: 'Noch nie veröffentlicht: Alles ist neu.',
   reviewFailed: 'Das hat nicht geklappt: {{message}}',
+  reviewListShowing: 'Gezeigt wird nur, was im Status „{{state}}“ ist.',
+  reviewListShowAll: 'Alle zeigen',
   stateDraft: 'Entwurf',
   stateInReview: 'In Prüfung',
   stateChangesRequested: 'Änderungen erbeten',
@@ -66,6 +68,12 @@ const de = {
   dashboardSignaturesExport: 'Freigegebene Unterschriften als CSV',
   dashboardSignaturesExportWithEmails: 'CSV mit Adressen (nur Zustimmung zu Neuigkeiten)',
   signaturePersonalData: 'Alle Daten dieser Person herunterladen (Auskunft)',
+  partnerWork: 'Ihre Projekte und Personen',
+  partnerWorkEmpty: 'Ihre Organisation hat noch keine Projekte oder Personen.',
+  partnerNextSubmit: 'Als Nächstes: zur Prüfung einreichen',
+  partnerNextWait: 'Die Redaktion prüft; Sie müssen nichts tun',
+  partnerNextRevise: 'Als Nächstes: nach der Anmerkung überarbeiten und erneut einreichen',
+  partnerNextNothing: 'Veröffentlicht; nichts zu tun',
 }
 
 const en: typeof de = {
@@ -103,6 +111,8 @@ const en: typeof de = {
   reviewCompare: 'See the changes',
   reviewNeverPublished: 'Never published: all of it is new.',
   reviewFailed: 'That did not work: {{message}}',
+  reviewListShowing: 'Showing only what is in the state “{{state}}”.',
+  reviewListShowAll: 'Show all',
   stateDraft: 'Draft',
   stateInReview: 'In review',
   stateChangesRequested: 'Changes requested',
@@ -126,6 +136,12 @@ const en: typeof de = {
   dashboardSignaturesExport: 'Approved signatures as CSV',
   dashboardSignaturesExportWithEmails: 'CSV with addresses (consent to updates only)',
   signaturePersonalData: 'Download all data of this person (access request)',
+  partnerWork: 'Your projects and people',
+  partnerWorkEmpty: 'Your organization has no projects or people yet.',
+  partnerNextSubmit: 'Next: submit for review',
+  partnerNextWait: 'The editors are reviewing; nothing to do for you',
+  partnerNextRevise: 'Next: revise as the note says and submit again',
+  partnerNextNothing: 'Published; nothing to do',
 }
 
 export const portalTranslations = { de: { portal: de }, en: { portal: en } }

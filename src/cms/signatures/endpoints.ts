@@ -7,6 +7,7 @@ import { clientAddressOf } from '@/core/clientAddressHeader'
 import { exportPersonalData, exportSignaturesCsv } from './export'
 import { SignatureRefused } from './errors'
 import { confirmSignature, signDeclaration, withdrawSignature } from './flow'
+import { draftCookieHeader, problemsParameter, sealDraft } from './formDraft'
 
 /** The longest form body read here; the edge refuses larger ones first (FORM_BODY_MAX_BYTES). */
 const MAX_FORM_BYTES = 64 * 1024
@@ -38,13 +39,29 @@ const wantsJson = (req: PayloadRequest) =>
   /application\/json/i.test(req.headers.get('accept') ?? '')
 
 /** A browser without JavaScript follows a 303 to the page that says how it went. */
-const seeOther = (path: string) =>
-  new Response(null, { status: 303, headers: { Location: path, 'Cache-Control': 'no-store' } })
+const seeOther = (path: string, headers: Record<string, string> = {}) =>
+  new Response(null, {
+    status: 303,
+    headers: { Location: path, 'Cache-Control': 'no-store', ...headers },
+  })
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
 
-function refusal(req: PayloadRequest, error: unknown, back: string): Response {
+/** The signing form's draft cookie (src/cms/signatures/formDraft.ts): kept after a refusal, else gone. */
+function draftCookie(req: PayloadRequest, locale: string, fields: Record<string, string> | null) {
+  const secure = (req.payload.config.serverURL ?? '').startsWith('https:')
+  const sealed = fields ? sealDraft(req.payload.secret, fields) : null
+  return { 'Set-Cookie': draftCookieHeader(locale, sealed, secure) }
+}
+
+function refusal(
+  req: PayloadRequest,
+  error: unknown,
+  back: string,
+  /** Without JavaScript, the signing form shows these again (never in the URL). */
+  draft?: { locale: string; fields: Record<string, string> },
+): Response {
   if (error instanceof RateLimitedError) {
     const message = `Too many requests from this address. Please try again in ${error.retryAfterSeconds} s.`
     if (!wantsJson(req)) return seeOther(`${back}?error=rate-limited`)
@@ -59,9 +76,11 @@ function refusal(req: PayloadRequest, error: unknown, back: string): Response {
   if (error instanceof SignatureRefused) {
     const { code, fields } = error.data
     if (!wantsJson(req)) {
+      // The problems by field and kind ("name:link"), as the JavaScript form names them.
       const query = new URLSearchParams({ error: code })
-      if (fields?.length) query.set('fields', [...new Set(fields.map((f) => f.field))].join(','))
-      return seeOther(`${back}?${query}`)
+      if (fields?.length) query.set('fields', problemsParameter(fields))
+      const headers = draft ? draftCookie(req, draft.locale, draft.fields) : {}
+      return seeOther(`${back}?${query}`, headers)
     }
     return json(400, { errors: [{ message: error.message, code, fields: fields ?? [] }] })
   }
@@ -86,9 +105,10 @@ const sign: Endpoint = {
         clientAddressOf(req.headers),
       )
     } catch (error) {
-      return refusal(req, error, back)
+      return refusal(req, error, back, { locale, fields })
     }
-    return wantsJson(req) ? json(200, { accepted: true }) : seeOther(`${back}/sent`)
+    if (wantsJson(req)) return json(200, { accepted: true })
+    return seeOther(`${back}/sent`, draftCookie(req, locale, null))
   },
 }
 

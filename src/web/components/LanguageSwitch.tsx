@@ -1,16 +1,15 @@
 'use client'
 
-import { usePathname } from 'next/navigation'
+import { usePathname, useSearchParams } from 'next/navigation'
+import { Suspense } from 'react'
 
 import { locales, type Locale } from '@/core/locales'
 
 import { switchLocale } from '../../cms/documentPaths'
 
-/**
- * Links to the same document in the other locales (slugs are the same in both), so a visitor
- * switching language stays where they are.
- */
-export function LanguageSwitch({ locale, label }: { locale: Locale; label: string }) {
+type Props = { locale: Locale; label: string }
+
+function Links({ locale, label, query }: Props & { query: string }) {
   const pathname = usePathname() ?? `/${locale}`
   return (
     <nav aria-label={label} className="language-switch">
@@ -25,7 +24,11 @@ export function LanguageSwitch({ locale, label }: { locale: Locale; label: strin
           ) : (
             <li key={code}>
               {/* A full page load: the whole layout (html lang, header) changes language. */}
-              <a href={switchLocale(pathname, code)} hrefLang={code} lang={code}>
+              <a
+                href={`${switchLocale(pathname, code)}${query ? `?${query}` : ''}`}
+                hrefLang={code}
+                lang={code}
+              >
                 {name}
               </a>
             </li>
@@ -33,5 +36,21 @@ export function LanguageSwitch({ locale, label }: { locale: Locale; label: strin
         )}
       </ul>
     </nav>
+  )
+}
+
+function WithQuery(props: Props) {
+  return <Links {...props} query={useSearchParams()?.toString() ?? ''} />
+}
+
+/**
+ * Links to the same page in the other locales (slugs are the same in both), with the same query
+ * (search terms, filters, page), so a visitor switching language stays where they are.
+ */
+export function LanguageSwitch(props: Props) {
+  return (
+    <Suspense fallback={<Links {...props} query="" />}>
+      <WithQuery {...props} />
+    </Suspense>
   )
 }

@@ -22,10 +22,13 @@ import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b99
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { RestoreAsPublished as RestoreAsPublished_fb82805c03d6628625ce3f023b21c8a1 } from '../../../cms/admin/trash/RestoreAsPublished'
 import { ReviewPanel as ReviewPanel_7e7835096928ad7d2a949f50bfb33d9e } from '../../../cms/admin/review/ReviewPanel'
+import { ReviewListNote as ReviewListNote_3d93366631720a3bfd35fcb85368940d } from '../../../cms/admin/review/ReviewListNote'
 import { PublishOrSubmit as PublishOrSubmit_d59910728e4c64e0ca64d21183884207 } from '../../../cms/admin/review/PublishOrSubmit'
 import { PersonalDataLink as PersonalDataLink_c68cb41579f00aed8d3af5a9eaaefa05 } from '../../../cms/admin/signatures/PersonalDataLink'
 import { Dashboard as Dashboard_ac5e73e07aaecf4a73df6823b5fd3dfb } from '../../../cms/admin/dashboard/Dashboard'
+import { DateLocales as DateLocales_879d5bd3e05b6a27baf000b207f308ca } from '../../../cms/admin/DateLocales'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,9 +57,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/cms/admin/trash/RestoreAsPublished#RestoreAsPublished": RestoreAsPublished_fb82805c03d6628625ce3f023b21c8a1,
   "/cms/admin/review/ReviewPanel#ReviewPanel": ReviewPanel_7e7835096928ad7d2a949f50bfb33d9e,
+  "/cms/admin/review/ReviewListNote#ReviewListNote": ReviewListNote_3d93366631720a3bfd35fcb85368940d,
   "/cms/admin/review/PublishOrSubmit#PublishOrSubmit": PublishOrSubmit_d59910728e4c64e0ca64d21183884207,
   "/cms/admin/signatures/PersonalDataLink#PersonalDataLink": PersonalDataLink_c68cb41579f00aed8d3af5a9eaaefa05,
   "/cms/admin/dashboard/Dashboard#Dashboard": Dashboard_ac5e73e07aaecf4a73df6823b5fd3dfb,
+  "/cms/admin/DateLocales#DateLocales": DateLocales_879d5bd3e05b6a27baf000b207f308ca,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,31 +1,36 @@
 import { getTranslation, type I18nClient } from '@payloadcms/translations'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { actorOf } from '@/cms/access/matrix'
+import { formatDateTime } from '@/cms/i18n/dateLocales'
 import { translate } from '@/cms/i18n/translate'
+import { reviewListHref } from '@/cms/review/listFilter'
 
 import { dashboardData } from './data'
 import { moderationListHref } from './moderation'
+import { PartnerDashboard } from './PartnerDashboard'
+import { partnerWork } from './partnerWork'
 import { QueueActions } from './QueueActions'
-import { reviewListHref } from './submissions'
 
 type Props = { payload: Payload; user?: PayloadRequest['user']; i18n: I18nClient }
 
 /**
  * Above Payload's collection cards, for editors and admins: what waits for review (with the
- * comparison and the review actions), what is scheduled to be published, and what changed last.
+ * comparison and the review actions), what is scheduled to be published, and what changed last;
+ * for partners, their own submissions and where each stands (PartnerDashboard).
  */
 export async function Dashboard({ payload, user, i18n }: Props) {
+  if (user && actorOf(user) === 'partner') {
+    return (
+      <PartnerDashboard payload={payload} i18n={i18n} items={await partnerWork(payload, user)} />
+    )
+  }
   const data = await dashboardData(payload, user)
   if (!data) return null
   const { queue, scheduled, recent, moderation } = data
   const t = (key: Parameters<typeof translate>[1], values?: Record<string, unknown>) =>
     translate(i18n, key, values)
-  const date = (iso: string | null) =>
-    iso
-      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-          new Date(iso),
-        )
-      : ''
+  const date = (iso: string | null) => (iso ? formatDateTime(i18n.language, iso) : '')
   const named = (slug: string, form: 'singular' | 'plural' = 'singular') => {
     const labels = payload.collections[slug as 'news']?.config.labels
     return labels ? getTranslation(labels[form], i18n) : slug

@@ -16,10 +16,6 @@ const titleField: Record<ReviewedCollection, 'title' | 'name'> = {
   people: 'name',
 }
 
-/** The admin list of one collection's submissions in review (the same filter as the queue). */
-export const reviewListHref = (collection: ReviewedCollection) =>
-  `/admin/collections/${collection}?where[review.state][equals]=in-review`
-
 /**
  * Where the submitted draft (the newest version) can be compared with the published version;
  * null for a document that was never published (all of it is new).

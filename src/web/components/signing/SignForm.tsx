@@ -1,5 +1,6 @@
 import type { Locale } from '@/core/locales'
-import type { FieldName } from '@/cms/signatures/input'
+import type { FormDraft } from '@/cms/signatures/formDraft'
+import type { FieldName, FieldProblem } from '@/cms/signatures/input'
 
 import { sectorOptions, signatureWords } from '../../signatureWords'
 import { ProofWidget } from './ProofWidget'
@@ -10,9 +11,11 @@ export type SignFormProps = {
   formToken: string
   /** The ALTCHA challenge as JSON, for the widget. */
   challenge: string
-  /** From a refused post without JavaScript (`?error=…&fields=…`). */
+  /** From a refused post without JavaScript (`?error=…&fields=name:link,…`). */
   error?: string
-  invalid: FieldName[]
+  problems: Partial<Record<FieldName, FieldProblem>>
+  /** What was typed into the refused form (src/cms/signatures/formDraft.ts). */
+  values: FormDraft
 }
 
 const FORM_ID = 'sign-form'
@@ -20,12 +23,16 @@ const FORM_ID = 'sign-form'
 /**
  * The signing form. It works without JavaScript: a plain POST to /api/signatories/sign, which
  * answers with a redirect to the "check your mail" page or back here with the problems named in
- * the URL (never the values). With JavaScript the enhancer sends it in the background, keeps what
+ * the URL and what was typed in a sealed cookie (never in the URL). With JavaScript the enhancer sends it in the background, keeps what
  * was typed and announces problems where they are; the proof-of-work widget runs meanwhile.
  */
-export function SignForm({ locale, formToken, challenge, error, invalid }: SignFormProps) {
+export function SignForm({ locale, formToken, challenge, error, problems, values }: SignFormProps) {
   const w = signatureWords(locale)
+  const invalid = Object.keys(problems) as FieldName[]
   const invalidSet = new Set(invalid)
+  // The exact reason, as the JavaScript form names it ("Name darf keine Links enthalten").
+  const reason = (field: FieldName) =>
+    `${w.field[field]} ${w.problem[problems[field] ?? 'invalid']}`
   const describe = (field: FieldName, hint?: string) =>
     [hint && `${field}-hint`, invalidSet.has(field) && `${field}-error`]
       .filter(Boolean)
@@ -33,7 +40,7 @@ export function SignForm({ locale, formToken, challenge, error, invalid }: SignF
   const fieldError = (field: FieldName) =>
     invalidSet.has(field) ? (
       <span className="field-error" id={`${field}-error`}>
-        {w.field[field]} {w.problem.invalid}
+        {reason(field)}
       </span>
     ) : null
   const aria = (field: FieldName, hint?: string) => ({
@@ -57,7 +64,7 @@ export function SignForm({ locale, formToken, challenge, error, invalid }: SignF
               <ul>
                 {invalid.map((field) => (
                   <li key={field}>
-                    <a href={`#field-${field}`}>{w.field[field]}</a>
+                    <a href={`#field-${field}`}>{reason(field)}</a>
                   </li>
                 ))}
               </ul>
@@ -71,11 +78,22 @@ export function SignForm({ locale, formToken, challenge, error, invalid }: SignF
       <fieldset>
         <legend>{w.kind}</legend>
         <label className="choice">
-          <input type="radio" name="kind" value="person" defaultChecked required />
+          <input
+            type="radio"
+            name="kind"
+            value="person"
+            defaultChecked={values.kind !== 'organization'}
+            required
+          />
           {w.person}
         </label>
         <label className="choice">
-          <input type="radio" name="kind" value="organization" />
+          <input
+            type="radio"
+            name="kind"
+            value="organization"
+            defaultChecked={values.kind === 'organization'}
+          />
           {w.organization}
         </label>
       </fieldset>
@@ -87,6 +105,7 @@ export function SignForm({ locale, formToken, challenge, error, invalid }: SignF
         required
         maxLength={120}
         autoComplete="name"
+        defaultValue={values.name}
         {...aria('name', 'hint')}
       />
       <span className="hint" id="name-hint">
@@ -102,6 +121,7 @@ export function SignForm({ locale, formToken, challenge, error, invalid }: SignF
         required
         maxLength={254}
         autoComplete="email"
+        defaultValue={values.email}
         {...aria('email', 'hint')}
       />
       <span className="hint" id="email-hint">
@@ -115,6 +135,7 @@ export function SignForm({ locale, formToken, challenge, error, invalid }: SignF
         name="organization"
         maxLength={160}
         autoComplete="organization"
+        defaultValue={values.organization}
         {...aria('organization', 'hint')}
       />
       <span className="hint" id="organization-hint">
@@ -128,12 +149,18 @@ export function SignForm({ locale, formToken, challenge, error, invalid }: SignF
         name="roleTitle"
         maxLength={120}
         autoComplete="organization-title"
+        defaultValue={values.roleTitle}
         {...aria('roleTitle')}
       />
       {fieldError('roleTitle')}
 
       <label htmlFor="field-sector">{w.sector}</label>
-      <select id="field-sector" name="sector" defaultValue="" {...aria('sector')}>
+      <select
+        id="field-sector"
+        name="sector"
+        defaultValue={values.sector ?? ''}
+        {...aria('sector')}
+      >
         <option value="">{w.chooseOne}</option>
         {sectorOptions(locale).map((option) => (
           <option key={option.value} value={option.value}>
@@ -150,6 +177,7 @@ export function SignForm({ locale, formToken, challenge, error, invalid }: SignF
         maxLength={2}
         size={3}
         autoComplete="country"
+        defaultValue={values.country}
         {...aria('country', 'hint')}
       />
       <span className="hint" id="country-hint">
@@ -160,17 +188,33 @@ export function SignForm({ locale, formToken, challenge, error, invalid }: SignF
       <fieldset id="field-display">
         <legend>{w.display}</legend>
         <label className="choice">
-          <input type="radio" name="display" value="named" defaultChecked required />
+          <input
+            type="radio"
+            name="display"
+            value="named"
+            defaultChecked={values.display !== 'counted'}
+            required
+          />
           {w.named}
         </label>
         <label className="choice">
-          <input type="radio" name="display" value="counted" />
+          <input
+            type="radio"
+            name="display"
+            value="counted"
+            defaultChecked={values.display === 'counted'}
+          />
           {w.counted}
         </label>
       </fieldset>
 
       <label className="choice">
-        <input type="checkbox" name="consentToUpdates" value="on" />
+        <input
+          type="checkbox"
+          name="consentToUpdates"
+          value="on"
+          defaultChecked={values.consentToUpdates === 'on'}
+        />
         {w.updates}
       </label>
 

@@ -1,4 +1,7 @@
+import config from '@payload-config'
 import type { Metadata } from 'next'
+import { cookies } from 'next/headers'
+import { getPayload } from 'payload'
 
 import { portalApi } from '@/web/api'
 import { SignForm } from '@/web/components/signing/SignForm'
@@ -7,6 +10,7 @@ import { paths } from '@/cms/documentPaths'
 import { pageMetadata } from '@/web/seo'
 import { signatureWords } from '@/web/signatureWords'
 import { SignatureFormDocument, SignaturePageDocument } from '@/graphql/generated'
+import { DRAFT_COOKIE, openDraft, readProblems } from '@/cms/signatures/formDraft'
 import type { FieldName } from '@/cms/signatures/input'
 
 // Never prerendered, never cached (src/readCache/pageRequest.ts): each render carries its own
@@ -39,9 +43,11 @@ export default async function SignPage({ params, searchParams }: LocaleParams & 
   const w = signatureWords(locale)
   const query = await searchParams
   const error = single(query.error)?.slice(0, 40)
-  const invalid = (single(query.fields) ?? '')
-    .split(',')
-    .filter((field): field is FieldName => (FIELDS as readonly string[]).includes(field))
+  const problems = readProblems(single(query.fields), FIELDS)
+  // What was typed into a refused form without JavaScript (sealed in a cookie, never the URL).
+  const draft = error
+    ? openDraft((await getPayload({ config })).secret, (await cookies()).get(DRAFT_COOKIE)?.value)
+    : null
   const { client } = await portalApi(locale)
   const [{ Declaration, signatureCount }, { signatureForm }] = await Promise.all([
     client.request(SignaturePageDocument, {}),
@@ -61,7 +67,8 @@ export default async function SignPage({ params, searchParams }: LocaleParams & 
         formToken={signatureForm.formToken}
         challenge={signatureForm.challenge}
         error={error}
-        invalid={invalid}
+        problems={problems}
+        values={draft ?? {}}
       />
       {Declaration?.privacyNotice ? (
         <section aria-labelledby="privacy" className="privacy">
