@@ -38,6 +38,7 @@ import { search } from './cms/search/plugin'
 import { signatureMutations, signatureQueries } from './cms/signatures/graphql'
 import { purgeSignaturesTask } from './cms/signatures/purge'
 import { fromRoot } from './core/paths'
+import { serveConfig } from './core/servedConfig'
 
 const env = readEnvironment()
 
@@ -125,6 +126,8 @@ export default buildConfig({
   // JSON lines at LOG_LEVEL, each with the id of the request it was written for.
   logger: { options: loggerOptions(env.logLevel) },
   telemetry: false,
+  // The pages' in-process GraphQL reads run on the config of the instance that started.
+  onInit: (payload) => serveConfig(payload.config),
 })
   .then(restrictInternalCollections)
   .then(bilingualLabels)

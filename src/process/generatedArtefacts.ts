@@ -13,14 +13,9 @@ import configPromise from '@payload-config'
 import { renderAccessMarkdown } from '@/cms/access/renderMatrix'
 import { fromRoot } from '@/core/paths'
 
-/** The committed generated files, relative to the repository root. */
-export const artefactPaths = {
-  types: 'src/payload-types.ts',
-  importMap: 'src/app/(payload)/admin/importMap.js',
-  schema: 'schema.graphql',
-  access: 'docs/access.md',
-  operations: 'src/graphql/generated.ts',
-} as const
+import { artefactPaths } from './artefactPaths'
+
+export { artefactPaths }
 
 type Name = keyof typeof artefactPaths
 

@@ -11,7 +11,6 @@ import { becomeJobRunner } from '../operations/jobs/jobRunner'
 import { enableMetrics } from './metrics/enable'
 import { projectRoot as root } from '../core/paths'
 import { buildSearchIndex } from '../cms/search/indexer'
-import { serveGraphQLConfig } from '../graphql/execute/inProcess'
 import { createApp } from './app'
 import { readServerActions } from '../edge/methodGuard'
 import { edgeSettings } from '../edge/settings'
@@ -77,8 +76,6 @@ export async function start(): Promise<void> {
   becomeJobRunner()
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })
-  // The pages' in-process GraphQL reads run on this instance's config.
-  serveGraphQLConfig(payload.config)
   // Before Next serves anything, so every module instance counts into this one registry.
   if (env.metricsToken) enableMetrics(payload)
   let result: Awaited<ReturnType<typeof bootstrap>>

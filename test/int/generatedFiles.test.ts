@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { artefactPaths } from '@/process/generatedArtefacts'
+import { artefactPaths } from '@/process/artefactPaths'
 
 const committed = (file: string) => fs.readFileSync(path.resolve(file), 'utf8')
 

@@ -1,7 +1,6 @@
 import { execute, type GraphQLFormattedError } from 'graphql'
-import type { SanitizedConfig } from 'payload'
 
-import { processSlot } from '@/core/processSingleton'
+import { servedConfig } from '@/core/servedConfig'
 
 import {
   introspectionAllowed,
@@ -24,11 +23,6 @@ export class OperationError extends Error {
   }
 }
 
-const servedConfig = processSlot<SanitizedConfig>('graphql-config')
-
-/** The config the process serves, set once by the server at start (src/process/start.ts). */
-export const serveGraphQLConfig = (config: SanitizedConfig): void => servedConfig.set(config)
-
 /**
  * Runs one operation for the portal's own pages, in this process: the same schema, document
  * cache, limits, access and error shapes as an HTTP request, but the result is handed back as
@@ -40,8 +34,8 @@ export async function runOperation(
   variables: Record<string, unknown>,
   token?: string,
 ): Promise<Record<string, unknown>> {
-  const config = servedConfig.get()
-  if (!config) throw new Error('No GraphQL config is served in this process (src/process/start.ts)')
+  const config = servedConfig()
+  if (!config) throw new Error('No Payload instance has started in this process')
   const headers = new Headers(token ? { Authorization: `JWT ${token}` } : {})
   const req = await payloadRequestFor(config, 'http://portal.internal/api/graphql', headers, {
     query,
