@@ -1,7 +1,7 @@
 import type { SearchRefusal } from './service'
 
 /**
- * How the `search` resolver tells the GraphQL route that it refused (src/graphql/searchStatus.ts
+ * How the `search` resolver tells the GraphQL route that it refused (src/graphql/execute/operation.ts
  * turns it into the HTTP status, `Retry-After` and a GraphQL error). A resolver cannot set the
  * status, and a thrown error would be logged by Payload as a server error with its stack, for
  * every search while the index builds and for every hostile query. The header never leaves the

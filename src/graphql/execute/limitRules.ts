@@ -19,7 +19,7 @@ const refuseWith =
 /**
  * Depth, aliases and directives, counted by GraphQL Armor (fragments followed, each spread
  * counted): they depend on the document alone, so the GraphQL route checks them once per
- * document (src/graphql/documents.ts).
+ * document (src/graphql/request/documents.ts).
  */
 export function documentLimitRules(): ValidationRule[] {
   return [
