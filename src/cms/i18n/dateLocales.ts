@@ -2,6 +2,8 @@ import type { FormatLong, Locale } from 'date-fns'
 import { de } from 'date-fns/locale/de'
 import { enUS } from 'date-fns/locale/en-US'
 
+import { processSingleton } from '@/core/processSingleton'
+
 /**
  * One way of writing a date per admin language, everywhere: German `05.12.2026, 07:35`, English
  * `Dec 5, 2026, 7:35 AM` (as `Intl.DateTimeFormat`'s medium date and short time write them).
@@ -20,18 +22,18 @@ export const adminTimeFormat = 'p'
 
 type Short = { date?: string; dateTime?: string }
 
-const adjusted = Symbol.for('initiative-portal.dateLocale')
+/** Locale objects already adjusted, whichever module instance adjusted them. */
+const adjusted = processSingleton('date-locales-adjusted', () => new WeakSet<Locale>())
 
 function adjustShortFormats(locale: Locale, short: Short): void {
-  const marked = locale as Locale & { [adjusted]?: true }
-  if (marked[adjusted] || !locale.formatLong) return
+  if (adjusted.has(locale) || !locale.formatLong) return
   const base: FormatLong = locale.formatLong
   locale.formatLong = {
     date: (options) => (options?.width === 'short' && short.date) || base.date(options),
     time: base.time,
     dateTime: (options) => (options?.width === 'short' && short.dateTime) || base.dateTime(options),
   }
-  marked[adjusted] = true
+  adjusted.add(locale)
 }
 
 adjustShortFormats(de, { dateTime: '{{date}}, {{time}}' })
