@@ -86,7 +86,9 @@ test('English, with JavaScript: sign, confirm by mail, listed and counted, withd
   expect(signing.headers.get('x-cache')).toBe('BYPASS')
   expect(await seriousViolations(page)).toEqual([])
 
-  // A refusal is announced in the form and keeps what was typed.
+  // A refusal is announced in the form and keeps what was typed. On a loaded machine the page
+  // may not have hydrated yet: a click before that would post the form without JavaScript.
+  await page.locator('form[data-enhanced]').waitFor()
   await fillForm(page, { name: 'See www.spam.example', email, kind: 'person' })
   await page.getByRole('button', { name: 'Sign' }).click()
   await page.locator('#sign-errors', { hasText: 'Name may not contain links' }).waitFor()

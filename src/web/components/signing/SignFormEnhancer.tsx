@@ -101,7 +101,12 @@ export function SignFormEnhancer({ formId, locale }: { formId: string; locale: L
       }
     }
     form.addEventListener('submit', onSubmit)
-    return () => form.removeEventListener('submit', onSubmit)
+    // Says the form is sent in the background from now on (a click before this is a plain post).
+    form.dataset.enhanced = ''
+    return () => {
+      form.removeEventListener('submit', onSubmit)
+      delete form.dataset.enhanced
+    }
   }, [formId, locale, router])
   return null
 }
