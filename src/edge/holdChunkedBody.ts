@@ -12,6 +12,43 @@ export type HeldBody =
 
 type Push = (chunk: unknown, encoding?: BufferEncoding) => boolean
 
+type Interception = {
+  /** Once true, pushes are swallowed as they come. */
+  isDone: () => boolean
+  chunk: (buffer: Buffer) => void
+  /** Called with the inherited push back in place, so that it can replay the chunks. */
+  end: () => void
+}
+
+function toBuffer(chunk: unknown, encoding?: BufferEncoding): Buffer {
+  if (Buffer.isBuffer(chunk)) return chunk
+  if (typeof chunk === 'string') return Buffer.from(chunk, encoding)
+  return Buffer.from(chunk as Uint8Array)
+}
+
+/** Pushes the held body into the request's stream as it came, and its end. */
+function replay(req: IncomingMessage, held: Buffer[]): void {
+  for (const buffer of held) Readable.prototype.push.call(req, buffer)
+  Readable.prototype.push.call(req, null)
+}
+
+/** Takes the chunks Node's HTTP parser pushes into the request aside, instead of into its buffer. */
+function interceptPushes(req: IncomingMessage, on: Interception): void {
+  const stream = req as unknown as { push: Push }
+  stream.push = (chunk, encoding) => {
+    if (on.isDone()) return true
+    if (chunk === null) {
+      // The inherited push again.
+      delete (stream as { push?: Push }).push
+      on.end()
+      return false
+    }
+    on.chunk(toBuffer(chunk, encoding))
+    // Always "keep sending": the parser must not pause a socket nobody will resume.
+    return true
+  }
+}
+
 /**
  * Counts a body of undeclared length (`Transfer-Encoding: chunked`) as it arrives, without
  * reading it: Next and Payload must still find the request stream untouched.
@@ -64,27 +101,18 @@ export function holdChunkedBody(
     if (early) return settle(early)
     if (req.complete) return settle({ kind: 'held', reserved })
 
-    stream.push = (chunk, encoding) => {
-      if (settled) return true
-      if (chunk === null) {
-        // The inherited push again, and the body replayed into the stream as it came.
-        delete (stream as { push?: Push }).push
-        for (const buffer of held) Readable.prototype.push.call(req, buffer)
-        Readable.prototype.push.call(req, null)
+    interceptPushes(req, {
+      isDone: () => settled,
+      chunk: (buffer) => {
+        const refused = admit(buffer.length)
+        if (refused) settle(refused)
+        else held.push(buffer)
+      },
+      end: () => {
+        replay(req, held)
         settle({ kind: 'held', reserved })
-        return false
-      }
-      const buffer = Buffer.isBuffer(chunk)
-        ? chunk
-        : typeof chunk === 'string'
-          ? Buffer.from(chunk, encoding)
-          : Buffer.from(chunk as Uint8Array)
-      const refused = admit(buffer.length)
-      if (refused) settle(refused)
-      else held.push(buffer)
-      // Always "keep sending": the parser must not pause a socket nobody will resume.
-      return true
-    }
+      },
+    })
     req.once('close', onClose)
     // Chunks that arrived while earlier middleware awaited may have filled the stream's buffer,
     // and then the parser paused the socket (backpressure); nobody reads until this resolves, so

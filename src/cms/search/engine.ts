@@ -115,6 +115,33 @@ function best(docs: number[], count: number, better: (a: number, b: number) => b
   return heap.sort((a, b) => (better(a, b) ? -1 : 1))
 }
 
+/** One found document as the answer shows it: where it is, its score, and its matches marked. */
+function searchHit(
+  index: InvertedIndex,
+  doc: number,
+  terms: number[],
+  score: number,
+  locale: Locale,
+): SearchHit {
+  const entry = index.entries[doc]!
+  const matched = new Set(
+    terms.filter((term) => index.contains(term, doc)).map((term) => index.terms[term]!),
+  )
+  return {
+    type: entry.type,
+    id: entry.id,
+    slug: entry.slug,
+    path: sourceOf(entry.type).path(locale, entry.slug),
+    date: entry.date,
+    score: Math.round(score * 1e6) / 1e6,
+    title: highlightAll(storedText(entry, -1, locale), matched),
+    snippet: snippet(
+      entry.passages.map((_, i) => storedText(entry, i, locale)),
+      matched,
+    ),
+  }
+}
+
 /**
  * The search index: per locale, an inverted index of analysed terms and the entries it shows.
  * Everything in it came from Payload's local API as the public reads it, so it behaves the same
@@ -180,25 +207,9 @@ export class SearchEngine {
             (ties[a] === ties[b] && index.entries[a]!.order < index.entries[b]!.order)))
       const ranked = best(matching, page * limit, better)
       const terms = plan ? planTerms(plan) : []
-      const docs = ranked.slice((page - 1) * limit).map((doc) => {
-        const entry = index.entries[doc]!
-        const matched = new Set(
-          terms.filter((term) => index.contains(term, doc)).map((term) => index.terms[term]!),
-        )
-        return {
-          type: entry.type,
-          id: entry.id,
-          slug: entry.slug,
-          path: sourceOf(entry.type).path(locale, entry.slug),
-          date: entry.date,
-          score: Math.round(scores![doc]! * 1e6) / 1e6,
-          title: highlightAll(storedText(entry, -1, locale), matched),
-          snippet: snippet(
-            entry.passages.map((_, i) => storedText(entry, i, locale)),
-            matched,
-          ),
-        }
-      })
+      const docs = ranked
+        .slice((page - 1) * limit)
+        .map((doc) => searchHit(index, doc, terms, scores![doc]!, locale))
       const totalPages = Math.max(1, Math.ceil(matching.length / limit))
       return {
         docs,

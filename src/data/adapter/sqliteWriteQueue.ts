@@ -14,6 +14,21 @@ import type { TransactionID } from './writeMethods'
  */
 export const LEAKED_TRANSACTION_MS = 60_000
 
+/** Takes a transaction's turn out of the register, so that only one caller ends it. */
+function takeOut(
+  turns: Map<TransactionID, () => void>,
+  transaction: TransactionID | null | undefined,
+): (() => void) | undefined {
+  if (transaction === null || transaction === undefined) return undefined
+  const endTurn = turns.get(transaction)
+  turns.delete(transaction)
+  return endTurn
+}
+
+const leakedMessage = (transaction: TransactionID | null | undefined, ms: number) =>
+  `SQLite transaction ${transaction} has held the write lock for ${ms} ms ` +
+  'without a commit or rollback; other writes no longer wait for it (leaked?)'
+
 /**
  * Makes the SQLite adapter's writes in this process take turns, so that a save that meets
  * another one waits for it instead of failing with SQLITE_BUSY.
@@ -39,13 +54,7 @@ export function serialiseWrites(
   const turns = new Map<TransactionID, () => void>()
   const insideWrite = new AsyncLocalStorage<true>()
 
-  /** Takes a transaction's turn out of the register, so that only one caller ends it. */
-  function takeTurn(transaction: TransactionID | null | undefined): (() => void) | undefined {
-    if (transaction === null || transaction === undefined) return undefined
-    const endTurn = turns.get(transaction)
-    turns.delete(transaction)
-    return endTurn
-  }
+  const takeTurn = (transaction: TransactionID | null | undefined) => takeOut(turns, transaction)
 
   return {
     name: 'sqlite-write-queue',
@@ -55,10 +64,7 @@ export function serialiseWrites(
       const endTurn = await lock.acquire({
         ms: leakedAfterMs,
         onOverrun: () => {
-          db.payload.logger.error(
-            `SQLite transaction ${transaction} has held the write lock for ${leakedAfterMs} ms ` +
-              'without a commit or rollback; other writes no longer wait for it (leaked?)',
-          )
+          db.payload.logger.error(leakedMessage(transaction, leakedAfterMs))
           takeTurn(transaction)
         },
       })

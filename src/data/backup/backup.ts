@@ -28,6 +28,42 @@ export type BackupOptions = {
 
 export type BackupResult = { archive: string; manifest: Manifest; bytes: number; ms: number }
 
+type StagedMedia = { files: ArchivedFile[]; bytes: number; vanished: number }
+
+/** Copies the media files into the staging folder with their checksums; a file deleted meanwhile is skipped. */
+async function stageMedia(mediaDir: string, staging: string, progress: Progress): Promise<StagedMedia> {
+  const names = listFiles(mediaDir)
+  progress(`media: ${names.length} files in ${mediaDir}`)
+  const staged: StagedMedia = { files: [], bytes: 0, vanished: 0 }
+  const report = every(names.length, (done) => progress(`media: ${done}/${names.length} copied`))
+  for (const [index, name] of names.entries()) {
+    const copy = path.join(staging, MEDIA_FOLDER, name)
+    if (copyIfPresent(path.join(mediaDir, name), copy)) {
+      const digest = await digestFile(copy)
+      staged.files.push({ path: `${MEDIA_FOLDER}/${name}`, ...digest })
+      staged.bytes += digest.bytes
+    } else {
+      staged.vanished += 1
+      progress(`media: ${name} was deleted while the backup ran; skipped`)
+    }
+    report(index + 1)
+  }
+  return staged
+}
+
+/** Packs the staging folder into the archive, under its final name only once complete. Returns its size. */
+async function writeArchive(staging: string, archive: string, progress: Progress): Promise<number> {
+  progress(`archive: writing ${archive}`)
+  const partial = `${archive}.partial`
+  const entries = [MANIFEST_FILE, DATABASE_FILE]
+  if (fs.existsSync(path.join(staging, MEDIA_FOLDER))) entries.push(MEDIA_FOLDER)
+  await tar.create({ file: partial, cwd: staging, gzip: true, portable: true }, entries)
+  fs.renameSync(partial, archive)
+  const bytes = fs.statSync(archive).size
+  progress(`archive: ${megabytes(bytes)} written`)
+  return bytes
+}
+
 /**
  * Writes one archive of a running portal's data: a `VACUUM INTO` snapshot of the database, then
  * the media files (in that order: every document of the snapshot had its file before it was
@@ -53,24 +89,8 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
         `${facts.migrations.at(-1) ?? 'none'}`,
     )
 
-    const names = listFiles(options.mediaDir)
-    progress(`media: ${names.length} files in ${options.mediaDir}`)
-    const files: ArchivedFile[] = [{ path: DATABASE_FILE, ...dbDigest }]
-    let vanished = 0
-    let mediaBytes = 0
-    const report = every(names.length, (done) => progress(`media: ${done}/${names.length} copied`))
-    for (const [index, name] of names.entries()) {
-      const staged = path.join(staging, MEDIA_FOLDER, name)
-      if (copyIfPresent(path.join(options.mediaDir, name), staged)) {
-        const digest = await digestFile(staged)
-        files.push({ path: `${MEDIA_FOLDER}/${name}`, ...digest })
-        mediaBytes += digest.bytes
-      } else {
-        vanished += 1
-        progress(`media: ${name} was deleted while the backup ran; skipped`)
-      }
-      report(index + 1)
-    }
+    const media = await stageMedia(options.mediaDir, staging, progress)
+    const files: ArchivedFile[] = [{ path: DATABASE_FILE, ...dbDigest }, ...media.files]
 
     const manifest: Manifest = {
       format: MANIFEST_FORMAT,
@@ -78,19 +98,12 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
       portalVersion: options.portalVersion,
       migrations: facts.migrations,
       documents: facts.documents,
-      media: { files: files.length - 1, bytes: mediaBytes, vanished },
+      media: { files: media.files.length, bytes: media.bytes, vanished: media.vanished },
       files,
     }
     fs.writeFileSync(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`)
 
-    progress(`archive: writing ${options.archive}`)
-    const partial = `${options.archive}.partial`
-    const entries = [MANIFEST_FILE, DATABASE_FILE]
-    if (fs.existsSync(path.join(staging, MEDIA_FOLDER))) entries.push(MEDIA_FOLDER)
-    await tar.create({ file: partial, cwd: staging, gzip: true, portable: true }, entries)
-    fs.renameSync(partial, options.archive)
-    const bytes = fs.statSync(options.archive).size
-    progress(`archive: ${megabytes(bytes)} written`)
+    const bytes = await writeArchive(staging, options.archive, progress)
     return { archive: options.archive, manifest, bytes, ms: Date.now() - started }
   } finally {
     fs.rmSync(staging, { recursive: true, force: true })
