@@ -41,6 +41,71 @@ async function titlesOf(
   return (language: Language) => titles[language] || titles.de || fallback
 }
 
+type Titles = Awaited<ReturnType<typeof titlesOf>>
+
+/** What every mail of a review transition says: which document, and where to edit it. */
+type TransitionMail = { req: PayloadRequest; kind: ReviewedKind; title: Titles; link: string }
+
+/** Every editor hears that a document was submitted for review. */
+async function notifyEditors({ req, kind, title, link }: TransitionMail): Promise<void> {
+  const editors = await req.payload.find({
+    collection: 'users',
+    where: { role: { equals: 'editor' } },
+    limit: EDITORS_NOTIFIED,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const submitterName = (req.user as { name?: string } | null)?.name
+  for (const editor of editors.docs) {
+    const language = recipientLanguage(editor)
+    await queueMail(req, {
+      to: editor.email,
+      kind: 'review-submitted',
+      language,
+      ...reviewSubmittedMail(language, {
+        editorName: editor.name,
+        kind,
+        title: title(language),
+        submitterName,
+        link,
+      }),
+    })
+  }
+}
+
+/** The submitter hears that changes were requested, with the editor's note. */
+async function notifySubmitter(
+  { req, kind, title, link }: TransitionMail,
+  review: Review | undefined,
+): Promise<void> {
+  const submitterId = relationId(review?.submittedBy)
+  if (!submitterId) return
+  const submitter = await req.payload.findByID({
+    collection: 'users',
+    id: submitterId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  // A submitter whose account was deleted since has nobody to hear it.
+  if (!submitter) return
+  const language = recipientLanguage(submitter)
+  await queueMail(req, {
+    to: submitter.email,
+    kind: 'changes-requested',
+    language,
+    ...changesRequestedMail(language, {
+      partnerName: submitter.name,
+      kind,
+      title: title(language),
+      note: review?.note ?? '',
+      link,
+    }),
+  })
+}
+
 /**
  * Mail on review transitions of partners' projects and people: editors hear of submissions, the
  * submitter of requested changes, each in their own language. The mails are queued in the save's transaction (so a save that
@@ -60,59 +125,8 @@ export const notifyReview: CollectionAfterChangeHook = async ({
 
   const link = `${req.payload.config.serverURL}/admin/collections/${kind}/${doc.id}`
   const title = await titlesOf(req, kind, doc.id, String(doc.slug ?? doc.id))
-
-  if (state === 'in-review') {
-    const editors = await req.payload.find({
-      collection: 'users',
-      where: { role: { equals: 'editor' } },
-      limit: EDITORS_NOTIFIED,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    const submitterName = (req.user as { name?: string } | null)?.name
-    for (const editor of editors.docs) {
-      const language = recipientLanguage(editor)
-      await queueMail(req, {
-        to: editor.email,
-        kind: 'review-submitted',
-        language,
-        ...reviewSubmittedMail(language, {
-          editorName: editor.name,
-          kind,
-          title: title(language),
-          submitterName,
-          link,
-        }),
-      })
-    }
-    return doc
-  }
-
-  const submitterId = relationId(review?.submittedBy)
-  if (!submitterId) return doc
-  const submitter = await req.payload.findByID({
-    collection: 'users',
-    id: submitterId,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })
-  // A submitter whose account was deleted since has nobody to hear it.
-  if (!submitter) return doc
-  const language = recipientLanguage(submitter)
-  await queueMail(req, {
-    to: submitter.email,
-    kind: 'changes-requested',
-    language,
-    ...changesRequestedMail(language, {
-      partnerName: submitter.name,
-      kind,
-      title: title(language),
-      note: review?.note ?? '',
-      link,
-    }),
-  })
+  const mail = { req, kind, title, link }
+  if (state === 'in-review') await notifyEditors(mail)
+  else await notifySubmitter(mail, review)
   return doc
 }
