@@ -52,7 +52,8 @@ function refuse(error: unknown): never {
   throw error
 }
 
-export async function start(): Promise<void> {
+/** The settings (from .env files and the environment), with the data lock held while this server runs. */
+async function readSettings(): Promise<{ env: Environment; releaseLock: () => Promise<void> }> {
   // Next's telemetry would call out to the internet on every start; opt in explicitly if wanted.
   process.env.NEXT_TELEMETRY_DISABLED ??= '1'
   // .env / .env.local / .env.production, as Next would read them, before anything reads settings.
@@ -60,16 +61,29 @@ export async function start(): Promise<void> {
     info: () => {},
     error: console.error,
   })
-  let env: Environment
-  let releaseLock: () => Promise<void>
   try {
-    env = readEnvironment()
+    const env = readEnvironment()
     // Held while this server runs: `npm run restore` refuses to replace data in use, and a second
     // server on the same SQLite file refuses to start.
-    releaseLock = await holdDataLock(parseDatabaseUri(env.databaseUri))
+    const releaseLock = await holdDataLock(parseDatabaseUri(env.databaseUri))
+    return { env, releaseLock }
   } catch (error) {
     refuse(error)
   }
+}
+
+/** The read cache's settings; none when READ_CACHE_MAX_BYTES turns it off. */
+const readCacheOptions = (env: Environment) =>
+  env.readCacheMaxBytes > 0
+    ? {
+        maxBytes: env.readCacheMaxBytes,
+        sharedMaxAge: env.readCacheSharedMaxAge,
+        pages: env.production,
+      }
+    : undefined
+
+export async function start(): Promise<void> {
+  const { env, releaseLock } = await readSettings()
 
   // Payload first: one instance, cached on globalThis, that Next's routes reuse; its job runner
   // starts here with it, in this process alone.
@@ -102,14 +116,7 @@ export async function start(): Promise<void> {
         : {},
     ),
     metricsToken: env.metricsToken,
-    readCache:
-      env.readCacheMaxBytes > 0
-        ? {
-            maxBytes: env.readCacheMaxBytes,
-            sharedMaxAge: env.readCacheSharedMaxAge,
-            pages: env.production,
-          }
-        : undefined,
+    readCache: readCacheOptions(env),
   })
   const server = createServer(app)
   const upgrade = nextApp.getUpgradeHandler()
