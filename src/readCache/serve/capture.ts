@@ -27,6 +27,115 @@ function varyOf(res: Response, read: CacheableRead): string[] | null {
   return varyNames([declared, ...read.alwaysVary].filter(Boolean).join(', '))
 }
 
+/** A miss's answer as it is written: its copy so far, and whether it may still be stored. */
+type Capture = {
+  read: CacheableRead
+  cache: ReadCache
+  cacheControl: string
+  startedAt: number
+  reads: ReadSet
+  /** Headers set before the handler (security headers, request id) are set again on every response. */
+  ours: Set<string>
+  chunks: Buffer[]
+  size: number
+  complete: boolean
+  admissible: boolean
+  writes: number
+}
+
+/** Keeps a copy of a chunk written, unless the answer outgrew the budget. */
+function keep(capture: Capture, chunk: unknown, encoding?: unknown): void {
+  if (!capture.complete || chunk === undefined || chunk === null || typeof chunk === 'function')
+    return
+  const buffer = toBuffer(chunk as Chunk, encoding)
+  capture.size += buffer.length
+  if (capture.size > capture.cache.maxBytes) {
+    capture.complete = false
+    capture.chunks.length = 0
+  } else capture.chunks.push(buffer)
+}
+
+/**
+ * Decides, as the headers are about to leave, whether the answer may be stored, and gives it the
+ * headers a stored answer goes out with (or no-store, when a change raced the request).
+ */
+function settleHeaders(capture: Capture, res: Response, statusCode: number): void {
+  const { read } = capture
+  const raced = changedSince(capture.startedAt, capture.reads)
+  capture.admissible =
+    capture.complete &&
+    statusCode === 200 &&
+    !isUnstorable(res) &&
+    !res.hasHeader('set-cookie') &&
+    varyOf(res, read) !== null &&
+    !raced
+  if (capture.admissible) {
+    res.setHeader('Cache-Control', capture.cacheControl)
+    const vary = varyOf(res, read)!
+    if (vary.length > 0) res.setHeader('Vary', vary.join(', '))
+    // The whole body went in one call: its ETag can go with it.
+    if (capture.writes === 0) res.setHeader('ETag', etagOf(Buffer.concat(capture.chunks)))
+  } else if (raced) res.setHeader('Cache-Control', NO_STORE)
+}
+
+function interceptWriteHead(res: Response, capture: Capture): void {
+  const writeHead = res.writeHead as (...args: unknown[]) => Response
+  // Node calls writeHead for implicit headers too (first write, end), so this sees every answer
+  // before its headers leave, and can still replace the handler's Cache-Control.
+  res.writeHead = function (this: Response, statusCode: number, ...rest: unknown[]) {
+    const message = typeof rest[0] === 'string' ? rest[0] : undefined
+    const given = (message === undefined ? rest[0] : rest[1]) as OutgoingHttpHeaders | undefined
+    if (Array.isArray(given)) capture.complete = false
+    else if (given) {
+      for (const [name, value] of Object.entries(given))
+        if (value !== undefined) this.setHeader(name, value)
+    }
+    settleHeaders(capture, this, statusCode)
+    if (Array.isArray(given)) return writeHead.call(this, statusCode, ...rest)
+    return message === undefined
+      ? writeHead.call(this, statusCode)
+      : writeHead.call(this, statusCode, message)
+  } as typeof res.writeHead
+}
+
+function interceptBody(res: Response, capture: Capture): void {
+  const write = res.write
+  res.write = function (this: Response, chunk: unknown, ...rest: unknown[]) {
+    capture.writes += 1
+    keep(capture, chunk, rest[0])
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest)
+  } as typeof res.write
+
+  const end = res.end
+  res.end = function (this: Response, chunk?: unknown, ...rest: unknown[]) {
+    keep(capture, chunk, rest[0])
+    return (end as (...args: unknown[]) => Response).call(this, chunk, ...rest)
+  } as typeof res.end
+}
+
+/** Stores a complete answer that was admissible when its headers left. */
+function store(res: Response, capture: Capture): void {
+  const { read } = capture
+  if (!capture.admissible || !capture.complete || res.statusCode !== 200) return
+  const vary = varyOf(res, read)
+  if (!vary) return
+  const headers: [string, string][] = []
+  for (const name of res.getHeaderNames()) {
+    const value = res.getHeader(name)
+    if (value !== undefined && !capture.ours.has(name) && storable(name))
+      headers.push([name, headerText(value)])
+  }
+  const body = Buffer.concat(capture.chunks)
+  const entry = {
+    headers,
+    body,
+    etag: etagOf(body),
+    vary: vary.map((name): [string, string] => [name, read.header(name)]),
+    reads: capture.reads,
+  }
+  capture.cache.admit(read.key, entry, capture.startedAt)
+}
+
 /**
  * Lets a miss's answer go out as the handler writes it (Next streams pages) while a copy is kept,
  * and stores it when it ends: a complete 200 without cookies, not marked unstorable by its
@@ -39,90 +148,22 @@ export function captureAnswer(
   cache: ReadCache,
   cacheControl: string,
 ): ReadSet {
-  const startedAt = currentSequence()
-  const reads = emptyReadSet()
-  // Headers set before the handler (security headers, request id) are set again on every response.
-  const ours = new Set(res.getHeaderNames())
-  const chunks: Buffer[] = []
-  let size = 0
-  let complete = true
-  let admissible = false
-  let writes = 0
-  const keep = (chunk: unknown, encoding?: unknown) => {
-    if (!complete || chunk === undefined || chunk === null || typeof chunk === 'function') return
-    const buffer = toBuffer(chunk as Chunk, encoding)
-    size += buffer.length
-    if (size > cache.maxBytes) {
-      complete = false
-      chunks.length = 0
-    } else chunks.push(buffer)
+  const capture: Capture = {
+    read,
+    cache,
+    cacheControl,
+    startedAt: currentSequence(),
+    reads: emptyReadSet(),
+    ours: new Set(res.getHeaderNames()),
+    chunks: [],
+    size: 0,
+    complete: true,
+    admissible: false,
+    writes: 0,
   }
-
-  const writeHead = res.writeHead as (...args: unknown[]) => Response
-  // Node calls writeHead for implicit headers too (first write, end), so this sees every answer
-  // before its headers leave, and can still replace the handler's Cache-Control.
-  res.writeHead = function (this: Response, statusCode: number, ...rest: unknown[]) {
-    const message = typeof rest[0] === 'string' ? rest[0] : undefined
-    const given = (message === undefined ? rest[0] : rest[1]) as OutgoingHttpHeaders | undefined
-    if (Array.isArray(given)) complete = false
-    else if (given) {
-      for (const [name, value] of Object.entries(given))
-        if (value !== undefined) this.setHeader(name, value)
-    }
-    const raced = changedSince(startedAt, reads)
-    admissible =
-      complete &&
-      statusCode === 200 &&
-      !isUnstorable(this) &&
-      !this.hasHeader('set-cookie') &&
-      varyOf(this, read) !== null &&
-      !raced
-    if (admissible) {
-      this.setHeader('Cache-Control', cacheControl)
-      const vary = varyOf(this, read)!
-      if (vary.length > 0) this.setHeader('Vary', vary.join(', '))
-      // The whole body went in one call: its ETag can go with it.
-      if (writes === 0) this.setHeader('ETag', etagOf(Buffer.concat(chunks)))
-    } else if (raced) this.setHeader('Cache-Control', NO_STORE)
-    if (Array.isArray(given)) return writeHead.call(this, statusCode, ...rest)
-    return message === undefined
-      ? writeHead.call(this, statusCode)
-      : writeHead.call(this, statusCode, message)
-  } as typeof res.writeHead
-
-  const write = res.write
-  res.write = function (this: Response, chunk: unknown, ...rest: unknown[]) {
-    writes += 1
-    keep(chunk, rest[0])
-    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest)
-  } as typeof res.write
-
-  const end = res.end
-  res.end = function (this: Response, chunk?: unknown, ...rest: unknown[]) {
-    keep(chunk, rest[0])
-    return (end as (...args: unknown[]) => Response).call(this, chunk, ...rest)
-  } as typeof res.end
-
+  interceptWriteHead(res, capture)
+  interceptBody(res, capture)
   // 'finish' only follows a complete answer; an aborted one ends with 'close' alone.
-  res.once('finish', () => {
-    if (!admissible || !complete || res.statusCode !== 200) return
-    const vary = varyOf(res, read)
-    if (!vary) return
-    const headers: [string, string][] = []
-    for (const name of res.getHeaderNames()) {
-      const value = res.getHeader(name)
-      if (value !== undefined && !ours.has(name) && storable(name))
-        headers.push([name, headerText(value)])
-    }
-    const body = Buffer.concat(chunks)
-    const entry = {
-      headers,
-      body,
-      etag: etagOf(body),
-      vary: vary.map((name): [string, string] => [name, read.header(name)]),
-      reads,
-    }
-    cache.admit(read.key, entry, startedAt)
-  })
-  return reads
+  res.once('finish', () => store(res, capture))
+  return capture.reads
 }
