@@ -9,7 +9,7 @@ import type { Tally } from './tally'
 const EDITOR_ADDRESS = '198.51.100.250'
 export const PUBLISH_EVERY_MS = 10_000
 
-async function login(url: string): Promise<string> {
+export async function login(url: string): Promise<string> {
   const res = await fetch(`${url}/api/users/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': EDITOR_ADDRESS },
@@ -22,8 +22,11 @@ async function login(url: string): Promise<string> {
 }
 
 /** Logs in and starts publishing; the returned function stops it and waits for the last one. */
-export async function startEditor(url: string, current: () => Tally): Promise<() => Promise<void>> {
-  const token = await login(url)
+export async function startEditor(
+  url: string,
+  token: string,
+  current: () => Tally,
+): Promise<() => Promise<void>> {
   const headers = {
     authorization: `JWT ${token}`,
     'content-type': 'application/json',
@@ -60,12 +63,19 @@ export async function startEditor(url: string, current: () => Tally): Promise<()
 }
 
 /**
- * Published news slugs per locale, as the public API lists them, but the newest: that is the one
+ * Published news slugs per locale, as the API lists them to the editor, but the newest: that is the one
  * the editor publishes anew (its slug might follow the new title).
  */
-export async function publishedSlugs(url: string): Promise<Record<'de' | 'en', string[]>> {
+export async function publishedSlugs(
+  url: string,
+  token: string,
+): Promise<Record<'de' | 'en', string[]>> {
   const slugs = async (locale: string) => {
-    const res = await fetch(`${url}/api/news?limit=30&depth=0&locale=${locale}&sort=-publishedAt`)
+    const res = await fetch(
+      `${url}/api/news?limit=30&depth=0&locale=${locale}&sort=-publishedAt&where[_status][equals]=published`,
+      { headers: { authorization: `JWT ${token}`, 'x-forwarded-for': EDITOR_ADDRESS } },
+    )
+    if (!res.ok) throw new Error(`launch: cannot list the news (${res.status})`)
     return ((await res.json()) as { docs: { slug?: string }[] }).docs
       .map((d) => d.slug)
       .filter((s): s is string => !!s)

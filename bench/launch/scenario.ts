@@ -10,7 +10,7 @@ import crypto from 'node:crypto'
 import { productionRateLimits } from '../hostile'
 import { cpuMs, startServer, type BenchServer } from '../server'
 
-import { publishedSlugs, startEditor } from './editor'
+import { login, publishedSlugs, startEditor } from './editor'
 import { stepFigures, Tally, type StepFigures } from './tally'
 import { visit, type VisitorContext } from './visitor'
 
@@ -108,14 +108,15 @@ export async function launchScenario(
   let attackers: ChildProcess | null = null
   try {
     let tally = new Tally()
+    const token = await login(server.url)
     const ctx: VisitorContext = {
       url: server.url,
       run: crypto.randomBytes(4).toString('hex'),
-      articles: await publishedSlugs(server.url),
+      articles: await publishedSlugs(server.url, token),
       current: () => tally,
       active: { count: 0 },
     }
-    const stopEditor = await startEditor(server.url, () => tally)
+    const stopEditor = await startEditor(server.url, token, () => tally)
     const planned = plan(options)
     const totalSeconds = planned.reduce((sum, step) => sum + step.seconds, 0)
     if (options.attackers) attackers = startAttackers(server.url, totalSeconds)
