@@ -111,6 +111,6 @@ export function launchOptions(
     stepSeconds: Number(option('step-seconds') || (quick ? 5 : 25)),
     spikeSeconds: Number(option('spike-seconds') || (quick ? 3 : 10)),
     attackers: option('launch-attackers') !== undefined,
-    powMaxNumber: Number(option('pow-max') || 2000),
+    powMaxNumber: Number(option('pow-max') || 1000),
   }
 }
