@@ -90,7 +90,10 @@ async function sign(
   if (answer.status === 200) return ctx.current().signature(true, '')
   let code = ''
   try {
-    code = (JSON.parse(answer.text) as { errors?: { code?: string }[] }).errors?.[0]?.code ?? ''
+    const error = (
+      JSON.parse(answer.text) as { errors?: { code?: string; extensions?: { code?: string } }[] }
+    ).errors?.[0]
+    code = error?.code ?? error?.extensions?.code ?? ''
   } catch {
     // Not JSON: the status says it.
   }
