@@ -40,6 +40,8 @@ import {
   metricsCostTargets,
   type MetricsCostResult,
 } from './metricsCost'
+import { launchOptions, launchTable, launchTargets } from './launch/report'
+import { launchScenario, type LaunchResult } from './launch/scenario'
 import { benchSearch, searchTable, searchTargets, type SearchBench } from './search'
 import { startServer } from './server'
 import { removeDatabase } from './sqliteFiles'
@@ -59,12 +61,17 @@ const transport = option('graphql') === 'get' ? 'get' : 'post'
 const withLarge = option('no-large') === undefined
 const profile = option('profile') !== undefined
 /**
- * `--only=read,search,hostile,editorial,metrics,profile`: the scenarios to run (all but profile by
- * default).
+ * `--only=read,search,hostile,editorial,metrics,launch,profile`: the scenarios to run (all but
+ * profile and launch by default).
  */
 const only = option('only')?.split(',')
-const runs = (scenario: 'read' | 'search' | 'hostile' | 'editorial' | 'metrics' | 'profile') =>
-  scenario === 'profile' ? profile || !!only?.includes('profile') : !only || only.includes(scenario)
+type Scenario = 'read' | 'search' | 'hostile' | 'editorial' | 'metrics' | 'launch' | 'profile'
+const runs = (scenario: Scenario) =>
+  scenario === 'profile'
+    ? profile || !!only?.includes('profile')
+    : scenario === 'launch'
+      ? !!only?.includes('launch')
+      : !only || only.includes(scenario)
 const started = Date.now()
 const log = (line: string) =>
   console.log(`[bench ${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s] ${line}`)
@@ -224,6 +231,11 @@ try {
       )
     : null
 
+  // Launch day, on the seeded data: bench/launch/scenario.ts.
+  const launch: LaunchResult | null = runs('launch')
+    ? await launchScenario(seeded, workDir, log, launchOptions(option, quick))
+    : null
+
   const summary = {
     date: new Date().toISOString(),
     machine: {
@@ -243,11 +255,13 @@ try {
       ...(hostile ? hostileTargets(hostile) : []),
       ...(editorial ? editorialTargets(editorial) : []),
       ...(metrics ? metricsCostTargets(metrics) : []),
+      ...(launch ? launchTargets(launch) : []),
     ],
     search,
     hostile,
     editorial,
     metrics,
+    launch,
     profiles,
   }
   fs.mkdirSync('bench/results', { recursive: true })
@@ -267,6 +281,7 @@ try {
     console.log(
       `Metrics cost (medians of ${metrics.rounds} rounds, ${metrics.scrapes} scrapes):\n${metricsCostTable(metrics)}\n`,
     )
+  if (launch) console.log(`Launch day (new visitors a second):\n${launchTable(launch)}\n`)
   console.log(
     `Ratios (req/s against (a); p99 large/seeded): ${Object.entries(summary.ratios)
       .map(([k, v]) => `${k} ${v ?? 'n/a'}`)

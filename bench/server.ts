@@ -64,7 +64,7 @@ export function productionEnvironment(database: string): NodeJS.ProcessEnv {
 /** Clock ticks per second of /proc/<pid>/stat: 100 on Linux (`getconf CLK_TCK`). */
 const TICKS_PER_SECOND = 100
 
-function cpuMs(pid: number): number | null {
+export function cpuMs(pid: number): number | null {
   try {
     // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
