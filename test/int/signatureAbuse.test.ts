@@ -269,7 +269,6 @@ test('one address signs a hundred times and more: past the threshold with more w
   const client = newClient()
   const firsts: (string | undefined)[] = []
   for (let i = 0; i < 11; i++) {
-    // A client naming another address for itself changes nothing: express sets it.
     const fields = h.signerFields()
     const { first, last } = await signedWithMoreWork(fields, client)
     firsts.push(codeOf(first))
