@@ -44,8 +44,9 @@ async function main() {
     ADMIN_PASSWORD: 'bench-password-1',
     SEED: 'true',
     SIGNATURE_MIN_SECONDS: '0',
-    RATE_LIMIT_SIGNING_PER_HOUR: '0',
-    RATE_LIMIT_SIGNING_PER_DOMAIN_PER_HOUR: '0',
+    RATE_LIMIT_SIGNING_CEILING_PER_HOUR: '0',
+    SIGNING_MORE_WORK_FROM_PER_ADDRESS_PER_HOUR: '0',
+    SIGNING_MORE_WORK_FROM_PER_DOMAIN_PER_HOUR: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   })
   log(`starting Payload on a fresh database in ${dir} (migrations and seed take a few seconds)`)

@@ -34,10 +34,10 @@ beforeAll(async () => {
   Object.assign(process.env, sink.env, {
     // Far above what a loaded test machine takes between issuing a form and sending it.
     SIGNATURE_MIN_SECONDS: '30',
-    RATE_LIMIT_SIGNING_PER_HOUR: String(SIGNING_PER_HOUR),
-    RATE_LIMIT_SIGNING_PER_DOMAIN_PER_HOUR: String(PER_DOMAIN_PER_HOUR),
+    SIGNING_MORE_WORK_FROM_PER_ADDRESS_PER_HOUR: String(SIGNING_PER_HOUR),
+    SIGNING_MORE_WORK_FROM_PER_DOMAIN_PER_HOUR: String(PER_DOMAIN_PER_HOUR),
     RATE_LIMIT_RESENDING_PER_ADDRESS_PER_HOUR: String(RESENDING_PER_HOUR),
-    RATE_LIMIT_CONFIRMING_PER_HOUR: String(CONFIRMING_PER_HOUR),
+    CONFIRMING_MODERATION_FROM_PER_ADDRESS_PER_HOUR: String(CONFIRMING_PER_HOUR),
     RATE_LIMIT_WITHDRAWING_PER_HOUR: String(WITHDRAWING_PER_HOUR),
   })
   api = await import('../helpers/api')
@@ -233,44 +233,137 @@ test('names and free text refuse links and markup and keep real names; nothing i
   expect(created.status).toBe(400)
 })
 
-test('signing is limited per client address, and the address cannot be forged by a header', async () => {
-  const client = newClient()
-  const answers: Answer[] = []
-  for (let i = 0; i < SIGNING_PER_HOUR + 1; i++) {
-    answers.push(
-      await post(
-        'sign',
-        { ...h.signerFields(), ...(await h.solvedForm(payload, oldEnough())) },
-        client,
-        // A client naming another address for itself changes nothing: express sets it.
-        { 'x-portal-client-address': `198.18.0.${i}` },
-      ),
-    )
-  }
-  expect(answers.slice(0, SIGNING_PER_HOUR).map((a) => a.status)).toEqual(
-    Array(SIGNING_PER_HOUR).fill(200),
+/** A plain form post as a browser without JavaScript sends it: no proof, no JSON. */
+async function postWithoutScript(fields: Record<string, string>, client: string) {
+  const { issueSignatureForm } = await import('@/cms/signatures/form')
+  const form = await issueSignatureForm(payload.secret, oldEnough())
+  const res = await fetch(`${server.base}/api/signatories/sign`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': client },
+    body: new URLSearchParams({ ...fields, formToken: form.formToken }).toString(),
+  })
+  return { status: res.status, location: res.headers.get('location') }
+}
+
+/**
+ * Signs with JavaScript's answer to "more work": the form's first proof, and when the server
+ * asks for more, the harder challenge it sent, solved, with the same form.
+ */
+async function signedWithMoreWork(fields: Record<string, string>, client: string) {
+  const form = await h.solvedForm(payload, oldEnough())
+  const first = await post('sign', { ...fields, ...form }, client)
+  if (codeOf(first) !== 'more-work') return { first, last: first }
+  const { challenge } = (first.json!.errors as { challenge: never }[])[0]!
+  const last = await post(
+    'sign',
+    { ...fields, ...form, altcha: await h.solvedProof(challenge) },
+    client,
   )
-  expect(answers.at(-1)!.status).toBe(429)
-  expect(codeOf(answers.at(-1)!)).toBe('RATE_LIMITED')
-  // Another address signs.
-  expect((await signedWith(h.signerFields())).status).toBe(200)
+  return { first, last }
+}
+
+const sourceOf = async (email: string) => (await storedFor(email)).docs[0]?.source
+
+test('one address signs a hundred times and more: past the threshold with more work, never refused; without JavaScript for moderation', async () => {
+  const client = newClient()
+  const firsts: (string | undefined)[] = []
+  for (let i = 0; i < 11; i++) {
+    const fields = h.signerFields()
+    const { first, last } = await signedWithMoreWork(fields, client)
+    firsts.push(codeOf(first))
+    expect(last.status).toBe(200)
+    expect(await sourceOf(fields.email!)).toBe('form')
+  }
+  // The first four with the base work; from the fifth (the threshold) the server asks more.
+  expect(firsts.slice(0, SIGNING_PER_HOUR)).toEqual(Array(SIGNING_PER_HOUR).fill(undefined))
+  expect(new Set(firsts.slice(SIGNING_PER_HOUR))).toEqual(new Set(['more-work']))
+  // Colleagues without JavaScript up to the 100th: accepted, for moderation.
+  for (let i = 11; i < 100; i++) {
+    const fields = h.signerFields()
+    expect(await postWithoutScript(fields, client)).toEqual({
+      status: 303,
+      location: '/de/declaration/sign/sent',
+    })
+  }
+  const without = h.signerFields()
+  expect((await postWithoutScript(without, client)).status).toBe(303)
+  expect(await sourceOf(without.email!)).toBe('form-without-proof')
+  // The 102nd with JavaScript: more work than before, accepted.
+  const fields = h.signerFields()
+  const { first, last } = await signedWithMoreWork(fields, client)
+  expect(codeOf(first)).toBe('more-work')
+  expect(last.status).toBe(200)
+  expect(await sourceOf(fields.email!)).toBe('form')
+  // A proof of the base work sent as a plain post (no JSON): accepted, for moderation.
+  const plain = h.signerFields()
+  const res = await fetch(`${server.base}/api/signatories/sign`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': client },
+    body: new URLSearchParams({ ...plain, ...(await h.solvedForm(payload, oldEnough())) }),
+  })
+  expect(res.status).toBe(303)
+  expect(await sourceOf(plain.email!)).toBe('form-without-proof')
+}, 120_000)
+
+test('the harder challenge is signed: a proof of less work than asked is asked again', async () => {
+  const client = newClient()
+  for (let i = 0; i < SIGNING_PER_HOUR; i++) {
+    expect((await signedWith(h.signerFields(), client)).status).toBe(200)
+  }
+  const form = await h.solvedForm(payload, oldEnough())
+  const fields = h.signerFields()
+  const first = await post('sign', { ...fields, ...form }, client)
+  expect(codeOf(first)).toBe('more-work')
+  const { challenge } = (
+    first.json!.errors as { challenge: { parameters: { data: object } } }[]
+  )[0]!
+  // The client lowers the factor in the challenge: the signature no longer holds.
+  const forged = {
+    ...challenge,
+    parameters: { ...challenge.parameters, data: { ...challenge.parameters.data, factor: 1 } },
+  }
+  const again = await post(
+    'sign',
+    { ...fields, ...form, altcha: await h.solvedProof(forged as never) },
+    client,
+  )
+  expect(codeOf(again)).toBe('proof-invalid')
 })
 
-test('signing is limited per e-mail domain (IDNA-normalised), whatever the addresses', async () => {
+test('one e-mail domain signs a hundred times and more (IDNA-normalised): more work or moderation, never refused', async () => {
   const domain = `verein-${Date.now().toString(36)}.example`
-  const answers: number[] = []
-  for (let i = 0; i < PER_DOMAIN_PER_HOUR + 1; i++) {
-    const email = i % 2 ? `p${i}@${domain.toUpperCase()}` : `p${i}@${domain}`
-    answers.push((await signedWith(h.signerFields({ email }))).status)
+  const email = (i: number) => (i % 2 ? `p${i}@${domain.toUpperCase()}` : `p${i}@${domain}`)
+  const codes: (string | undefined)[] = []
+  for (let i = 0; i < 11; i++) {
+    const { first, last } = await signedWithMoreWork(
+      h.signerFields({ email: email(i) }),
+      newClient(),
+    )
+    codes.push(codeOf(first))
+    expect(last.status).toBe(200)
   }
-  expect(answers).toEqual([...Array(PER_DOMAIN_PER_HOUR).fill(200), 429])
-})
+  expect(codes.slice(0, PER_DOMAIN_PER_HOUR)).toEqual(Array(PER_DOMAIN_PER_HOUR).fill(undefined))
+  expect(new Set(codes.slice(PER_DOMAIN_PER_HOUR))).toEqual(new Set(['more-work']))
+  for (let i = 11; i < 100; i++) {
+    expect((await postWithoutScript(h.signerFields({ email: email(i) }), newClient())).status).toBe(
+      303,
+    )
+  }
+  const { first, last } = await signedWithMoreWork(
+    h.signerFields({ email: email(100) }),
+    newClient(),
+  )
+  expect(codeOf(first)).toBe('more-work')
+  expect(last.status).toBe(200)
+}, 120_000)
 
 test('signing again with the same address mails it at most as often as the resend limit allows, and says the same', async () => {
   const fields = h.signerFields()
   await signedWith(fields)
   await sink.waitFor((m) => m.to.includes(fields.email!))
-  // Twice more (the per-domain limit allows three in all).
+  // Twice more.
   const again = [await signedWith(fields), await signedWith(fields)]
   expect(again.map((a) => a.status)).toEqual([200, 200])
   await deliveriesSettled()
@@ -278,13 +371,19 @@ test('signing again with the same address mails it at most as often as the resen
   expect(mails).toHaveLength(1 + RESENDING_PER_HOUR)
 })
 
-test('confirming and withdrawing are limited per client address (guessing tokens)', async () => {
+test('confirming from one address past its threshold waits for moderation, never refused; withdrawing is limited', async () => {
   const client = newClient()
-  const confirms = []
+  const outcomes = []
   for (let i = 0; i <= CONFIRMING_PER_HOUR; i++) {
-    confirms.push((await post('confirm', { token: 'a'.repeat(43) }, client)).status)
+    const fields = h.signerFields()
+    expect((await signedWith(fields)).status).toBe(200)
+    const mail = await sink.waitFor((m) => m.to.includes(fields.email!))
+    outcomes.push((await post('confirm', { token: h.tokenIn(mail.text, 'confirm') }, client)).json)
   }
-  expect(confirms).toEqual([...Array(CONFIRMING_PER_HOUR).fill(400), 429])
+  expect(outcomes).toEqual([
+    ...Array(CONFIRMING_PER_HOUR).fill({ outcome: 'approved' }),
+    { outcome: 'awaiting-moderation' },
+  ])
   const withdrawals = []
   for (let i = 0; i <= WITHDRAWING_PER_HOUR; i++) {
     withdrawals.push((await post('withdraw', { token: 'a'.repeat(43) }, client)).status)

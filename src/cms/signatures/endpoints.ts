@@ -5,7 +5,7 @@ import { RateLimitedError } from '@/operations/rateLimiterStore'
 import { clientAddressOf } from '@/core/clientAddressHeader'
 
 import { exportPersonalData, exportSignaturesCsv } from './export'
-import { SignatureRefused } from './errors'
+import { MoreWorkNeeded, SignatureRefused } from './errors'
 import { confirmSignature, signDeclaration, withdrawSignature } from './flow'
 import { draftCookieHeader, problemsParameter, sealDraft } from './formDraft'
 
@@ -73,6 +73,11 @@ function refusal(
       },
     )
   }
+  if (error instanceof MoreWorkNeeded) {
+    // Asked only of a client that said it reads JSON (canDoMoreWork below).
+    const { code, challenge } = error.data
+    return json(400, { errors: [{ message: error.message, code, challenge }] })
+  }
   if (error instanceof SignatureRefused) {
     const { code, fields } = error.data
     if (!wantsJson(req)) {
@@ -101,7 +106,12 @@ const sign: Endpoint = {
       await signDeclaration(
         req.payload,
         fields,
-        { formToken: fields.formToken, proof: fields.altcha, honeypot: fields.website },
+        {
+          formToken: fields.formToken,
+          proof: fields.altcha,
+          honeypot: fields.website,
+          canDoMoreWork: wantsJson(req),
+        },
         clientAddressOf(req.headers),
       )
     } catch (error) {

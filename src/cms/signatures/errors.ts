@@ -1,5 +1,7 @@
 import { APIError } from 'payload'
 
+import type { Challenge } from 'altcha-lib'
+
 import type { FieldError } from './input'
 
 /**
@@ -27,5 +29,23 @@ export class SignatureRefused extends APIError<{ code: string; fields?: FieldErr
           }[code]
     super(message, 400, { code, ...(fields ? { fields } : {}) }, true)
     this.name = 'SignatureRefused'
+  }
+}
+
+/**
+ * Not a refusal: this address or e-mail domain signed a lot in the last hour, so the signature
+ * needs the work of `challenge` (made for the same form). Solve it and send the form again;
+ * nothing was stored. Only a client that sent a proof hears this; one without JavaScript goes
+ * to moderation instead.
+ */
+export class MoreWorkNeeded extends APIError<{ code: 'more-work'; challenge: Challenge }> {
+  constructor(challenge: Challenge) {
+    super(
+      'Many signatures came from this address or domain in the last hour: solve this harder challenge and send the form again.',
+      400,
+      { code: 'more-work', challenge },
+      true,
+    )
+    this.name = 'MoreWorkNeeded'
   }
 }

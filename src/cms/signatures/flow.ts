@@ -1,58 +1,39 @@
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  ValidationError,
-  type Payload,
-  type PayloadRequest,
-} from 'payload'
-
-import { PUBLIC_READS_UNCHANGED } from '@/data/changes/invalidation'
-import { queueMail } from '@/operations/mail/queue'
-import { signatureAlreadyMail, signatureConfirmationMail } from '@/operations/mail/texts/signature'
+import type { Payload } from 'payload'
 
 import { domainOf } from './address'
 import { SignatureRefused } from './errors'
-import { readFormToken } from './formToken'
+import { readFormToken, type FormStamp } from './formToken'
 import { parseSignature, type FormEvidence } from './input'
-import { granted, signatureLimits, take } from './limits'
-import { confirmLink, withdrawLink } from './links'
+import { signatureLimits, take } from './limits'
 import { checkProof } from './proofOfWork'
+import { recordSignature } from './record'
 import { flowSettings } from './settings'
 import type { SignatureStatus } from './states'
-import { CONFIRMATION_VALID_DAYS, hashToken, isWellFormedToken, newToken } from './tokens'
-
-const DAY = 24 * 60 * 60 * 1000
-
-/**
- * Runs `work` in a transaction of its own request: a signature, its used form and its mail
- * commit together or not at all. `unseen` marks writes the public cannot see (a pending
- * signature), which leave the read cache alone (src/data/changes/invalidation.ts).
- */
-async function inTransaction<T>(
-  payload: Payload,
-  unseen: boolean,
-  work: (req: PayloadRequest) => Promise<T>,
-): Promise<T> {
-  const req = await createLocalReq({ context: { [PUBLIC_READS_UNCHANGED]: unseen } }, payload)
-  const started = await initTransaction(req)
-  try {
-    const result = await work(req)
-    if (started) await commitTransaction(req)
-    return result
-  } catch (error) {
-    if (started) await killTransaction(req)
-    throw error
-  }
-}
+import { hashToken, isWellFormedToken } from './tokens'
+import { inTransaction } from './transaction'
+import { countOne } from './volume'
+import { countSignature, sourceFor } from './work'
 
 const limits = () => signatureLimits(flowSettings().settings)
 
+/** The form's stamp, if it is ours, old enough and not too old. */
+function validStamp(payload: Payload, token: unknown, now: number): FormStamp {
+  const { settings } = flowSettings()
+  const stamp = readFormToken(payload.secret, token)
+  if (!stamp) throw new SignatureRefused('form-invalid')
+  const age = now - stamp.issuedAt
+  if (age < settings.minSeconds * 1000) throw new SignatureRefused('too-fast')
+  if (age > settings.formMaxAgeMinutes * 60_000 || age < -60_000) {
+    throw new SignatureRefused('form-expired')
+  }
+  return stamp
+}
+
 /**
- * Signs the declaration: checks the fields, the trap, the form's stamp and proof of work and
- * the rate limits, then records a pending signature and queues its confirmation mail. Whatever
- * happens with the address (new, pending, signed already), the answer is the same.
+ * Signs the declaration: checks the fields, the trap, the form's stamp and proof of work, the
+ * address's hard ceiling and how much work its volume asks for (MoreWorkNeeded), then records
+ * a pending signature and queues its confirmation mail. Whatever happens with the address
+ * (new, pending, signed already), the answer is the same.
  */
 export async function signDeclaration(
   payload: Payload,
@@ -68,133 +49,26 @@ export async function signDeclaration(
   const parsed = parseSignature(raw)
   if (!parsed.ok) throw new SignatureRefused('fields', parsed.errors)
   const input = parsed.value
-
-  const stamp = readFormToken(payload.secret, evidence.formToken)
-  if (!stamp) throw new SignatureRefused('form-invalid')
   const now = Date.now()
-  const age = now - stamp.issuedAt
-  if (age < settings.minSeconds * 1000) throw new SignatureRefused('too-fast')
-  if (age > settings.formMaxAgeMinutes * 60_000 || age < -60_000) {
-    throw new SignatureRefused('form-expired')
-  }
-  const proof = await checkProof({
-    secret: payload.secret,
-    nonce: stamp.nonce,
-    field: evidence.proof,
-  })
-  if (proof === 'invalid') throw new SignatureRefused('proof-invalid')
+  const stamp = validStamp(payload, evidence.formToken, now)
+  const secret = payload.secret
+  const proof = await checkProof({ secret, nonce: stamp.nonce, field: evidence.proof })
+  if (proof.outcome === 'invalid') throw new SignatureRefused('proof-invalid')
 
   await take(limits().signing, client)
-  await take(limits().signingPerDomain, domainOf(input.emailKey))
-
-  const confirmToken = newToken()
-  const withdrawToken = newToken()
-  const links = {
-    name: input.name,
-    confirm: confirmLink(serverUrl, input.locale, confirmToken),
-    withdraw: withdrawLink(serverUrl, input.locale, withdrawToken),
-    days: CONFIRMATION_VALID_DAYS,
-  }
-  const details = {
-    displayName: input.name,
-    kind: input.kind,
-    organizationName: input.organization,
-    roleTitle: input.roleTitle,
-    sector: input.sector,
-    country: input.country,
-    consentToDisplay: input.named,
-    // Stored as compared and as mail is sent: the domain in its ASCII (IDNA) form.
-    email: input.emailKey,
-    consentToUpdates: input.consentToUpdates,
-    locale: input.locale,
-    source: proof === 'verified' ? ('form' as const) : ('form-without-proof' as const),
-    confirmTokenHash: hashToken(confirmToken),
-    confirmExpiresAt: new Date(now + CONFIRMATION_VALID_DAYS * DAY).toISOString(),
-    withdrawTokenHash: hashToken(withdrawToken),
-  }
-
-  await inTransaction(payload, true, async (req) => {
-    try {
-      await payload.create({
-        collection: 'signature-forms',
-        data: {
-          nonce: stamp.nonce,
-          expiresAt: new Date(stamp.issuedAt + settings.formMaxAgeMinutes * 60_000).toISOString(),
-        },
-        req,
-        overrideAccess: true,
-        depth: 0,
-      })
-    } catch (error) {
-      if (error instanceof ValidationError) throw new SignatureRefused('form-used')
-      throw error
-    }
-    const existing = await payload.find({
-      collection: 'signatories',
-      where: { emailKey: { equals: input.emailKey } },
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    const earlier = existing.docs[0]
-    if (!earlier) {
-      await payload.create({
-        collection: 'signatories',
-        data: { ...details, status: 'unconfirmed' },
-        req,
-        overrideAccess: true,
-        depth: 0,
-      })
-      await queueMail(req, {
-        ...signatureConfirmationMail(input.locale, links),
-        to: input.emailKey,
-        kind: 'signature-confirmation',
-        language: input.locale,
-      })
-      return
-    }
-    // The same address again: the screen says what it says for a new signature. Only the
-    // address's owner hears more, and not more often than the resend limit allows.
-    if (!(await granted(limits().resending, input.emailKey))) return
-    if (earlier.status === 'unconfirmed') {
-      // Still pending: the new details replace the old ones, with a new link (the old one ends).
-      await payload.update({
-        collection: 'signatories',
-        id: earlier.id,
-        data: { ...details, status: 'unconfirmed' },
-        req,
-        overrideAccess: true,
-        depth: 0,
-      })
-      await queueMail(req, {
-        ...signatureConfirmationMail(input.locale, links),
-        to: input.emailKey,
-        kind: 'signature-confirmation',
-        language: input.locale,
-      })
-      return
-    }
-    // Signed already: nothing of the signature changes but its withdrawal link.
-    await payload.update({
-      collection: 'signatories',
-      id: earlier.id,
-      data: { withdrawTokenHash: details.withdrawTokenHash },
-      req,
-      overrideAccess: true,
-      depth: 0,
-    })
-    const language = (earlier.locale ?? input.locale) as typeof input.locale
-    await queueMail(req, {
-      ...signatureAlreadyMail(language, {
-        name: earlier.displayName,
-        withdraw: withdrawLink(serverUrl, language, withdrawToken),
-      }),
-      to: input.emailKey,
-      kind: 'signature-already-signed',
-      language,
-    })
+  const domain = domainOf(input.emailKey)
+  const canDoMoreWork = evidence.canDoMoreWork ?? false
+  const source = await sourceFor({ secret, settings, stamp, proof, client, domain, canDoMoreWork })
+  const recorded = await recordSignature(payload, input, {
+    serverUrl,
+    formMaxAgeMinutes: settings.formMaxAgeMinutes,
+    stamp,
+    source,
+    resending: limits().resending,
+    now,
   })
+  if (!recorded) throw new SignatureRefused('form-used')
+  await countSignature(client, domain)
   return { accepted: true }
 }
 
@@ -214,6 +88,21 @@ async function statusOnConfirmation(
     overrideAccess: true,
   })
   return declaration.moderatePersonSignatures ? 'awaiting-moderation' : 'approved'
+}
+
+/**
+ * As `statusOnConfirmation`, but past the address's confirmation threshold this hour a
+ * signature waits for the editors instead of being refused (src/cms/signatures/volume.ts).
+ */
+async function confirmedStatus(
+  payload: Payload,
+  signature: { kind: string; source?: string | null },
+  client: string,
+): Promise<SignatureStatus> {
+  const status = await statusOnConfirmation(payload, signature)
+  const threshold = flowSettings().settings.confirmingModerationFromPerAddress
+  const before = await countOne('confirming-address', client)
+  return threshold > 0 && before >= threshold ? 'awaiting-moderation' : status
 }
 
 /** The signature a link's token belongs to (tokens are stored only as hashes), if any. */
@@ -245,7 +134,7 @@ export async function confirmSignature(
   if (!signature.confirmExpiresAt || Date.parse(signature.confirmExpiresAt) < Date.now()) {
     return 'expired'
   }
-  const status = await statusOnConfirmation(payload, signature)
+  const status = await confirmedStatus(payload, signature, client)
   // Waiting for the editors is as invisible to the public as pending.
   await inTransaction(payload, status !== 'approved', (req) =>
     payload.update({

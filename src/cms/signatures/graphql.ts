@@ -125,7 +125,12 @@ export function signatureMutations(graphql: GraphQLModule): Record<string, Field
           signDeclaration(
             context.req.payload,
             data,
-            { formToken: form.formToken, proof: form.proof, honeypot: form.website },
+            {
+              formToken: form.formToken,
+              proof: form.proof,
+              honeypot: form.website,
+              canDoMoreWork: true,
+            },
             clientOf(context),
           ),
         )

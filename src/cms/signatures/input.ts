@@ -22,7 +22,16 @@ export type SignatureInput = {
 }
 
 /** What the flow needs beyond the signature: the form's stamp, its proof of work, the trap. */
-export type FormEvidence = { formToken: unknown; proof: unknown; honeypot: unknown }
+export type FormEvidence = {
+  formToken: unknown
+  proof: unknown
+  honeypot: unknown
+  /**
+   * The client can solve a harder challenge and send again (the page's script, a GraphQL
+   * client). A plain form post cannot: past a threshold it goes to moderation instead.
+   */
+  canDoMoreWork?: boolean
+}
 
 export type FieldName =
   'name' | 'email' | 'kind' | 'organization' | 'roleTitle' | 'sector' | 'country' | 'display'

@@ -2,14 +2,15 @@ import type { SignatureSettings } from '@/core/env'
 import { sharedLimit, type Limit } from '@/operations/rateLimiterStore'
 
 /**
- * The rate limits of the signature flow, on the portal's shared store (src/operations/rateLimiterStore.ts),
+ * The hard limits of the signature flow, on the portal's shared store (src/operations/rateLimiterStore.ts),
  * per hour. They are taken where the flow runs, for the GraphQL mutations and the form
  * endpoints alike, keyed by the client address express passed along (src/edge/
- * clientAddress.ts) or by the signer's e-mail domain or address. 0 turns one off.
+ * clientAddress.ts) or by the signer's address. 0 turns one off. Signing and confirming have
+ * only a high ceiling that protects the process; below it, volume costs more work or
+ * moderation instead (src/cms/signatures/volume.ts).
  */
 export type SignatureLimits = {
   signing: Limit | null
-  signingPerDomain: Limit | null
   confirming: Limit | null
   withdrawing: Limit | null
   resending: Limit | null
@@ -21,9 +22,8 @@ export function signatureLimits(settings: SignatureSettings): SignatureLimits {
   const limit = (name: string, points: number) =>
     points > 0 ? sharedLimit(`signature-${name}`, { points, seconds: HOUR }) : null
   return {
-    signing: limit('signing', settings.signingPerHour),
-    signingPerDomain: limit('signing-domain', settings.signingPerDomainPerHour),
-    confirming: limit('confirming', settings.confirmingPerHour),
+    signing: limit('signing-ceiling', settings.signingCeilingPerHour),
+    confirming: limit('confirming-ceiling', settings.confirmingCeilingPerHour),
     withdrawing: limit('withdrawing', settings.withdrawingPerHour),
     resending: limit('resending', settings.resendingPerAddressPerHour),
   }
