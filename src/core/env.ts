@@ -1,3 +1,4 @@
+import { readAdmissionSettings, type AdmissionSettings } from './env/admission'
 import { readBodyLimits, type BodyLimits } from './env/bodyLimits'
 import { readMailSettings, type MailSettings } from './env/mail'
 import {
@@ -34,6 +35,8 @@ export type Environment = ServerSettings &
     seed: boolean
     corsOrigins: string[]
     rateLimits: RateLimitSettings
+    /** Admission by measured load (src/edge/load/, docs/limits.md). */
+    admission: AdmissionSettings
     /** The public signature flow (src/cms/signatures/, docs/signatures.md). */
     signatures: SignatureSettings
     /** Where uploaded files live (MEDIA_DIR), absolute. */
@@ -80,6 +83,7 @@ export function readEnvironment(
   const bodyLimits = readBodyLimits(source, problems)
   const readCache = readCacheSettings(source, problems)
   const rateLimits = readRateLimits(source, problems)
+  const admission = readAdmissionSettings(source, server.production, problems)
   const signatures = readSignatureSettings(source, problems)
   const operations = readOperationSettings(source, problems)
   if (problems.length > 0) throw new EnvironmentError(problems)
@@ -98,6 +102,7 @@ export function readEnvironment(
     ...bodyLimits,
     ...readCache,
     rateLimits,
+    admission,
     signatures,
     ...operations,
     mediaDir: readMediaDir(source),

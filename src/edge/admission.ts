@@ -1,22 +1,19 @@
 import type { NextFunction, Request, Response } from 'express'
 import fs from 'node:fs'
 
-import type { Environment } from '@/core/env'
-import { fromRoot } from '@/core/paths'
-import { refuseRateLimited } from '@/edge/rateLimitRefusal'
-import {
-  RateLimitedError,
-  sharedBudget,
-  sharedLimit,
-  type Budget,
-  type Limit,
-} from '@/operations/rateLimiterStore'
-
 import { addressKey } from '@/core/clientAddress'
+import { fromRoot } from '@/core/paths'
 import { identityOf } from '@/core/requestIdentity'
+import { isSigningStep } from '@/cms/signatures/signingStep'
+import { refuseForLoad, refuseRateLimited, type FormKeeping } from '@/edge/refusals/refuse'
+import type { LoadGate } from '@/edge/load/gate'
+import type { Priority } from '@/edge/load/priorities'
 import { graphqlCallOf, isMutation } from '@/graphql/http/callSlot'
+import type { RateLimitSettings } from '@/core/env/rateLimits'
+import { RateLimitedError, sharedLimit, type Limit } from '@/operations/rateLimiterStore'
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const SEARCH = /^\/[a-z]{2}\/search\/?$/
 
 /** Answered without work worth limiting: Next's hashed assets, the probes, files in public/. */
 function exemptPaths(): (path: string) => boolean {
@@ -33,128 +30,102 @@ function exemptPaths(): (path: string) => boolean {
     files.has(path)
 }
 
-/** What a request costs, and so which limits it meets. */
-export type Admission = 'exempt' | 'public write' | 'uncached'
-
-export type EdgeLimits = {
-  /** Counts `req` against the limits of its kind; false when it was refused (and answered). */
-  admit(req: Request, res: Response, kind: Admission): Promise<boolean>
-}
-
-async function admit(
-  limit: Limit | null,
-  key: string,
-  req: Request,
-  res: Response,
-  who: string,
-): Promise<boolean> {
-  if (!limit) return true
-  try {
-    await limit.take(key)
-    return true
-  } catch (error) {
-    if (!(error instanceof RateLimitedError)) throw error
-    refuseRateLimited(req, res, error.retryAfterSeconds, who)
-    return false
-  }
-}
+/** A per-client limit (429) for the request, or null when it meets none; and its class. */
+type Verdict = { limit: Limit | null; key: string; who: string; priority: Priority }
 
 /**
- * The portal's rate limits at the edge (docs/limits.md), from the environment; a setting of 0
- * turns its limit off. Logged-in users are counted by user, so an office behind one address does
- * not share a bucket, and with a limit ordinary editing (autosave, the admin's own requests)
- * never meets. Cache hits are never counted: they are answered before any of this runs.
+ * The two questions asked of a request the read cache did not answer (docs/limits.md):
+ *
+ * 1. Is this one client over its own limit? Then a 429 (a login flood from one address, one
+ *    account's runaway script). Logged-in users are counted by user, so an office behind one
+ *    address does not share a bucket; signers' steps meet the signature flow's own thresholds
+ *    (more proof of work, moderation) instead of the limits meant for browsing.
+ * 2. Is the process saturated? Then the request waits in line by its class, and only if the
+ *    thread stays saturated is it refused, with a 503 (`src/edge/load/gate.ts`). An address past
+ *    its share of uncached work this minute is not refused for that: it drops to the lowest class.
+ *
+ * Cache hits, static files and the probes never get here or are exempt.
  */
-export function edgeLimits(settings: Environment['rateLimits']): EdgeLimits {
-  const limit = (name: string, points: number, burst?: number, seconds = 60) =>
-    points > 0 ? sharedLimit(name, { points, seconds, burst }) : null
+export function admission(settings: RateLimitSettings, gate: LoadGate | null, forms: FormKeeping) {
+  const exempt = exemptPaths()
+  const limit = (name: string, points: number, burst?: number) =>
+    points > 0 ? sharedLimit(name, { points, seconds: 60, burst }) : null
+  const users = limit('users', settings.userPerMinute)
   const publicWrites = limit('public-writes', settings.publicWritesPerMinute)
   const uncached = limit(
     'uncached',
     settings.uncachedPerMinute,
     settings.uncachedBurst || undefined,
   )
-  // Per second: a flood spread over many addresses must not get a minute's allowance at once.
-  const publicWritesTotal = limit(
-    'public-writes-total',
-    settings.publicWritesTotalPerSecond,
-    undefined,
-    1,
-  )
-  // What anonymous requests past the cache may cost together: a budget of answer time, so a
-  // flood of expensive renders from many addresses cannot take the thread from cached readers.
-  const uncachedBudget =
-    settings.uncachedBudgetMsPerSecond > 0
-      ? sharedBudget('uncached-budget', { points: settings.uncachedBudgetMsPerSecond, seconds: 1 })
-      : null
-  const users = limit('users', settings.userPerMinute)
-  return {
-    admit(req, res, kind) {
-      if (kind === 'exempt') return Promise.resolve(true)
-      const user = identityOf(req).user
-      // A logged-in user's requests, writes too, count in their own bucket.
-      if (user) return admit(users, `${user.collection}:${user.id}`, req, res, 'for this account')
-      if (kind === 'public write') return anonymous(publicWrites, publicWritesTotal, req, res)
-      return anonymousUncached(uncached, uncachedBudget, req, res)
-    },
+  const share = limit('uncached-share', settings.uncachedSharePerMinute)
+
+  async function classify(req: Request): Promise<Verdict> {
+    const user = identityOf(req).user
+    if (user) {
+      const key = `${user.collection}:${user.id}`
+      return { limit: users, key, who: 'for this account', priority: 'signer or editor' }
+    }
+    const address = addressKey(req.ip)
+    const own = { key: address, who: 'from this address' }
+    if (isSigningStep(req)) return { ...own, limit: null, priority: 'signer or editor' }
+    if (isPublicWrite(req)) return { ...own, limit: publicWrites, priority: 'page' }
+    // Next's navigations and prefetches ask for what a page view already counted.
+    if (req.headers.rsc === '1') {
+      const prefetch = req.headers['next-router-prefetch'] === '1'
+      return { ...own, limit: null, priority: prefetch ? 'prefetch' : 'page' }
+    }
+    const search = SEARCH.test(req.path)
+    const overShare = share ? !(await taken(share, address)) : false
+    const priority: Priority = overShare
+      ? search
+        ? 'over share search'
+        : 'over share'
+      : search
+        ? 'search'
+        : 'page'
+    return { ...own, limit: uncached, priority }
   }
-}
 
-/** Per address by count, and all addresses together by the time their answers take. */
-async function anonymousUncached(
-  own: Limit | null,
-  everyone: Budget | null,
-  req: Request,
-  res: Response,
-): Promise<boolean> {
-  if (!(await admit(own, addressKey(req.ip), req, res, 'from this address'))) return false
-  if (!everyone) return true
-  try {
-    await everyone.admit('everyone')
-  } catch (error) {
-    if (!(error instanceof RateLimitedError)) throw error
-    refuseRateLimited(req, res, error.retryAfterSeconds, 'to the portal right now')
-    return false
-  }
-  const started = process.hrtime.bigint()
-  res.once('close', () => {
-    void everyone.charge('everyone', Number(process.hrtime.bigint() - started) / 1e6)
-  })
-  return true
-}
-
-/**
- * The public is limited per address, and all addresses together: a flood spread over many
- * addresses (a botnet, or one client behind many proxies) is still a flood, and must not take the
- * CPU that readers of cached pages and logged-in editors need. A request refused by its own
- * address's limit does not count against everyone's.
- */
-async function anonymous(
-  own: Limit | null,
-  everyone: Limit | null,
-  req: Request,
-  res: Response,
-): Promise<boolean> {
-  if (!(await admit(own, addressKey(req.ip), req, res, 'from this address'))) return false
-  return admit(everyone, 'everyone', req, res, 'to the portal right now')
-}
-
-/**
- * The one place that admits a request the read cache did not answer (cache hits, static files
- * and the probes never get here or are exempt): a public write (anything but GET, HEAD and
- * OPTIONS, and a GraphQL mutation, known once the edge has read the call) meets the write limits,
- * anything else the limits of uncached work.
- */
-export function admission(limits: EdgeLimits) {
-  const exempt = exemptPaths()
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    if (await limits.admit(req, res, admissionOf(req, exempt))) next()
+    if (exempt(req.path)) return next()
+    const verdict = await classify(req)
+    if (verdict.limit) {
+      try {
+        await verdict.limit.take(verdict.key)
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) throw error
+        return refuseRateLimited(req, res, error.retryAfterSeconds, verdict.who)
+      }
+    }
+    if (!gate) return next()
+    // A client that leaves while waiting must not keep its slot once let in.
+    let left = false
+    const onLeave = () => (left = true)
+    res.once('close', onLeave)
+    const answer = await gate.enter(verdict.priority)
+    res.off('close', onLeave)
+    if (!answer.admitted) {
+      if (left) return
+      return refuseForLoad(req, res, answer.retryAfterSeconds, verdict.priority, forms)
+    }
+    if (left) return answer.release()
+    res.once('close', answer.release)
+    next()
   }
 }
 
-function admissionOf(req: Request, exempt: (path: string) => boolean): Admission {
-  if (exempt(req.path)) return 'exempt'
-  if (req.path === '/api/graphql')
-    return isMutation(graphqlCallOf(req)) ? 'public write' : 'uncached'
-  return READS.has(req.method) ? 'uncached' : 'public write'
+function isPublicWrite(req: Request): boolean {
+  if (req.path === '/api/graphql') return isMutation(graphqlCallOf(req))
+  return !READS.has(req.method)
+}
+
+/** Whether `key` still had a point of `limit` this window (a measure, not a refusal). */
+async function taken(limit: Limit, key: string): Promise<boolean> {
+  try {
+    await limit.take(key)
+    return true
+  } catch (error) {
+    if (error instanceof RateLimitedError) return false
+    throw error
+  }
 }

@@ -6,7 +6,7 @@ import { LIMIT_CODE, limits as apiLimits } from '@/cms/apiLimits'
 import type { BodyBudget } from './bodyBudget'
 import { bodyClassOf, type BodyClass, type BodyLimits } from './bodyClasses'
 import { holdChunkedBody } from './holdChunkedBody'
-import { refusalBody, refuseUnread } from './refusal'
+import { refusalBody, refuseUnread } from './refusals/unread'
 
 /** Seconds a client told "busy" should wait before it sends its body again. */
 const BUSY_RETRY_AFTER_S = 5

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import { countRefusal } from '@/observability/metrics/count'
 import { fromRoot } from '@/core/paths'
 
-import { refusalBody } from './refusal'
+import { refusalBody } from './refusals/unread'
 
 /** Where `next build` lists the server actions it compiled, with the routes that serve each. */
 const MANIFEST = '.next/server/server-reference-manifest.json'

@@ -11,6 +11,8 @@ export type EdgeSettings = {
   serverActions: ServerActions | null
   /** The rate limits; a limit of 0 is off. */
   rateLimits: Environment['rateLimits']
+  /** Admission by measured load (src/edge/load/). */
+  admission: Environment['admission']
   /** TRUST_PROXY: whose X-Forwarded-For gives the client's address. */
   trustProxy: Environment['trustProxy']
   /** The production build's preview id; null in development, where any draft-mode cookie counts. */
@@ -26,6 +28,7 @@ export function edgeSettings(
     bodies: bodySettings(env),
     serverActions: build.serverActions ?? null,
     rateLimits: env.rateLimits,
+    admission: env.admission,
     trustProxy: env.trustProxy,
     previewModeId: build.previewModeId ?? null,
   }

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 
 import { countRefusal } from '@/observability/metrics/count'
 
-import { refusalBody } from './refusal'
+import { refusalBody } from './refusals/unread'
 
 /** Longer paths than any page, document or API route of the portal has. */
 export const MAX_PATH_LENGTH = 2048

@@ -23,19 +23,7 @@ export type LimitSpec = {
   burst?: number
 }
 
-/**
- * A budget of work rather than of requests: a request may start while `key` has budget left,
- * and is charged what it cost once it has finished (milliseconds, say), so a few expensive
- * requests use the budget up as fast as many cheap ones.
- */
-export type Budget = {
-  /** Resolves when `key` has budget left; rejects with the wait when it has none. */
-  admit(key: string): Promise<void>
-  /** Charges `cost` to `key`'s current window. */
-  charge(key: string, cost: number): Promise<void>
-}
-
-const limiters = () => processSingleton('rate-limits', () => new Map<string, Limit | Budget>())
+const limiters = () => processSingleton('rate-limits', () => new Map<string, Limit>())
 
 /**
  * The store behind every limit: rate-limiter-flexible in memory, in this process. Its Redis
@@ -71,31 +59,12 @@ function create(name: string, spec: LimitSpec): Limit {
   }
 }
 
-function createBudget(name: string, spec: LimitSpec): Budget {
-  const limiter = new RateLimiterMemory({
-    keyPrefix: name,
-    points: spec.points,
-    duration: spec.seconds,
-  })
-  return {
-    async admit(key) {
-      const state = await limiter.get(key)
-      if (state && state.remainingPoints <= 0) {
-        throw new RateLimitedError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)))
-      }
-    },
-    async charge(key, cost) {
-      await limiter.penalty(key, Math.max(1, Math.round(cost)))
-    },
-  }
-}
-
 /**
  * The limiter called `name`, made once per process and shared through globalThis: Payload's hooks
  * run in Next's module world, the edge in the server's, and both must count in one bucket.
  * The spec of the first caller wins (a limit is configured once, from the environment).
  */
-function shared<T extends Limit | Budget>(name: string, make: () => T): T {
+function shared<T extends Limit>(name: string, make: () => T): T {
   let limiter = limiters().get(name) as T | undefined
   if (!limiter) {
     limiter = make()
@@ -103,10 +72,6 @@ function shared<T extends Limit | Budget>(name: string, make: () => T): T {
   }
   return limiter
 }
-
-/** The budget called `name` (`spec.points` of cost per window), shared as `sharedLimit` is. */
-export const sharedBudget = (name: string, spec: LimitSpec): Budget =>
-  shared(name, () => createBudget(name, spec))
 
 /** The limit called `name`, shared by both module worlds (see `shared`). */
 export const sharedLimit = (name: string, spec: LimitSpec): Limit =>

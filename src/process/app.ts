@@ -2,11 +2,13 @@ import express, { type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
 import { passClientAddress } from '@/core/clientAddressHeader'
-import { admission, edgeLimits } from '@/edge/admission'
+import { admission } from '@/edge/admission'
 import { BodyBudget } from '@/edge/bodyBudget'
 import { bodyPolicy } from '@/edge/bodyPolicy'
 import { readGraphQLCall } from '@/edge/graphqlCall'
 import { identifyRequests } from '@/edge/identity'
+import { loadGate } from '@/edge/load/fromSettings'
+import type { LoadSignal } from '@/edge/load/loadSignal'
 import { logUnhandled } from '@/edge/logUnhandled'
 import { methodGuard } from '@/edge/methodGuard'
 import { requestContext } from '@/edge/requestContext'
@@ -32,6 +34,8 @@ export type AppOptions = {
   metricsToken?: string
   /** The anonymous read cache; left out (READ_CACHE_MAX_BYTES=0), nothing is cached. */
   readCache?: Omit<ReadCacheOptions, 'allowedOrigins'>
+  /** A load signal in place of the measured one: tests inject saturation with it. */
+  loadSignal?: LoadSignal
 }
 
 /**
@@ -49,6 +53,7 @@ export function createApp({
   edge,
   readCache: cacheOptions,
   metricsToken,
+  loadSignal,
 }: AppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
@@ -81,7 +86,12 @@ export function createApp({
   app.use(readGraphQLCall)
   if (cacheOptions) app.use(readCache({ ...cacheOptions, allowedOrigins }))
   // What gets here, the cache could not answer: a miss, a bypass, or nothing cacheable.
-  app.use(admission(edgeLimits(edge.rateLimits)))
+  app.use(
+    admission(edge.rateLimits, loadGate(edge.admission, loadSignal), {
+      maxBytes: edge.bodies.limits.form,
+      secret: payload.secret,
+    }),
+  )
   app.use(graphqlEndpoint(payload.config, origin))
   // Express 5 rejects app.all('*'); a terminal middleware hands everything else to Next.
   app.use((req, res) => handle(req, res))

@@ -7,6 +7,7 @@ import { cacheContents } from '@/data/changes/changeLog'
 import { createApp } from '@/process/app'
 import { edgeSettings } from '@/edge/settings'
 import { readEnvironment, type Environment } from '@/core/env'
+import type { LoadSignal } from '@/edge/load/loadSignal'
 
 import { GET, POST } from '../../src/app/(payload)/api/graphql/route'
 import * as restRoute from '../../src/app/(payload)/api/[...slug]/route'
@@ -66,21 +67,31 @@ export async function startCacheServer(
     trustProxy?: Environment['trustProxy']
     /** METRICS_TOKEN (test/int/metrics.test.ts turns metrics on itself). */
     metricsToken?: string
+    /** Admission by load (off in tests unless given), and the load signal it reads. */
+    admission?: Partial<Environment['admission']>
+    loadSignal?: LoadSignal
+    /** Stands in for Next's pages (the default answers 418 for anything but the API). */
+    pages?: (req: ExpressRequest, res: ExpressResponse) => void
   } = {},
 ): Promise<CacheServer> {
   const env = readEnvironment()
   const edge = edgeSettings(env)
   const app = createApp({
     payload,
-    handle: (req, res) => void nextStandIn(req, res),
+    handle: (req, res) =>
+      options.pages && !req.path.startsWith('/api/')
+        ? options.pages(req, res)
+        : void nextStandIn(req, res),
     https: false,
     isShuttingDown: () => false,
     edge: {
       ...edge,
       rateLimits: { ...edge.rateLimits, ...options.rateLimits },
       trustProxy: options.trustProxy ?? edge.trustProxy,
+      admission: { ...edge.admission, ...options.admission },
     },
     metricsToken: options.metricsToken,
+    loadSignal: options.loadSignal,
     readCache:
       options.maxBytes === 0
         ? undefined

@@ -1,20 +1,25 @@
 import { nonNegativeInt, positiveInt, type Source } from './parse'
 
-/** Rate limits (src/operations/rateLimiterStore.ts, src/edge/rateLimits.ts, docs/limits.md); 0 turns one off. */
+/**
+ * Limits per client (src/operations/rateLimiterStore.ts, src/edge/admission.ts, docs/limits.md):
+ * one address or account over its own limit gets a 429. How busy the process is, is admission by
+ * load's question (./admission.ts), not these. 0 turns one off.
+ */
 export type RateLimitSettings = {
-  /** Anonymous writes (logins, resets, every public form) per client address. */
+  /** Anonymous writes (logins, resets, public forms other than the signature flow's) per address. */
   publicWritesPerMinute: number
-  /** Anonymous writes per second from all addresses together: a flood from many addresses. */
-  publicWritesTotalPerSecond: number
-  /** Anonymous requests the read cache cannot answer, per client address. */
+  /**
+   * Anonymous requests the read cache cannot answer, per client address: the ceiling, high enough
+   * for a hundred people browsing behind one office address.
+   */
   uncachedPerMinute: number
   /** Extra uncached requests a client address may make once per minute. */
   uncachedBurst: number
   /**
-   * Milliseconds per second that anonymous uncached requests from all addresses together may
-   * take to answer (a share of the one JavaScript thread's time).
+   * An address's share of uncached requests a minute: past it, not refused, but the first to wait
+   * and to be refused while the process is saturated.
    */
-  uncachedBudgetMsPerSecond: number
+  uncachedSharePerMinute: number
   /** Requests past the cache per logged-in user (keyed by user, not address). */
   userPerMinute: number
   /** Seconds between two password resets asked for the same address. */
@@ -22,28 +27,14 @@ export type RateLimitSettings = {
 }
 
 export function readRateLimits(source: Source, problems: string[]): RateLimitSettings {
+  const perMinute = (name: string, fallback: number) =>
+    nonNegativeInt(source, name, fallback, problems)
   return {
-    publicWritesPerMinute: nonNegativeInt(
-      source,
-      'RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE',
-      20,
-      problems,
-    ),
-    publicWritesTotalPerSecond: nonNegativeInt(
-      source,
-      'RATE_LIMIT_PUBLIC_WRITES_TOTAL_PER_SECOND',
-      5,
-      problems,
-    ),
-    uncachedPerMinute: nonNegativeInt(source, 'RATE_LIMIT_UNCACHED_PER_MINUTE', 60, problems),
-    uncachedBurst: nonNegativeInt(source, 'RATE_LIMIT_UNCACHED_BURST', 60, problems),
-    uncachedBudgetMsPerSecond: nonNegativeInt(
-      source,
-      'RATE_LIMIT_UNCACHED_BUDGET_MS_PER_SECOND',
-      300,
-      problems,
-    ),
-    userPerMinute: nonNegativeInt(source, 'RATE_LIMIT_USER_PER_MINUTE', 1200, problems),
+    publicWritesPerMinute: perMinute('RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE', 20),
+    uncachedPerMinute: perMinute('RATE_LIMIT_UNCACHED_PER_MINUTE', 1800),
+    uncachedBurst: perMinute('RATE_LIMIT_UNCACHED_BURST', 600),
+    uncachedSharePerMinute: perMinute('RATE_LIMIT_UNCACHED_SHARE_PER_MINUTE', 600),
+    userPerMinute: perMinute('RATE_LIMIT_USER_PER_MINUTE', 1200),
     passwordResetSeconds: positiveInt(source, 'PASSWORD_RESET_INTERVAL_SECONDS', 15, problems),
   }
 }

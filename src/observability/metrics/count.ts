@@ -6,7 +6,7 @@
 import { currentMetrics } from './state'
 
 export type RefusedBy =
-  'body_size' | 'body_budget' | 'body_type' | 'rate' | 'graphql_cost' | 'url' | 'method'
+  'body_size' | 'body_budget' | 'body_type' | 'rate' | 'load' | 'graphql_cost' | 'url' | 'method'
 
 /** A request refused by a limit; `rule` names which one (a GraphQL limit, a rate limit's scope). */
 export function countRefusal(limit: RefusedBy, rule: string = limit): void {

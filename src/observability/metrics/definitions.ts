@@ -153,7 +153,7 @@ const queueMetrics = (registers: Registers, sources: MetricsSources) => ({
 const refusalMetrics = (registers: Registers) => ({
   refusals: new client.Counter({
     name: 'portal_requests_refused_total',
-    help: 'Requests refused by a limit: limit (body_size, body_budget, body_type, rate, graphql_cost, url, method) and rule',
+    help: 'Requests refused by a limit: limit (body_size, body_budget, body_type, rate, load, graphql_cost, url, method) and rule',
     labelNames: ['limit', 'rule'],
     registers,
   }),

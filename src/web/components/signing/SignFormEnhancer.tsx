@@ -7,6 +7,9 @@ import type { Locale } from '@/core/locales'
 
 import { signatureWords } from '../../signatureWords'
 
+/** How often the form is sent again by itself while the portal answers 503 (busy). */
+const RETRIES_WHEN_BUSY = 5
+
 type Refusal = { message?: string; code?: string; fields?: { field: string; problem: string }[] }
 
 /**
@@ -87,6 +90,12 @@ export function SignFormEnhancer({ formId, locale }: { formId: string; locale: L
             body: new URLSearchParams(data as unknown as Record<string, string>),
           })
         let response = await send()
+        // The portal is saturated for a moment: wait as long as it asks, and send again.
+        for (let retry = 0; response.status === 503 && retry < RETRIES_WHEN_BUSY; retry++) {
+          const seconds = Number(response.headers.get('retry-after')) || 2
+          await new Promise((resolve) => setTimeout(resolve, Math.min(seconds, 30) * 1000))
+          response = await send()
+        }
         // Past a busy address's threshold the server asks for more work; until the widget
         // solves harder challenges, send once more without a proof: accepted, for moderation.
         if (response.status === 400 && (await response.clone().text()).includes('"more-work"')) {
@@ -99,7 +108,12 @@ export function SignFormEnhancer({ formId, locale }: { formId: string; locale: L
         }
         const body = (await response.json().catch(() => null)) as { errors?: Refusal[] } | null
         const refusal = body?.errors?.[0] ?? {}
-        const code = response.status === 429 ? 'rate-limited' : (refusal.code ?? 'failed')
+        const code =
+          response.status === 429
+            ? 'rate-limited'
+            : response.status === 503
+              ? 'busy'
+              : (refusal.code ?? 'failed')
         show(w.form[code] ?? refusal.message ?? w.form.failed, refusal.fields)
       } catch {
         show(w.form.failed)

@@ -1,0 +1,156 @@
+/**
+ * The load gate (src/edge/load/gate.ts) with saturation injected through its load signal: who
+ * waits, who is let in, and who is refused first, without real CPU load.
+ */
+import { AdaptiveLimit } from '@/edge/load/adaptiveLimit'
+import { LoadGate, type GateAnswer } from '@/edge/load/gate'
+import { injectedLoad, measuredLoad, type LoadReading } from '@/edge/load/loadSignal'
+import { PRIORITIES, type Priority } from '@/edge/load/priorities'
+
+const thresholds = { maxDelayMs: 100, maxUtilization: 0.98 }
+const calm: LoadReading = { delayMs: 5, utilization: 0.3 }
+const busy: LoadReading = { delayMs: 400, utilization: 1 }
+
+function gate(options: { limit: number; maxWaiting: number; waitMs?: number }) {
+  let reading = calm
+  const load = injectedLoad(thresholds, () => reading)
+  const wait = options.waitMs ?? 60_000
+  const g = new LoadGate({
+    load,
+    limit: { initial: options.limit, min: 1, max: options.limit },
+    maxWaiting: options.maxWaiting,
+    waitMs: Object.fromEntries(PRIORITIES.map((p) => [p, wait])) as Record<Priority, number>,
+  })
+  return { g, saturate: (on: boolean) => (reading = on ? busy : calm) }
+}
+
+/** What each entered request got, in the order answers came. */
+function recorder(g: LoadGate) {
+  const answers: { who: string; admitted: boolean; retryAfter?: number }[] = []
+  const held: (() => void)[] = []
+  const enter = (who: string, priority: Priority) =>
+    g.enter(priority).then((answer: GateAnswer) => {
+      if (answer.admitted) held.push(answer.release)
+      answers.push({
+        who,
+        admitted: answer.admitted,
+        retryAfter: answer.admitted ? undefined : answer.retryAfterSeconds,
+      })
+    })
+  return { answers, held, enter }
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve))
+
+test('under the limit every request is let in at once', async () => {
+  const { g } = gate({ limit: 3, maxWaiting: 10 })
+  const r = recorder(g)
+  await Promise.all([r.enter('a', 'page'), r.enter('b', 'search'), r.enter('c', 'over share')])
+  expect(r.answers.every((a) => a.admitted)).toBe(true)
+  expect(g.state()).toEqual({ inFlight: 3, waiting: 0, limit: 3 })
+})
+
+test('while the thread has room, requests past the adaptive limit are let in up to its ceiling', async () => {
+  let reading = calm
+  const g = new LoadGate({
+    load: injectedLoad(thresholds, () => reading),
+    limit: { initial: 2, min: 1, max: 4 },
+    maxWaiting: 10,
+  })
+  const r = recorder(g)
+  await Promise.all(['a', 'b', 'c', 'd'].map((who) => r.enter(who, 'page')))
+  expect(r.answers.every((a) => a.admitted)).toBe(true)
+  // Past the ceiling, or once saturated, the next one waits.
+  void r.enter('e', 'page')
+  await tick()
+  expect(g.state().waiting).toBe(1)
+  reading = busy
+  r.held.shift()!()
+  await tick()
+  expect(g.state()).toMatchObject({ inFlight: 3, waiting: 1 })
+})
+
+test('past the limit requests wait and are let in by priority, not arrival', async () => {
+  const { g } = gate({ limit: 1, maxWaiting: 10 })
+  const r = recorder(g)
+  await r.enter('first', 'page')
+  void r.enter('search', 'search')
+  void r.enter('over share', 'over share')
+  void r.enter('signer', 'signer or editor')
+  void r.enter('page', 'page')
+  await tick()
+  expect(g.state().waiting).toBe(4)
+  for (let i = 0; i < 4; i++) {
+    r.held.shift()!()
+    await tick()
+  }
+  expect(r.answers.map((a) => a.who)).toEqual(['first', 'signer', 'page', 'search', 'over share'])
+})
+
+test('a full line refuses the lowest class present first, never a higher one', async () => {
+  const { g, saturate } = gate({ limit: 1, maxWaiting: 2 })
+  saturate(true)
+  const r = recorder(g)
+  await r.enter('running', 'page')
+  void r.enter('over share search', 'over share search')
+  void r.enter('page', 'page')
+  await tick()
+  // The line is full: a signer takes the place of the lowest class waiting.
+  void r.enter('signer', 'signer or editor')
+  await tick()
+  expect(r.answers.find((a) => a.who === 'over share search')).toMatchObject({ admitted: false })
+  // A prefetch is lower than everyone still waiting: it is the one refused.
+  await r.enter('prefetch', 'prefetch')
+  expect(r.answers.at(-1)).toMatchObject({ who: 'prefetch', admitted: false })
+  expect(r.answers.at(-1)!.retryAfter).toBeGreaterThanOrEqual(1)
+  r.held.shift()!()
+  await tick()
+  expect(r.answers.at(-1)).toMatchObject({ who: 'signer', admitted: true })
+})
+
+test('a wait that runs out is refused only while saturated, and then the lower class goes', async () => {
+  const { g, saturate } = gate({ limit: 1, maxWaiting: 10, waitMs: 30 })
+  const r = recorder(g)
+  await r.enter('running', 'page')
+  // Calm: the wait runs out with room on the thread, so the request is let in over the limit.
+  await r.enter('calm', 'search')
+  expect(r.answers.at(-1)).toMatchObject({ who: 'calm', admitted: true })
+  saturate(true)
+  await r.enter('busy', 'search')
+  expect(r.answers.at(-1)).toMatchObject({ who: 'busy', admitted: false })
+})
+
+test('the adaptive limit grows while the thread has room and backs off while it is saturated', () => {
+  let reading = calm
+  const limit = new AdaptiveLimit(
+    { initial: 10, min: 4, max: 20 },
+    injectedLoad(thresholds, () => reading),
+  )
+  for (let i = 0; i < 30; i++) limit.finished(10)
+  expect(limit.current).toBe(20)
+  // Little in flight says nothing about whether more would fit: no growth then.
+  reading = busy
+  for (let i = 0; i < 100; i++) limit.finished(20)
+  expect(limit.current).toBe(4)
+  reading = calm
+  limit.finished(1)
+  expect(limit.current).toBe(4)
+})
+
+test('the measured signal reads the event loop: a blocked thread shows as saturated', async () => {
+  const signal = measuredLoad({ maxDelayMs: 50, maxUtilization: 0.99 })
+  try {
+    // Let the monitor's own timer start first.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const until = Date.now() + 150
+    while (Date.now() < until) {
+      // Keep the thread busy, as a long synchronous render would.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    const reading = signal.reading()
+    expect(reading.delayMs).toBeGreaterThanOrEqual(50)
+    expect(signal.saturated()).toBe(true)
+  } finally {
+    signal.stop()
+  }
+})
