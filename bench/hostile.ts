@@ -14,14 +14,17 @@ import { startServer } from './server'
 
 type Log = (line: string) => void
 
-/** The limits a production server starts with (src/core/env.ts defaults), set explicitly. */
+/**
+ * The limits a production server starts with (src/core/env/rateLimits.ts and admission.ts
+ * defaults), set explicitly: per-client limits, and admission by measured load.
+ */
 export const productionRateLimits = {
   RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '20',
-  RATE_LIMIT_PUBLIC_WRITES_TOTAL_PER_SECOND: '5',
-  RATE_LIMIT_UNCACHED_PER_MINUTE: '60',
-  RATE_LIMIT_UNCACHED_BUDGET_MS_PER_SECOND: '300',
-  RATE_LIMIT_UNCACHED_BURST: '60',
+  RATE_LIMIT_UNCACHED_PER_MINUTE: '1800',
+  RATE_LIMIT_UNCACHED_BURST: '600',
+  RATE_LIMIT_UNCACHED_SHARE_PER_MINUTE: '600',
   RATE_LIMIT_USER_PER_MINUTE: '1200',
+  ADMISSION_BY_LOAD: 'on',
 }
 
 export type AttackFigures = { attack: string; requests: number; statuses: Record<string, number> }

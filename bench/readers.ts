@@ -50,8 +50,8 @@ export const figures = (targets: Target[], results: autocannon.Result[]): Reader
   }))
 
 /**
- * Checks each target twice (the second answer comes from the cache). Cold renders take the
- * uncached budget of their second under the production limits: a 429 is waited out.
+ * Checks each target twice (the second answer comes from the cache). Under the production limits
+ * a refusal (429 or 503) is waited out.
  */
 export async function warmUp(url: string, targets: Target[]): Promise<void> {
   for (const target of targets) {
@@ -61,7 +61,7 @@ export async function warmUp(url: string, targets: Target[]): Promise<void> {
         await verify(url, target)
         break
       } catch (error) {
-        if (attempt > 10 || !/status 429/.test(String(error))) throw error
+        if (attempt > 10 || !/status (429|503)/.test(String(error))) throw error
         await new Promise((resolve) => setTimeout(resolve, 1000))
       }
     }

@@ -54,9 +54,8 @@ export function productionEnvironment(database: string): NodeJS.ProcessEnv {
     // Off, so the uncached cases measure the server, not the limits; the hostile scenario sets
     // its own (bench/hostile.ts).
     RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '0',
-    RATE_LIMIT_PUBLIC_WRITES_TOTAL_PER_SECOND: '0',
     RATE_LIMIT_UNCACHED_PER_MINUTE: '0',
-    RATE_LIMIT_UNCACHED_BUDGET_MS_PER_SECOND: '0',
+    RATE_LIMIT_UNCACHED_SHARE_PER_MINUTE: '0',
     RATE_LIMIT_USER_PER_MINUTE: '0',
   }
 }
