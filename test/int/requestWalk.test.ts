@@ -28,7 +28,7 @@ const SITE_CHROME = print(SiteChromeDocument)
  * 12 stops in 8 files, a miss to the resolver in at most 20 stops in 14 files) are not met yet;
  * docs/architecture.md says how far off each is. A change that adds stops fails here.
  */
-const CEILINGS = { hit: { stops: 57, files: 30 }, toResolver: { stops: 70, files: 37 } }
+const CEILINGS = { hit: { stops: 57, files: 30 }, toResolver: { stops: 54, files: 31 } }
 
 /**
  * Payload's resolvers have been entered once a function of the CMS runs (access, hooks, fields,
