@@ -8,7 +8,7 @@
 import TestSequencer from '@jest/test-sequencer'
 
 const knownSeconds = {
-  'test/browser/adminWalk.test.ts': 400,
+  'test/browser/adminWalk.test.ts': 300,
   'test/browser/pages.test.ts': 240,
   'test/browser/adminReview.test.ts': 160,
   'test/int/accessMatrix.test.ts': 90,
