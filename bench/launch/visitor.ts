@@ -25,12 +25,14 @@ const SHARED_ADDRESS = '192.0.2.77'
 const REQUEST_TIMEOUT_MS = 30_000
 const searches = ['Daten', 'open data', 'Klimaforschung', 'Sprachmodelle', 'KI Europa', 'Modele']
 
+/** As SignFormEnhancer's RETRIES_WHEN_BUSY. */
+const BUSY_RETRIES = 5
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const between = (min: number, max: number) => min + Math.random() * (max - min)
 /** Each visitor's own address: 10.0.0.0/8 by the visitor's number. */
 const ownAddress = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
 
-type Answer = { status: number | 'error'; text: string }
+type Answer = { status: number | 'error'; text: string; retryAfter?: number }
 
 async function request(
   ctx: VisitorContext,
@@ -54,7 +56,7 @@ async function request(
     })
     const text = await res.text()
     tally.request(res.status, performance.now() - started)
-    return { status: res.status, text }
+    return { status: res.status, text, retryAfter: Number(res.headers.get('retry-after')) || 2 }
   } catch {
     tally.request('error', performance.now() - started)
     return { status: 'error', text: '' }
@@ -78,15 +80,29 @@ async function sign(
   const altcha = await solve(parsed.challenge)
   // Typing takes a few seconds (the form refuses what comes sooner than SIGNATURE_MIN_SECONDS).
   await sleep(Math.max(0, between(4000, 8000) - (performance.now() - arrived)))
-  const answer = await request(ctx, address, '/api/signatories/sign', {
-    method: 'POST',
-    headers: {
-      accept: 'application/json',
-      'content-type': 'application/x-www-form-urlencoded',
-      origin: ctx.url,
-    },
-    body: signerFields(parsed, altcha, locale, ctx.run, n).toString(),
-  })
+  const fields = signerFields(parsed, altcha, locale, ctx.run, n)
+  const send = () =>
+    request(ctx, address, '/api/signatories/sign', {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: ctx.url,
+      },
+      body: fields.toString(),
+    })
+  // What SignFormEnhancer does: a 503 is waited out (Retry-After) and sent again, up to five
+  // times; a 400 more-work (a busy address or domain) is sent once more without a proof, which
+  // the portal accepts for moderation.
+  let answer = await send()
+  for (let retry = 0; answer.status === 503 && retry < BUSY_RETRIES; retry++) {
+    await sleep(Math.min(answer.retryAfter ?? 2, 30) * 1000)
+    answer = await send()
+  }
+  if (answer.status === 400 && answer.text.includes('"more-work"')) {
+    fields.delete('altcha')
+    answer = await send()
+  }
   if (answer.status === 200) return ctx.current().signature(true, '')
   let code = ''
   try {

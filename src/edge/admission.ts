@@ -14,6 +14,11 @@ import { RateLimitedError, sharedLimit, type Limit } from '@/operations/rateLimi
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const SEARCH = /^\/[a-z]{2}\/search\/?$/
+/**
+ * The signing form: whoever opens it has decided to sign, so it waits with the signers (still
+ * counted per address, and demoted like any page past the address's share).
+ */
+const SIGNING_FORM = /^\/[a-z]{2}\/declaration\/sign\/?$/
 
 /** Answered without work worth limiting: Next's hashed assets, the probes, files in public/. */
 function exemptPaths(): (path: string) => boolean {
@@ -82,7 +87,9 @@ export function admission(settings: RateLimitSettings, gate: LoadGate | null, fo
         : 'over share'
       : search
         ? 'search'
-        : 'page'
+        : SIGNING_FORM.test(req.path)
+          ? 'signer or editor'
+          : 'page'
     return { ...own, limit: uncached, priority }
   }
 

@@ -3,7 +3,7 @@
  * highest priority to the lowest. Cache hits and static files never get this far.
  */
 export const PRIORITIES = [
-  /** A signer's step (sign, confirm, withdraw, their result pages) and logged-in editors. */
+  /** A signer's step (the form, sign, confirm, withdraw, their result pages), logged-in editors. */
   'signer or editor',
   /** Anonymous pages, GraphQL reads and public writes such as a login. */
   'page',
