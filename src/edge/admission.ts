@@ -116,7 +116,7 @@ export function admission(settings: RateLimitSettings, gate: LoadGate | null, fo
       return refuseForLoad(req, res, answer.retryAfterSeconds, verdict.priority, forms)
     }
     if (left) return answer.release()
-    res.once('close', answer.release)
+    holdSlotUntilAnswered(res, answer.release)
     next()
   }
 }
@@ -135,4 +135,27 @@ async function taken(limit: Limit, key: string): Promise<boolean> {
     if (error instanceof RateLimitedError) return false
     throw error
   }
+}
+
+/**
+ * How long the slot of a request whose client left stays taken if its handler never ends the
+ * answer: a render goes on after the client is gone, and must not be counted as done early.
+ */
+const ABANDONED_MS = 30_000
+
+/**
+ * A slot is work on this process: it ends when the handler ends the answer (`res.end`), not
+ * when the client goes away. Released on close only once the answer was ended, or, for an
+ * abandoned request whose handler never ends it, after ABANDONED_MS.
+ */
+function holdSlotUntilAnswered(res: Response, release: () => void): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => Response
+  res.end = ((...args: unknown[]) => {
+    release()
+    return end(...args)
+  }) as Response['end']
+  res.once('close', () => {
+    if (res.writableEnded) return release()
+    setTimeout(release, ABANDONED_MS).unref()
+  })
 }

@@ -75,10 +75,10 @@ async function until(condition: () => boolean) {
 test('while the process has room, nobody is refused however many arrive at once', async () => {
   const server = await gatedServer(() => calm)
   try {
-    const crowd = Array.from({ length: 40 }, (_, i) => get(server.base, `/de/hold-${i}`, html))
+    const crowd = Array.from({ length: 30 }, (_, i) => get(server.base, `/de/hold-${i}`, html))
     const searches = Array.from({ length: 5 }, () => get(server.base, '/de/search', html))
     // More than the starting limit run at once: the thread has room, so nobody waits for it.
-    await until(() => server.count() >= 40)
+    await until(() => server.count() >= 30)
     server.release()
     const answers = await Promise.all([...crowd, ...searches])
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200))
@@ -231,6 +231,38 @@ test("a signer's form refused without JavaScript keeps what they typed and leads
     expect(cookie).not.toContain('Lovelace')
     server.release()
     await Promise.all([...running, ...waiting])
+  } finally {
+    server.release()
+    await server.close()
+  }
+})
+
+test('clients that leave do not free their slots while their pages are still being rendered', async () => {
+  const server = await gatedServer(() => busy)
+  try {
+    const leaving = new AbortController()
+    const send = (i: number, signal?: AbortSignal) =>
+      fetch(`${server.base}/de/hold-${i}`, {
+        headers: { 'X-Forwarded-For': '203.0.113.10', ...html },
+        signal,
+      }).then(
+        (res) => res.status,
+        () => 'aborted',
+      )
+    // 13 of the 16 running leave: enough that, counted as done, the backed-off limit (4 at least)
+    // would have room for the next page.
+    const running = Array.from({ length: INITIAL_LIMIT }, (_, i) =>
+      send(i, i < 13 ? leaving.signal : undefined),
+    )
+    await until(() => server.count() === INITIAL_LIMIT)
+    leaving.abort()
+    // The renders of the pages that were left still run: the next page waits for a slot.
+    const next = get(server.base, '/de/next', html)
+    await pause(300)
+    expect(server.count()).toBe(INITIAL_LIMIT)
+    server.release()
+    expect((await next).status).toBe(200)
+    expect(await Promise.all(running)).toEqual([...Array(13).fill('aborted'), 200, 200, 200])
   } finally {
     server.release()
     await server.close()
