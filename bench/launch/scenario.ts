@@ -92,6 +92,31 @@ function plan(options: LaunchOptions) {
   ]
 }
 
+/** The server's /metrics, read by the bench only (a fresh token per run). */
+const metricsToken = crypto.randomBytes(24).toString('hex')
+
+/** Memory by kind and admission's gate now, from the server's /metrics: where RSS goes. */
+async function serverState(url: string): Promise<string> {
+  try {
+    const res = await fetch(`${url}/metrics`, {
+      headers: { authorization: `Bearer ${metricsToken}` },
+      signal: AbortSignal.timeout(10_000),
+    })
+    const text = await res.text()
+    const value = (name: string) =>
+      Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN)
+    const mb = (name: string) => Math.round(value(name) / 1e6)
+    return (
+      `RSS ${mb('process_resident_memory_bytes')} MB, heap used ${mb('nodejs_heap_size_used_bytes')} MB, ` +
+      `external ${mb('nodejs_external_memory_bytes')} MB; admission in flight ` +
+      `${value('portal_admission_in_flight')}, waiting ${value('portal_admission_waiting')}, ` +
+      `limit ${value('portal_admission_limit')}`
+    )
+  } catch (error) {
+    return `metrics not read (${String(error)})`
+  }
+}
+
 export async function launchScenario(
   database: string,
   workDir: string,
@@ -102,7 +127,11 @@ export async function launchScenario(
   const server = await startServer({
     database,
     workDir,
-    env: { ...productionRateLimits, SIGNATURE_POW_MAX_NUMBER: String(options.powMaxNumber) },
+    env: {
+      ...productionRateLimits,
+      SIGNATURE_POW_MAX_NUMBER: String(options.powMaxNumber),
+      METRICS_TOKEN: metricsToken,
+    },
   })
   const steps: StepFigures[] = []
   let attackers: ChildProcess | null = null
@@ -143,6 +172,7 @@ export async function launchScenario(
       clearInterval(progress)
       steps.push(stepFigures(tally, step, usage()))
       log(`launch: ${summaryLine(steps.at(-1)!)}`)
+      log(`launch: ${step.name}: server ${await serverState(server.url)}`)
     }
     // The visitors of the last step finish their sessions: counted apart, no new visitors.
     tally = new Tally()
@@ -150,6 +180,7 @@ export async function launchScenario(
     const drainStarted = performance.now()
     log(`launch: drain: ${sessions.size} sessions finishing`)
     await Promise.all([...sessions])
+    log(`launch: drain: server ${await serverState(server.url)}`)
     await stopEditor()
     const drainSeconds = Math.round((performance.now() - drainStarted) / 100) / 10
     steps.push(

@@ -108,16 +108,50 @@ test('a full line refuses the lowest class present first, never a higher one', a
   expect(r.answers.at(-1)).toMatchObject({ who: 'signer', admitted: true })
 })
 
-test('a wait that runs out is refused only while saturated, and then the lower class goes', async () => {
-  const { g, saturate } = gate({ limit: 1, maxWaiting: 10, waitMs: 30 })
+test('a wait that runs out is let in if the thread has calmed down, refused if still saturated', async () => {
+  let reading = busy
+  const g = new LoadGate({
+    load: injectedLoad(thresholds, () => reading),
+    limit: { initial: 1, min: 1, max: 2 },
+    maxWaiting: 10,
+    waitMs: Object.fromEntries(PRIORITIES.map((p) => [p, 30])) as Record<Priority, number>,
+  })
   const r = recorder(g)
   await r.enter('running', 'page')
-  // Calm: the wait runs out with room on the thread, so the request is let in over the limit.
-  await r.enter('calm', 'search')
+  const calmed = r.enter('calm', 'search')
+  await tick()
+  expect(g.state().waiting).toBe(1)
+  reading = calm
+  await calmed
   expect(r.answers.at(-1)).toMatchObject({ who: 'calm', admitted: true })
-  saturate(true)
+  reading = busy
   await r.enter('busy', 'search')
   expect(r.answers.at(-1)).toMatchObject({ who: 'busy', admitted: false })
+})
+
+test('a wait that runs out while saturated refuses a lower class instead, and never lets anyone past the limit', async () => {
+  const waits = Object.fromEntries(PRIORITIES.map((p) => [p, 1000])) as Record<Priority, number>
+  const g = new LoadGate({
+    load: injectedLoad(thresholds, () => busy),
+    limit: { initial: 1, min: 1, max: 1 },
+    maxWaiting: 10,
+    waitMs: { ...waits, page: 30 },
+  })
+  const r = recorder(g)
+  await r.enter('running', 'page')
+  void r.enter('prefetch', 'prefetch')
+  void r.enter('page', 'page')
+  await new Promise((resolve) => setTimeout(resolve, 60))
+  // The page's wait ran out: the prefetch was refused in its place, and the page waits on.
+  expect(r.answers.map((a) => [a.who, a.admitted])).toEqual([
+    ['running', true],
+    ['prefetch', false],
+  ])
+  expect(g.state()).toMatchObject({ inFlight: 1, waiting: 1 })
+  r.held.shift()!()
+  await tick()
+  expect(r.answers.at(-1)).toMatchObject({ who: 'page', admitted: true })
+  expect(g.state()).toMatchObject({ inFlight: 1, waiting: 0 })
 })
 
 test('the adaptive limit grows while the thread has room and backs off while it is saturated', () => {

@@ -1,3 +1,5 @@
+import { reportAdmission } from '@/observability/metrics/count'
+
 import { AdaptiveLimit, type LimitBounds } from './adaptiveLimit'
 import type { LoadSignal } from './loadSignal'
 import { PRIORITIES, rankOf, WAIT_MS, type Priority } from './priorities'
@@ -7,6 +9,8 @@ export type GateAnswer =
 
 type Waiting = {
   rank: number
+  /** How long this class waits before its turn is decided (once more after each decision). */
+  waitMs: number
   settle: (answer: GateAnswer) => void
   timer: NodeJS.Timeout
 }
@@ -48,11 +52,11 @@ export class LoadGate {
       return Promise.resolve(this.refusal())
     }
     return new Promise((settle) => {
-      const wait = (this.options.waitMs ?? WAIT_MS)[priority]
-      const entry: Waiting = { rank, settle, timer: setTimeout(() => this.timeOut(entry), wait) }
-      entry.timer.unref()
+      const waitMs = (this.options.waitMs ?? WAIT_MS)[priority]
+      const entry: Waiting = { rank, waitMs, settle, timer: this.timerFor(waitMs, () => entry) }
       this.line[rank]!.push(entry)
       this.waiting++
+      reportAdmission(this.state())
     })
   }
 
@@ -68,6 +72,7 @@ export class LoadGate {
 
   private admit(): GateAnswer {
     const started = this.inFlight++
+    reportAdmission(this.state())
     let released = false
     return {
       admitted: true,
@@ -77,6 +82,7 @@ export class LoadGate {
         this.inFlight--
         this.limit.finished(started + 1)
         this.admitWaiting()
+        reportAdmission(this.state())
       },
     }
   }
@@ -106,6 +112,7 @@ export class LoadGate {
   private leave(entry: Waiting): Waiting {
     clearTimeout(entry.timer)
     this.waiting--
+    reportAdmission(this.state())
     return entry
   }
 
@@ -125,19 +132,28 @@ export class LoadGate {
     return false
   }
 
-  /** A wait ran out: refused if the thread is still saturated, else let in (there is room). */
+  private timerFor(waitMs: number, entry: () => Waiting): NodeJS.Timeout {
+    const timer = setTimeout(() => this.timeOut(entry()), waitMs)
+    timer.unref()
+    return timer
+  }
+
+  /**
+   * A wait ran out. With room now (the thread has calmed down) the request is let in. While
+   * saturated it is refused, unless a lower class still waits: that one is refused instead and
+   * this request keeps its place for another wait. Nobody is let in past the limit for it.
+   */
   private timeOut(entry: Waiting): void {
     const queue = this.line[entry.rank]!
     const at = queue.indexOf(entry)
     if (at < 0) return
-    queue.splice(at, 1)
-    this.leave(entry)
-    // Refused only while saturated, and then the lowest class present first: a lower one still
-    // waiting takes the refusal, and this request its place (one over the limit for a moment).
-    if (this.options.load.saturated() && !this.shedBelow(entry.rank)) {
-      entry.settle(this.refusal())
+    const room = this.hasRoom()
+    if (room || (this.options.load.saturated() && !this.shedBelow(entry.rank))) {
+      queue.splice(at, 1)
+      this.leave(entry)
+      entry.settle(room ? this.admit() : this.refusal())
       return
     }
-    entry.settle(this.admit())
+    entry.timer = this.timerFor(entry.waitMs, () => entry)
   }
 }

@@ -42,3 +42,12 @@ export function writerWaitStarted(): () => void {
 }
 
 const noop = () => {}
+
+/** Admission by load's state after each change: in flight, waiting, and the adaptive limit. */
+export function reportAdmission(state: { inFlight: number; waiting: number; limit: number }): void {
+  const metrics = currentMetrics()
+  if (!metrics) return
+  metrics.admissionInFlight.set(state.inFlight)
+  metrics.admissionWaiting.set(state.waiting)
+  metrics.admissionLimit.set(state.limit)
+}

@@ -111,6 +111,24 @@ const writerMetrics = (registers: Registers) => ({
   }),
 })
 
+const admissionMetrics = (registers: Registers) => ({
+  admissionInFlight: new client.Gauge({
+    name: 'portal_admission_in_flight',
+    help: 'Uncached requests being answered now, as admission by load counts them',
+    registers,
+  }),
+  admissionWaiting: new client.Gauge({
+    name: 'portal_admission_waiting',
+    help: 'Uncached requests waiting in line for a turn now (admission by load)',
+    registers,
+  }),
+  admissionLimit: new client.Gauge({
+    name: 'portal_admission_limit',
+    help: 'The adaptive limit on uncached requests at once (admission by load)',
+    registers,
+  }),
+})
+
 const queueMetrics = (registers: Registers, sources: MetricsSources) => ({
   jobsPending: queueGauge(
     registers,
@@ -175,6 +193,7 @@ export function createPortalMetrics(sources: MetricsSources) {
     ...requestMetrics(registers),
     ...cacheMetrics(registers, sources),
     ...writerMetrics(registers),
+    ...admissionMetrics(registers),
     ...queueMetrics(registers, sources),
     ...refusalMetrics(registers),
   }
