@@ -28,7 +28,10 @@ const busy: LoadReading = { delayMs: 400, utilization: 1 }
 type Held = { release: () => void; count: () => number }
 
 /** A server whose page stand-in holds `/xx/hold…` requests; `reading` is its load signal. */
-async function gatedServer(reading: () => LoadReading): Promise<CacheServer & Held> {
+async function gatedServer(
+  reading: () => LoadReading,
+  maxWaiting = 2,
+): Promise<CacheServer & Held> {
   const waiting: Response[] = []
   let holding = true
   let received = 0
@@ -38,7 +41,7 @@ async function gatedServer(reading: () => LoadReading): Promise<CacheServer & He
     else res.type('html').send('<p>page</p>')
   }
   const server = await startCacheServer(payload, {
-    admission: { byLoad: true, maxWaiting: 2, maxEventLoopDelayMs: 100 },
+    admission: { byLoad: true, maxWaiting, maxEventLoopDelayMs: 100 },
     loadSignal: injectedLoad({ maxDelayMs: 100, maxUtilization: 0.98 }, reading),
     pages,
   })
@@ -73,12 +76,12 @@ async function until(condition: () => boolean) {
 }
 
 test('while the process has room, nobody is refused however many arrive at once', async () => {
-  const server = await gatedServer(() => calm)
+  const server = await gatedServer(() => calm, 100)
   try {
     const crowd = Array.from({ length: 30 }, (_, i) => get(server.base, `/de/hold-${i}`, html))
     const searches = Array.from({ length: 5 }, () => get(server.base, '/de/search', html))
-    // More than the starting limit run at once: the thread has room, so nobody waits for it.
-    await until(() => server.count() >= 30)
+    // The starting limit runs at once; the others wait for a slot, and nobody is refused.
+    await until(() => server.count() >= INITIAL_LIMIT)
     server.release()
     const answers = await Promise.all([...crowd, ...searches])
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200))

@@ -8,7 +8,7 @@ import { measuredLoad, type LoadSignal } from './loadSignal'
  * however loaded the thread is (a limit of one would idle it while a render waits on the
  * database); the ceiling bounds the memory of renders in flight at once.
  */
-const LIMIT = { initial: 16, min: 4, max: 32 }
+const LIMIT = { initial: 16, min: 2, max: 32 }
 
 /** The edge's load gate from the settings; null when admission by load is off (development). */
 export function loadGate(settings: AdmissionSettings, injected?: LoadSignal): LoadGate | null {
