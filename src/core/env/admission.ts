@@ -4,7 +4,7 @@ import { onOff, positiveInt, type Source } from './parse'
 export type AdmissionSettings = {
   /** On by default in production; development renders on demand and is slow by design. */
   byLoad: boolean
-  /** Event-loop delay (99th percentile over a quarter second) from which the thread is saturated. */
+  /** Event-loop delay (the mean over a quarter second) from which the thread is saturated. */
   maxEventLoopDelayMs: number
   /** Event-loop utilisation, in percent, from which the thread is saturated. */
   maxUtilizationPercent: number
