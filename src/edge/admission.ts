@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import { addressKey } from '@/core/clientAddress'
 import { fromRoot } from '@/core/paths'
 import { identityOf } from '@/core/requestIdentity'
-import { isSigningStep } from '@/cms/signatures/signingStep'
+import { isSigningFormPage, isSigningStep } from '@/cms/signatures/signingStep'
 import { refuseForLoad, refuseRateLimited, type FormKeeping } from '@/edge/refusals/refuse'
 import type { LoadGate } from '@/edge/load/gate'
 import type { Priority } from '@/edge/load/priorities'
@@ -14,11 +14,6 @@ import { RateLimitedError, sharedLimit, type Limit } from '@/operations/rateLimi
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const SEARCH = /^\/[a-z]{2}\/search\/?$/
-/**
- * The signing form: whoever opens it has decided to sign, so it waits with the signers (still
- * counted per address, and demoted like any page past the address's share).
- */
-const SIGNING_FORM = /^\/[a-z]{2}\/declaration\/sign\/?$/
 
 /** Answered without work worth limiting: Next's hashed assets, the probes, files in public/. */
 function exemptPaths(): (path: string) => boolean {
@@ -79,17 +74,8 @@ export function admission(settings: RateLimitSettings, gate: LoadGate | null, fo
       const prefetch = req.headers['next-router-prefetch'] === '1'
       return { ...own, limit: null, priority: prefetch ? 'prefetch' : 'page' }
     }
-    const search = SEARCH.test(req.path)
     const overShare = share ? !(await taken(share, address)) : false
-    const priority: Priority = overShare
-      ? search
-        ? 'over share search'
-        : 'over share'
-      : search
-        ? 'search'
-        : SIGNING_FORM.test(req.path)
-          ? 'signer or editor'
-          : 'page'
+    const priority = readClass(req.path, overShare)
     return { ...own, limit: uncached, priority }
   }
 
@@ -119,6 +105,16 @@ export function admission(settings: RateLimitSettings, gate: LoadGate | null, fo
     holdSlotUntilAnswered(res, answer.release)
     next()
   }
+}
+
+/** The class of an anonymous read past the cache. */
+function readClass(path: string, overShare: boolean): Priority {
+  const search = SEARCH.test(path)
+  if (overShare) return search ? 'over share search' : 'over share'
+  if (search) return 'search'
+  // Whoever opens the signing form has decided to sign: it waits with the signers (still counted
+  // per address, and demoted like any page past the address's share).
+  return isSigningFormPage(path) ? 'signer or editor' : 'page'
 }
 
 function isPublicWrite(req: Request): boolean {

@@ -75,6 +75,15 @@ async function until(condition: () => boolean) {
   expect(condition()).toBe(true)
 }
 
+/** Pages the stand-in holds, `count` of them, once the gate's starting limit of them runs. */
+async function fillSlots(server: CacheServer & Held, locale: string, count = INITIAL_LIMIT) {
+  const running = Array.from({ length: count }, (_, i) =>
+    get(server.base, `/${locale}/hold-${i}`, html),
+  )
+  await until(() => server.count() === INITIAL_LIMIT)
+  return running
+}
+
 test('while the process has room, nobody is refused however many arrive at once', async () => {
   const server = await gatedServer(() => calm, 100)
   try {
@@ -94,10 +103,7 @@ test('while the process has room, nobody is refused however many arrive at once'
 test('while saturated, the lowest class waiting is refused first, with a 503 and Retry-After', async () => {
   const server = await gatedServer(() => busy)
   try {
-    const running = Array.from({ length: INITIAL_LIMIT }, (_, i) =>
-      get(server.base, `/de/hold-${i}`, html),
-    )
-    await until(() => server.count() === INITIAL_LIMIT)
+    const running = await fillSlots(server, 'de')
     // The line holds two: a page and a search (the form alone; results need the index) wait.
     const page = get(server.base, '/de/hold-waiting', html)
     await pause(50)
@@ -131,10 +137,7 @@ test('while saturated, the lowest class waiting is refused first, with a 503 and
 test('a refused browser gets a page in its language that tries again by itself; an API gets JSON', async () => {
   const server = await gatedServer(() => busy)
   try {
-    const running = Array.from({ length: INITIAL_LIMIT + 2 }, (_, i) =>
-      get(server.base, `/de/hold-${i}`, html),
-    )
-    await until(() => server.count() === INITIAL_LIMIT)
+    const running = await fillSlots(server, 'de', INITIAL_LIMIT + 2)
     await pause(100)
     // The line is full of pages: another page (same class) is refused at once.
     const de = await get(server.base, '/de/declaration', html)
@@ -173,10 +176,7 @@ test("a signer's step waits its turn and is let in as soon as a slot frees, neve
   let reading = busy
   const server = await gatedServer(() => reading)
   try {
-    const running = Array.from({ length: INITIAL_LIMIT }, (_, i) =>
-      get(server.base, `/en/hold-${i}`, html),
-    )
-    await until(() => server.count() === INITIAL_LIMIT)
+    const running = await fillSlots(server, 'en')
     const pages = [get(server.base, '/en/hold-a', html), get(server.base, '/en/hold-b', html)]
     await pause(50)
     // A confirmation and someone opening the signing form each take a waiting page's place.
@@ -201,10 +201,7 @@ test("a signer's step waits its turn and is let in as soon as a slot frees, neve
 test("a signer's form refused without JavaScript keeps what they typed and leads back to the form", async () => {
   const server = await gatedServer(() => busy)
   try {
-    const running = Array.from({ length: INITIAL_LIMIT }, (_, i) =>
-      get(server.base, `/de/hold-${i}`, html),
-    )
-    await until(() => server.count() === INITIAL_LIMIT)
+    const running = await fillSlots(server, 'de')
     // The line is full of signers already: one more is refused, the only time a signer is.
     const waiting = [
       get(server.base, '/en/declaration/sign/sent', html),

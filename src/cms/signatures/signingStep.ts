@@ -16,8 +16,11 @@ const ACTION = /^\/api\/signatories\/(sign|confirm|withdraw)\/?$/
 const SENT = /^\/[a-z]{2}\/declaration\/sign\/sent\/?$/
 /** The confirm and withdraw pages: opened from the mail's link, or showing the result. */
 const RESULT = /^\/[a-z]{2}\/declaration\/(confirm|withdraw)\/?$/
-/** The signing form shown again after a refusal without JavaScript (`?error=…`). */
-const REFUSED_FORM = /^\/[a-z]{2}\/declaration\/sign\/?$/
+/** The signing form page (a step only when shown again after a refusal, `?error=…`). */
+const FORM = /^\/[a-z]{2}\/declaration\/sign\/?$/
+
+/** Whether `path` is the signing form's page, in any locale. */
+export const isSigningFormPage = (path: string): boolean => FORM.test(path)
 
 export function isSigningStep(req: RequestLine): boolean {
   const url = req.originalUrl ?? req.url ?? ''
@@ -29,5 +32,5 @@ export function isSigningStep(req: RequestLine): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false
   if (SENT.test(path)) return true
   if (RESULT.test(path)) return query.has('token') || query.has('result')
-  return REFUSED_FORM.test(path) && query.has('error')
+  return isSigningFormPage(path) && query.has('error')
 }

@@ -27,11 +27,6 @@ export class AdaptiveLimit {
     return Math.floor(this.value)
   }
 
-  /** The most the limit may grow to. */
-  get ceiling(): number {
-    return this.bounds.max
-  }
-
   /** A request finished; `inFlight` is how many ran alongside it when it started. */
   finished(inFlight: number): void {
     if (this.load.saturated()) {
