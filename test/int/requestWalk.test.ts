@@ -39,6 +39,24 @@ const toResolver = (stops: Stop[]): Stop[] => {
   return first === -1 ? stops : stops.slice(0, first)
 }
 
+/**
+ * Coverage records every function of ours that runs while the request is handled, including work
+ * that only happens to run then (the load signal's sample timer, a job poll): on a busy machine a
+ * hit once read as 83 stops. Such work only ever adds stops, so the request's own walk is the
+ * smallest of a few recordings.
+ */
+async function fewestStops(request: () => Promise<unknown>, prepare?: () => void) {
+  let fewest: Stop[] | null = null
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const stops = await recordStops(request, prepare)
+    if (!fewest || stops.length < fewest.length) fewest = stops
+  }
+  return fewest!
+}
+
+/** The stops named in the failure message of a ceiling, so a failure says what was added. */
+const named = (stops: Stop[]) => stops.map((stop) => `${stop.file}:${stop.name}`).join('\n')
+
 let payload: Payload
 let server: CacheServer
 const walks: Record<'hit' | 'miss' | 'page', Stop[]> = { hit: [], miss: [], page: [] }
@@ -64,11 +82,14 @@ beforeAll(async () => {
   }
   const answers: (string | null)[] = []
   const send = async () => answers.push((await post()).cache)
-  walks.hit = await recordStops(send)
-  walks.miss = await recordStops(send, invalidateReadCache)
-  walks.page = await recordStops(pageReads)
-  // Each request was sent twice (which functions, then in which order), with the same answer.
-  expect(answers).toEqual(['HIT', 'HIT', 'MISS', 'MISS'])
+  walks.hit = await fewestStops(send)
+  const hits = answers.splice(0)
+  walks.miss = await fewestStops(send, invalidateReadCache)
+  walks.page = await fewestStops(pageReads)
+  // Each request was sent twice per recording (which functions, then in which order), always
+  // with the same answer.
+  expect(new Set(hits)).toEqual(new Set(['HIT']))
+  expect(new Set(answers)).toEqual(new Set(['MISS']))
 })
 afterAll(async () => {
   await server.close()
@@ -76,6 +97,7 @@ afterAll(async () => {
 })
 
 test('a cached GraphQL hit is answered in no more stops and files than measured', () => {
+  if (walks.hit.length > CEILINGS.hit.stops) console.info(named(walks.hit))
   expect(walks.hit.length).toBeLessThanOrEqual(CEILINGS.hit.stops)
   expect(filesOf(walks.hit).length).toBeLessThanOrEqual(CEILINGS.hit.files)
   // A hit never reaches the endpoint's execution or Payload.
@@ -85,6 +107,7 @@ test('a cached GraphQL hit is answered in no more stops and files than measured'
 test('a GraphQL miss reaches the resolver in no more stops and files than measured', () => {
   const before = toResolver(walks.miss)
   expect(before.length).toBeLessThan(walks.miss.length)
+  if (before.length > CEILINGS.toResolver.stops) console.info(named(before))
   expect(before.length).toBeLessThanOrEqual(CEILINGS.toResolver.stops)
   expect(filesOf(before).length).toBeLessThanOrEqual(CEILINGS.toResolver.files)
 })
