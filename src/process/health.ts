@@ -4,6 +4,8 @@ import type { Payload } from 'payload'
 import { mailReadiness } from '@/operations/mail/readiness'
 import { searchReadiness } from '@/cms/search/readiness'
 
+import { warmUpReadiness } from './warmUp'
+
 const READY_TIMEOUT_MS = 2000
 
 /** Alive: the process answers. No database work, so an orchestrator never kills a busy server. */
@@ -14,7 +16,8 @@ export const healthz = (_req: Request, res: Response) => {
 
 /**
  * Ready: the database answers a query within two seconds; otherwise 503. The answer also says
- * whether mail can go out (`mail`), which never makes the server unready.
+ * whether mail can go out (`mail`), how far search and the warm-up of the read cache are: none of
+ * them makes the server unready.
  */
 export function readyz(payload: Payload, isShuttingDown: () => boolean) {
   return async (_req: Request, res: Response) => {
@@ -40,6 +43,7 @@ export function readyz(payload: Payload, isShuttingDown: () => boolean) {
         database: payload.db.name,
         mail: mailReadiness(payload),
         search: searchReadiness(),
+        warmUp: warmUpReadiness(),
       })
     } catch (error) {
       payload.logger.warn({ msg: 'readiness check failed', err: error })

@@ -1,6 +1,7 @@
 import nextEnv from '@next/env'
 import next from 'next'
 import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { getPayload } from 'payload'
 
 import { bootstrap, BootstrapError, type AdminLogin } from './bootstrap'
@@ -17,6 +18,7 @@ import { edgeSettings } from '../edge/settings'
 import { readPreviewModeId } from '../edge/identity'
 import { holdDataLock } from './dataLock'
 import { installGracefulShutdown } from './shutdown'
+import { warmUp } from './warmUp'
 
 function banner(env: Environment, admin: AdminLogin | null, seeded: boolean): string {
   const lines = [
@@ -104,6 +106,7 @@ export async function start(): Promise<void> {
   await nextApp.prepare()
 
   let shuttingDown = false
+  const readCache = readCacheOptions(env)
   const app = createApp({
     payload,
     handle: nextApp.getRequestHandler(),
@@ -116,7 +119,7 @@ export async function start(): Promise<void> {
         : {},
     ),
     metricsToken: env.metricsToken,
-    readCache: readCacheOptions(env),
+    readCache,
   })
   const server = createServer(app)
   const upgrade = nextApp.getUpgradeHandler()
@@ -133,5 +136,10 @@ export async function start(): Promise<void> {
     console.log(banner(env, result.admin, result.seeded))
     // In the background, once the server answers: /readyz reports it, search answers 503 until then.
     if (env.searchIndex) void buildSearchIndex(payload)
+    // Pages are cached in production only; the first visitors of a launch get hits, not renders.
+    if (readCache?.pages && env.readCacheWarmUp) {
+      const { port } = server.address() as AddressInfo
+      void warmUp(`http://127.0.0.1:${port}`, (message) => payload.logger.info(message))
+    }
   })
 }

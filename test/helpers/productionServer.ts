@@ -64,6 +64,8 @@ export async function startProductionServer(
       SEED: 'false',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       ...noRateLimits,
+      // Tests see the cache from cold unless they ask for the warm-up (test/e2e/warmUp.test.ts).
+      READ_CACHE_WARM_UP: 'off',
       ...mail.env,
       ...env,
     },

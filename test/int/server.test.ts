@@ -51,6 +51,8 @@ test('/readyz answers 200 when the database does, and says whether mail goes out
     mail: { smtp: false, warning: expect.stringMatching(/written to the log/) },
     // No search index is started in this test process: search reports it as off.
     search: { state: 'off' },
+    // Nor a warm-up of the read cache (the production server's, test/e2e/warmUp.test.ts).
+    warmUp: { state: 'off' },
   })
 })
 

@@ -44,6 +44,8 @@ export type ReadCacheSettings = {
   readCacheMaxBytes: number
   /** Seconds shared caches (CDNs) may keep an anonymous response; 0: they revalidate every time. */
   readCacheSharedMaxAge: number
+  /** Render the most read pages into the cache right after a start (production only). */
+  readCacheWarmUp: boolean
 }
 
 export function readCacheSettings(source: Source, problems: string[]): ReadCacheSettings {
@@ -51,6 +53,7 @@ export function readCacheSettings(source: Source, problems: string[]): ReadCache
     // 0 turns the read cache off entirely (the benchmark compares both).
     readCacheMaxBytes: nonNegativeInt(source, 'READ_CACHE_MAX_BYTES', 64 * 1024 * 1024, problems),
     readCacheSharedMaxAge: nonNegativeInt(source, 'READ_CACHE_SHARED_MAX_AGE', 0, problems),
+    readCacheWarmUp: onOff(source, 'READ_CACHE_WARM_UP', true, problems),
   }
 }
 

@@ -1,0 +1,52 @@
+import { locales } from '@/core/locales'
+
+/**
+ * The pages most visitors open first, in each locale: the home page, the declaration and the
+ * lists a press release or a forwarded mail links to. The signing form is not among them: each
+ * of its renders carries its own token (src/readCache/pageRequest.ts never caches it).
+ */
+const HOT_PAGES = ['', '/declaration', '/news', '/projects', '/people', '/events', '/organizations']
+
+/** What a browser sends: the cache keys a page by the encoding Next compresses it with. */
+const BROWSER_HEADERS = { 'Accept-Encoding': 'gzip, deflate, br', Accept: 'text/html' }
+
+/** What /readyz reports about the warm-up (the server is ready while it runs). */
+export type WarmUpReadiness =
+  { state: 'off' | 'running' } | { state: 'done'; pages: number; failed: string[]; ms: number }
+
+let readiness: WarmUpReadiness = { state: 'off' }
+
+export const warmUpReadiness = (): WarmUpReadiness => readiness
+
+export const hotPaths = (): string[] =>
+  locales.flatMap(({ code }) => HOT_PAGES.map((page) => `/${code}${page}`))
+
+/**
+ * Renders the hot pages into the read cache right after a start, through the server's own front
+ * door (the edge, admission and the cache see an anonymous browser), so the first visitors of a
+ * launch get cache hits instead of each paying for a cold render. One page at a time: it holds at
+ * most one render slot, so nobody who arrives meanwhile waits behind it, and under load the gate
+ * refuses its requests (503) before anyone's. A page that fails is named in /readyz, not retried:
+ * the first visitor renders it as before.
+ */
+export async function warmUp(origin: string, log: (message: string) => void): Promise<void> {
+  readiness = { state: 'running' }
+  const started = Date.now()
+  const failed: string[] = []
+  const paths = hotPaths()
+  for (const path of paths) {
+    try {
+      const res = await fetch(`${origin}${path}`, { headers: BROWSER_HEADERS, redirect: 'manual' })
+      await res.arrayBuffer()
+      if (res.status !== 200) failed.push(`${path} (${res.status})`)
+    } catch (error) {
+      failed.push(`${path} (${(error as Error).message})`)
+    }
+  }
+  const ms = Date.now() - started
+  readiness = { state: 'done', pages: paths.length - failed.length, failed, ms }
+  log(
+    `warm-up: ${paths.length - failed.length} of ${paths.length} pages in the read cache ` +
+      `after ${ms} ms${failed.length ? `; not: ${failed.join(', ')}` : ''}`,
+  )
+}
