@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { mailReadiness } from '@/operations/mail/readiness'
 import { searchReadiness } from '@/cms/search/readiness'
 
+import { refreshReadiness } from './refreshAfterChanges'
 import { warmUpReadiness } from './warmUp'
 
 const READY_TIMEOUT_MS = 2000
@@ -44,6 +45,7 @@ export function readyz(payload: Payload, isShuttingDown: () => boolean) {
         mail: mailReadiness(payload),
         search: searchReadiness(),
         warmUp: warmUpReadiness(),
+        refresh: refreshReadiness(),
       })
     } catch (error) {
       payload.logger.warn({ msg: 'readiness check failed', err: error })

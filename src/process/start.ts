@@ -18,6 +18,7 @@ import { edgeSettings } from '../edge/settings'
 import { readPreviewModeId } from '../edge/identity'
 import { holdDataLock } from './dataLock'
 import { installGracefulShutdown } from './shutdown'
+import { refreshAfterChanges } from './refreshAfterChanges'
 import { warmUp } from './warmUp'
 
 function banner(env: Environment, admin: AdminLogin | null, seeded: boolean): string {
@@ -136,10 +137,12 @@ export async function start(): Promise<void> {
     console.log(banner(env, result.admin, result.seeded))
     // In the background, once the server answers: /readyz reports it, search answers 503 until then.
     if (env.searchIndex) void buildSearchIndex(payload)
-    // Pages are cached in production only; the first visitors of a launch get hits, not renders.
+    // Pages are cached in production only: the first visitors of a launch get hits, not renders,
+    // and the pages a publish removed are rendered again before the next reader asks.
     if (readCache?.pages && env.readCacheWarmUp) {
-      const { port } = server.address() as AddressInfo
-      void warmUp(`http://127.0.0.1:${port}`, (message) => payload.logger.info(message))
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      refreshAfterChanges(origin)
+      void warmUp(origin, (message) => payload.logger.info(message))
     }
   })
 }

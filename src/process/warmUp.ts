@@ -8,7 +8,29 @@ import { locales } from '@/core/locales'
 const HOT_PAGES = ['', '/declaration', '/news', '/projects', '/people', '/events', '/organizations']
 
 /** What a browser sends: the cache keys a page by the encoding Next compresses it with. */
-const BROWSER_HEADERS = { 'Accept-Encoding': 'gzip, deflate, br', Accept: 'text/html' }
+const BROWSER_ENCODING = 'gzip, deflate, br'
+
+/**
+ * Requests one page through the server's own front door (the edge, admission and the read cache
+ * see an anonymous browser), so its answer lands in the cache; null when it was a 200, else what
+ * went wrong.
+ */
+export async function renderPage(
+  origin: string,
+  path: string,
+  acceptEncoding = BROWSER_ENCODING,
+): Promise<string | null> {
+  try {
+    const res = await fetch(`${origin}${path}`, {
+      headers: { 'Accept-Encoding': acceptEncoding, Accept: 'text/html' },
+      redirect: 'manual',
+    })
+    await res.arrayBuffer()
+    return res.status === 200 ? null : String(res.status)
+  } catch (error) {
+    return (error as Error).message
+  }
+}
 
 /** What /readyz reports about the warm-up (the server is ready while it runs). */
 export type WarmUpReadiness =
@@ -35,13 +57,8 @@ export async function warmUp(origin: string, log: (message: string) => void): Pr
   const failed: string[] = []
   const paths = hotPaths()
   for (const path of paths) {
-    try {
-      const res = await fetch(`${origin}${path}`, { headers: BROWSER_HEADERS, redirect: 'manual' })
-      await res.arrayBuffer()
-      if (res.status !== 200) failed.push(`${path} (${res.status})`)
-    } catch (error) {
-      failed.push(`${path} (${(error as Error).message})`)
-    }
+    const problem = await renderPage(origin, path)
+    if (problem) failed.push(`${path} (${problem})`)
   }
   const ms = Date.now() - started
   readiness = { state: 'done', pages: paths.length - failed.length, failed, ms }

@@ -53,6 +53,7 @@ test('/readyz answers 200 when the database does, and says whether mail goes out
     search: { state: 'off' },
     // Nor a warm-up of the read cache (the production server's, test/e2e/warmUp.test.ts).
     warmUp: { state: 'off' },
+    refresh: { state: 'off' },
   })
 })
 

@@ -44,7 +44,10 @@ export type ReadCacheSettings = {
   readCacheMaxBytes: number
   /** Seconds shared caches (CDNs) may keep an anonymous response; 0: they revalidate every time. */
   readCacheSharedMaxAge: number
-  /** Render the most read pages into the cache right after a start (production only). */
+  /**
+   * Render the hot pages into the cache right after a start, and the pages readers use again
+   * after a change removed them (production only).
+   */
   readCacheWarmUp: boolean
 }
 

@@ -1,5 +1,5 @@
 import { EVERYTHING, touches, type Change, type ReadSet } from './readSet'
-import { processSingleton } from '@/core/processSingleton'
+import { processSingleton, processSlot } from '@/core/processSingleton'
 
 /** What the change log needs of a stored answer: what it read, and what it costs. */
 export type StoredAnswer = { reads: ReadSet; bytes: number }
@@ -100,6 +100,13 @@ export function cacheContents(partition?: Partition): { entries: number; bytes: 
 }
 
 /**
+ * Told the keys of the main partition's protected entries (answers readers asked for more than
+ * once) that a change removed, most recently used last: the server renders those pages again in
+ * the background (src/process/refreshAfterChanges.ts). None in scripts and tests without it.
+ */
+export const removedInUse = processSlot<(keys: string[]) => void>('read-cache-removed-in-use')
+
+/**
  * Records `change` and forgets every cached response it touches (all of them by default), so no
  * read that started before it and read what it changed can store its answer.
  */
@@ -108,17 +115,21 @@ export function invalidateReadCache(change: Change = EVERYTHING): void {
   state.sequence += 1
   state.recent.push({ sequence: state.sequence, change })
   if (state.recent.length > REMEMBERED_CHANGES) state.recent.shift()
+  const inUse: string[] = []
   if (change.kind === 'everything') {
+    inUse.push(...state.partitions.main.protected.entries.keys())
     state.partitions = emptyPartitions()
-    return
-  }
-  for (const segments of Object.values(state.partitions)) {
-    for (const segment of [segments.probation, segments.protected]) {
-      for (const [key, entry] of segment.entries) {
-        if (!touches(change, entry.reads)) continue
-        segment.entries.delete(key)
-        segment.bytes -= entry.bytes
+  } else {
+    for (const [name, segments] of Object.entries(state.partitions)) {
+      for (const segment of [segments.probation, segments.protected]) {
+        for (const [key, entry] of segment.entries) {
+          if (!touches(change, entry.reads)) continue
+          segment.entries.delete(key)
+          segment.bytes -= entry.bytes
+          if (name === 'main' && segment === segments.protected) inUse.push(key)
+        }
       }
     }
   }
+  if (inUse.length > 0) removedInUse.get()?.(inUse)
 }
