@@ -2,6 +2,8 @@
  * The load gate (src/edge/load/gate.ts) with saturation injected through its load signal: who
  * waits, who is let in, and who is refused first, without real CPU load.
  */
+import { jest } from '@jest/globals'
+
 import { AdaptiveLimit } from '@/edge/load/adaptiveLimit'
 import { LoadGate, type GateAnswer } from '@/edge/load/gate'
 import { injectedLoad, measuredLoad, type LoadReading } from '@/edge/load/loadSignal'
@@ -137,20 +139,27 @@ test('a wait that runs out while saturated refuses a lower class instead, and ne
     waitMs: { ...waits, page: 30 },
   })
   const r = recorder(g)
-  await r.enter('running', 'page')
-  void r.enter('prefetch', 'prefetch')
-  void r.enter('page', 'page')
-  await new Promise((resolve) => setTimeout(resolve, 60))
-  // The page's wait ran out: the prefetch was refused in its place, and the page waits on.
-  expect(r.answers.map((a) => [a.who, a.admitted])).toEqual([
-    ['running', true],
-    ['prefetch', false],
-  ])
-  expect(g.state()).toMatchObject({ inFlight: 1, waiting: 1 })
-  r.held.shift()!()
-  await tick()
-  expect(r.answers.at(-1)).toMatchObject({ who: 'page', admitted: true })
-  expect(g.state()).toMatchObject({ inFlight: 1, waiting: 0 })
+  // The clock is the test's: on a loaded machine a real 60 ms sleep could see the page's second
+  // wait run out as well.
+  jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] })
+  try {
+    await r.enter('running', 'page')
+    void r.enter('prefetch', 'prefetch')
+    void r.enter('page', 'page')
+    await jest.advanceTimersByTimeAsync(45)
+    // The page's wait ran out: the prefetch was refused in its place, and the page waits on.
+    expect(r.answers.map((a) => [a.who, a.admitted])).toEqual([
+      ['running', true],
+      ['prefetch', false],
+    ])
+    expect(g.state()).toMatchObject({ inFlight: 1, waiting: 1 })
+    r.held.shift()!()
+    await tick()
+    expect(r.answers.at(-1)).toMatchObject({ who: 'page', admitted: true })
+    expect(g.state()).toMatchObject({ inFlight: 1, waiting: 0 })
+  } finally {
+    jest.useRealTimers()
+  }
 })
 
 test('the adaptive limit grows while the thread has room and backs off while it is saturated', () => {
