@@ -16,6 +16,40 @@ const eslintConfig = [
     },
   },
   {
+    // Small files with one job, small functions (issue 22): the request walk's bounds only count
+    // when they are not met by merging functions into larger ones.
+    files: ['src/**/*.{ts,tsx}', 'collections/**/*.{ts,tsx}'],
+    rules: {
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 60 }],
+    },
+  },
+  {
+    // What was over the limits when they came in: to be split, never to grow. A file leaves this
+    // list when it is split; nothing new joins it.
+    files: [
+      'src/app/(frontend)/[[]locale]/declaration/page.tsx',
+      'src/app/(frontend)/[[]locale]/events/[[]slug]/page.tsx',
+      'src/app/(frontend)/[[]locale]/news/[[]slug]/page.tsx',
+      'src/app/(frontend)/[[]locale]/page.tsx',
+      'src/app/(frontend)/[[]locale]/projects/[[]slug]/page.tsx',
+      'src/app/(frontend)/[[]locale]/projects/page.tsx',
+      'src/app/(frontend)/[[]locale]/search/page.tsx',
+      'src/cms/admin/dashboard/Dashboard.tsx',
+      'src/cms/admin/dashboard/QueueActions.tsx',
+      'src/cms/admin/review/ReviewPanel.tsx',
+      'src/cms/admin/review/useReviewActions.ts',
+      'src/cms/signatures/graphql.ts',
+      'src/cms/signatures/input.ts',
+      'src/data/seed/large/write.ts',
+      'src/data/seed/seed.ts',
+      'src/process/start.ts',
+      'src/web/components/signing/SignForm.tsx',
+      'src/web/components/signing/SignFormEnhancer.tsx',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+  {
     ignores: [
       '.next/',
       '.server/',

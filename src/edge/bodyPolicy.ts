@@ -5,6 +5,7 @@ import { countRefusal } from '@/observability/metrics/count'
 import { LIMIT_CODE, limits as apiLimits } from '@/cms/apiLimits'
 import type { BodyBudget } from './bodyBudget'
 import { bodyClassOf, type BodyClass, type BodyLimits } from './bodyClasses'
+import { preReadBodyOf } from './fingerprint'
 import { holdChunkedBody } from './holdChunkedBody'
 import { refusalBody, refuseUnread } from './refusals/unread'
 
@@ -78,8 +79,9 @@ export function bodyPolicy(limits: BodyLimits, budget: BodyBudget) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const declared = req.headers['content-length']
     const chunked = req.headers['transfer-encoding'] !== undefined
-    // Node's parser refuses a request with both, and one without either has no body.
-    if (declared === undefined && !chunked) return next()
+    // Node's parser refuses a request with both, and one without either has no body. A body the
+    // front read already passed this policy's GraphQL limit and holds its share of the budget.
+    if ((declared === undefined && !chunked) || preReadBodyOf(req) !== undefined) return next()
     const kind = bodyClassOf(req, limits)
     const unreadable = unreadableBody(req, kind)
     if (unreadable) {

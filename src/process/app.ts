@@ -5,15 +5,15 @@ import { passClientAddress } from '@/core/clientAddressHeader'
 import { admission } from '@/edge/admission'
 import { BodyBudget } from '@/edge/bodyBudget'
 import { bodyPolicy } from '@/edge/bodyPolicy'
+import { personalCookiePattern, type FingerprintPolicy } from '@/edge/fingerprint'
+import { front } from '@/edge/front'
 import { readGraphQLCall } from '@/edge/graphqlCall'
 import { identifyRequests } from '@/edge/identity'
 import { loadGate } from '@/edge/load/fromSettings'
 import type { LoadSignal } from '@/edge/load/loadSignal'
 import { logUnhandled } from '@/edge/logUnhandled'
 import { methodGuard } from '@/edge/methodGuard'
-import { requestContext } from '@/edge/requestContext'
 import { searchUnavailable } from '@/edge/searchUnavailable'
-import { securityHeaders } from '@/edge/securityHeaders'
 import type { EdgeSettings } from '@/edge/settings'
 import { urlGuard } from '@/edge/urlGuard'
 import { graphqlEndpoint } from '@/graphql/http/endpoint'
@@ -38,10 +38,21 @@ export type AppOptions = {
   loadSignal?: LoadSignal
 }
 
+/** What the front's fingerprint checks a request's body and cookies against (src/edge/fingerprint.ts). */
+const fingerprintPolicy = (
+  edge: EdgeSettings,
+  budget: BodyBudget,
+  cookiePrefix: string,
+): FingerprintPolicy => ({
+  budget,
+  graphqlLimit: edge.bodies.limits.graphql,
+  personalCookie: personalCookiePattern(cookiePrefix),
+})
+
 /**
- * The request path, in order (docs/architecture.md): the edge (request context, client address,
- * security headers, URL guard, probes, method guard, identity, body policy, the GraphQL call read
- * once), the read cache, the one admission of what the cache did not answer, the GraphQL
+ * The request path, in order (docs/architecture.md): the front (request id, security headers,
+ * accounting, and repeats answered from the read cache), then the edge (client address, URL
+ * guard, probes, method guard, identity, body policy, the GraphQL call read once), the read cache, the one admission of what the cache did not answer, the GraphQL
  * endpoint for the public's calls, and Next for everything else. No body parsing for Next:
  * Payload and Next read the request stream themselves.
  */
@@ -61,10 +72,13 @@ export function createApp({
   const cors = payload.config.cors
   const allowedOrigins = Array.isArray(cors) ? cors : []
   const origin = new URL(payload.config.serverURL || 'http://localhost').origin
-  app.use(requestContext(payload))
+  const cache = cacheOptions && readCache({ ...cacheOptions, allowedOrigins })
+  const budget = new BodyBudget(edge.bodies.budgetBytes)
+  const cookiePrefix = payload.config.cookiePrefix ?? 'payload'
+  const fingerprint = fingerprintPolicy(edge, budget, cookiePrefix)
+  app.use(front({ payload, https, repeats: cache?.repeats, fingerprint }))
   // Before anything that may hand the request on: handlers behind express read the address here.
   app.use(passClientAddress)
-  app.use(securityHeaders({ https }))
   // Hostile input stops here, before the cache, Next or Payload decode or buffer anything.
   app.use(urlGuard)
   app.get('/healthz', healthz)
@@ -78,13 +92,13 @@ export function createApp({
   app.use(
     identifyRequests({
       secret: payload.secret,
-      cookiePrefix: payload.config.cookiePrefix ?? 'payload',
+      cookiePrefix,
       previewModeId: edge.previewModeId,
     }),
   )
-  app.use(bodyPolicy(edge.bodies.limits, new BodyBudget(edge.bodies.budgetBytes)))
+  app.use(bodyPolicy(edge.bodies.limits, budget))
   app.use(readGraphQLCall)
-  if (cacheOptions) app.use(readCache({ ...cacheOptions, allowedOrigins }))
+  if (cache) app.use(cache.serve)
   // What gets here, the cache could not answer: a miss, a bypass, or nothing cacheable.
   app.use(
     admission(edge.rateLimits, loadGate(edge.admission, loadSignal), {

@@ -49,22 +49,29 @@ function shrink(segment: Segment<CachedResponse>, bytes: number): void {
 }
 
 /**
+ * What a stored answer's `Vary` is checked against: the request's header values as the key has
+ * them, either read one by one or as a record worked out before (a header missing from the
+ * record does not match, so such an answer is not served from the record).
+ */
+export type RequestHeaders = ((name: string) => string) | Readonly<Record<string, string>>
+
+/**
  * A segmented least-recently-used store bounded by bytes, over the shared state
  * (src/data/changes/changeLog.ts). Only the express layer stores and reads; invalidation only clears.
  */
 export class ReadCache {
+  /** Only this store puts entries into the shared state, so they are its own kind. */
+  private readonly segments: Segments<CachedResponse>
+
   constructor(
     readonly maxBytes: number,
     readonly partition: Partition = 'main',
-  ) {}
+  ) {
+    this.segments = readCacheState().partitions[partition] as Segments<CachedResponse>
+  }
 
   get size(): { entries: number; bytes: number } {
     return cacheContents(this.partition)
-  }
-
-  /** Only this store puts entries into the shared state, so they are its own kind. */
-  private get segments(): Segments<CachedResponse> {
-    return readCacheState().partitions[this.partition] as Segments<CachedResponse>
   }
 
   private get budgets(): { probation: number; protected: number } {
@@ -74,23 +81,41 @@ export class ReadCache {
 
   /**
    * The stored response for `key`, if it is still today's and the request matches its `Vary`.
-   * A hit moves the entry to the protected segment, most recently used; when that segment is
-   * over its share, its least recently used entries go back to probation.
+   * A hit becomes the protected segment's most recently used entry (a repeat hit only moves
+   * there, the common case, so it stays a few map operations).
    */
   lookup(
     key: string,
-    requestHeader: (name: string) => string,
+    requestHeaders: RequestHeaders,
     now = Date.now(),
   ): CachedResponse | undefined {
     const state = this.segments
-    const entry = state.protected.entries.get(key) ?? state.probation.entries.get(key)
+    const guarded = state.protected.entries.get(key)
+    const entry = guarded ?? state.probation.entries.get(key)
     if (!entry) return undefined
     if (now >= entry.expiresAt) {
       this.remove(key)
       return undefined
     }
-    if (entry.vary.some(([name, value]) => requestHeader(name) !== value)) return undefined
-    this.remove(key)
+    for (const [name, value] of entry.vary) {
+      const sent =
+        typeof requestHeaders === 'function' ? requestHeaders(name) : requestHeaders[name]
+      if (sent !== value) return undefined
+    }
+    if (guarded) {
+      state.protected.entries.delete(key)
+      state.protected.entries.set(key, entry)
+    } else this.promote(key, entry)
+    return entry
+  }
+
+  /**
+   * Moves an entry asked for again from probation to protected; when protected is over its
+   * share, its least recently used entries go back to probation.
+   */
+  private promote(key: string, entry: CachedResponse): void {
+    const state = this.segments
+    take(state.probation, key)
     put(state.protected, key, entry)
     const budgets = this.budgets
     for (const [oldest] of state.protected.entries) {
@@ -98,7 +123,6 @@ export class ReadCache {
       put(state.probation, oldest, take(state.protected, oldest)!)
     }
     shrink(state.probation, budgets.probation)
-    return entry
   }
 
   /**

@@ -24,11 +24,12 @@ const REGENERATE =
 const SITE_CHROME = print(SiteChromeDocument)
 
 /**
- * Ceilings: the counts measured when this test was written. The issue's targets (a hit in at most
- * 12 stops in 8 files, a miss to the resolver in at most 20 stops in 14 files) are not met yet;
- * docs/architecture.md says how far off each is. A change that adds stops fails here.
+ * The hit is held to the issue's bound (at most 12 stops in 8 files: a repeat answered at the
+ * front). The way to the resolver is held to the count measured when this test was written: the
+ * issue's target (at most 20 stops in 14 files) is not met yet, docs/architecture.md says how far
+ * off it is. A change that adds stops fails here.
  */
-const CEILINGS = { hit: { stops: 57, files: 30 }, toResolver: { stops: 54, files: 31 } }
+const CEILINGS = { hit: { stops: 12, files: 8 }, toResolver: { stops: 52, files: 31 } }
 
 /**
  * Payload's resolvers have been entered once a function of the CMS runs (access, hooks, fields,

@@ -36,7 +36,8 @@ export type ReadCacheState = {
   sequence: number
   /** The latest changes, oldest first: what a read that ends now must not have missed. */
   recent: Recorded[]
-  partitions: Record<Partition, Segments>
+  /** Never replaced, only emptied: a store keeps its partition's segments for good. */
+  readonly partitions: Readonly<Record<Partition, Segments>>
 }
 
 /**
@@ -52,16 +53,11 @@ const emptySegments = (): Segments => ({
   protected: { entries: new Map(), bytes: 0 },
 })
 
-const emptyPartitions = (): Record<Partition, Segments> => ({
-  main: emptySegments(),
-  search: emptySegments(),
-})
-
 export function readCacheState(): ReadCacheState {
   return processSingleton<ReadCacheState>('read-cache', () => ({
     sequence: 0,
     recent: [],
-    partitions: emptyPartitions(),
+    partitions: { main: emptySegments(), search: emptySegments() },
   }))
 }
 
@@ -118,7 +114,13 @@ export function invalidateReadCache(change: Change = EVERYTHING): void {
   const inUse: string[] = []
   if (change.kind === 'everything') {
     inUse.push(...state.partitions.main.protected.entries.keys())
-    state.partitions = emptyPartitions()
+    // Emptied in place: each store holds its partition's segments (src/readCache/store.ts).
+    for (const segments of Object.values(state.partitions)) {
+      for (const segment of [segments.probation, segments.protected]) {
+        segment.entries.clear()
+        segment.bytes = 0
+      }
+    }
   } else {
     for (const [name, segments] of Object.entries(state.partitions)) {
       for (const segment of [segments.probation, segments.protected]) {

@@ -34,9 +34,3 @@ export function routeClassOf(
   if (path.startsWith('/_next/') || /\.[a-z0-9]{2,5}$/i.test(path)) return 'static'
   return 'page'
 }
-
-/** 2xx, 3xx, 4xx, 5xx (anything else, which Node never sends, counts as 5xx). */
-export function statusClassOf(status: number): string {
-  if (status >= 200 && status < 600) return `${Math.floor(status / 100)}xx`
-  return status < 200 ? '1xx' : '5xx'
-}

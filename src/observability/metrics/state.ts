@@ -1,5 +1,5 @@
 import type { PortalMetrics } from './definitions'
-import { processSlot } from '@/core/processSingleton'
+import { processSingleton } from '@/core/processSingleton'
 
 /**
  * The metrics live on globalThis, like the read cache's state: the modules Next compiles (the
@@ -8,10 +8,10 @@ import { processSlot } from '@/core/processSingleton'
  * serves. Nothing is registered until the server turns metrics on (METRICS_TOKEN set): until
  * then every count is a no-op that costs one property read.
  */
-const installed = processSlot<PortalMetrics>('metrics')
+const installed = processSingleton<{ metrics?: PortalMetrics }>('metrics', () => ({}))
 
-export const currentMetrics = (): PortalMetrics | undefined => installed.get()
+export const currentMetrics = (): PortalMetrics | undefined => installed.metrics
 
 export function installMetrics(metrics: PortalMetrics | undefined): void {
-  installed.set(metrics)
+  installed.metrics = metrics
 }

@@ -7,6 +7,7 @@ import { Flights } from '../flights'
 import { ReadCache } from '../store'
 import { captureAnswer } from './capture'
 import { cacheableRead } from './reads'
+import { Repeats } from './repeats'
 import { sendStored } from './send'
 
 export type ReadCacheOptions = {
@@ -35,20 +36,26 @@ const searchBudget = (maxBytes: number) => Math.floor(maxBytes / 16)
  * pages alike: a hit is answered here; a miss goes on to its handler (the GraphQL endpoint or
  * Next), whose answer is captured as it goes out and stored if it may be. Concurrent misses for
  * one key wait for one render. Every response that passes says what the cache did in `X-Cache`.
+ * Its `repeats` answer a request the front has seen pass before (src/edge/front.ts).
  */
-export function readCache(options: ReadCacheOptions) {
+export function readCache(options: ReadCacheOptions): {
+  serve: (req: Request, res: Response, next: NextFunction) => Promise<void>
+  repeats: Repeats
+} {
   const caches = {
     main: new ReadCache(options.maxBytes - searchBudget(options.maxBytes)),
     search: new ReadCache(searchBudget(options.maxBytes), 'search'),
   }
   const flights = new Flights(FOLLOW_AT_MOST_MS)
   const control = cacheControl(options.sharedMaxAge)
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+  const repeats = new Repeats(caches, control)
+  const serve = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const read = cacheableRead(req, options)
     if (!read) {
       res.setHeader('X-Cache', 'BYPASS')
       return next()
     }
+    repeats.learn(req, read)
     const cache = caches[read.partition]
     const flightKey = `${read.partition}:${read.key}`
     // A HEAD answer has no body to keep, so it neither leads nor waits.
@@ -70,4 +77,5 @@ export function readCache(options: ReadCacheOptions) {
     // Everything the handler does for this request, also after `next` returns, reads into this set.
     attributeReads(reads, () => next())
   }
+  return { serve, repeats }
 }

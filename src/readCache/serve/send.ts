@@ -47,8 +47,9 @@ export function sendStored(
   res.setHeader('X-Cache', status)
   res.setHeader('ETag', entry.etag)
   res.setHeader('Cache-Control', cacheControl)
-  const vary = entry.headers.find(([name]) => name === 'vary')
-  if (matchesIfNoneMatch(req.get('if-none-match'), entry.etag)) {
+  const ifNoneMatch = req.headers['if-none-match']
+  if (ifNoneMatch && matchesIfNoneMatch(ifNoneMatch, entry.etag)) {
+    const vary = entry.headers.find(([name]) => name === 'vary')
     if (vary) res.setHeader('Vary', vary[1])
     res.status(304).end()
     return
