@@ -39,11 +39,13 @@ export type FingerprintPolicy = {
   personalCookie: RegExp
 }
 
-/** Matches a cookie header that carries a session token or a draft-mode cookie. */
+/**
+ * Matches a cookie header that may carry a session token or a draft-mode cookie: the names
+ * anywhere in it, however they are spaced or placed, so that nothing the identity check
+ * (src/edge/identity) could read as a login or draft mode is taken for anonymous here.
+ */
 export const personalCookiePattern = (cookiePrefix: string): RegExp =>
-  new RegExp(
-    `(?:^|;)\\s*(?:${cookiePrefix.replace(/\W/g, '\\$&')}-token|__prerender_bypass|__next_preview_data)=`,
-  )
+  new RegExp(`${cookiePrefix.replace(/\W/g, '\\$&')}-token|__prerender_bypass|__next_preview_data`)
 
 const preRead = new WeakMap<object, string>()
 
@@ -67,7 +69,9 @@ function repeatableBodyLength(req: Request, policy: FingerprintPolicy): number |
   if (req.headers['transfer-encoding'] !== undefined) return null
   const declared = Number(req.headers['content-length'] ?? 0)
   if (req.method === 'GET' || req.method === 'HEAD') {
-    return declared === 0 && !NEVER_CACHED.test(req.path) ? 0 : null
+    // Not even `Content-Length: 0`: the body policy looks at a request that declares a length.
+    const bodiless = req.headers['content-length'] === undefined
+    return bodiless && !NEVER_CACHED.test(req.path) ? 0 : null
   }
   if (req.method !== 'POST' || req.path !== '/api/graphql') return null
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return null
@@ -94,7 +98,11 @@ export async function requestFingerprint(
   const length = repeatableBodyLength(req, policy)
   if (length === null) return null
   let fingerprint = `${req.method}\u0000${req.originalUrl}`
-  for (const name of DECIDING_HEADERS) fingerprint += `\u0000${headers[name] ?? ''}`
+  // A header sent empty is not one left out (an empty `Next-Action` is refused, none is not).
+  for (const name of DECIDING_HEADERS) {
+    const value = headers[name]
+    fingerprint += value === undefined ? '\u0000-' : `\u0000=${value}`
+  }
   if (length === 0) return fingerprint
   if (!policy.budget.reserve(length)) return null
   res.once('close', policy.budget.release.bind(policy.budget, length))
