@@ -1,6 +1,9 @@
 import type { Request, Response } from 'express'
 import { text } from 'node:stream/consumers'
 
+import { NEXT_INTERNAL } from '@/readCache/pageRequest'
+import { KEY_HEADERS } from '@/readCache/serve/repeats'
+
 import type { BodyBudget } from './bodyBudget'
 
 /**
@@ -9,23 +12,7 @@ import type { BodyBudget } from './bodyBudget'
  * what the key varies on (Origin, Accept, Accept-Encoding, Next's router headers) and what makes
  * a page request Next's own (never cached).
  */
-const DECIDING_HEADERS = [
-  'host',
-  'content-type',
-  'origin',
-  'accept',
-  'accept-encoding',
-  'rsc',
-  'next-router-state-tree',
-  'next-router-prefetch',
-  'next-router-segment-prefetch',
-  'next-url',
-  'next-action',
-  'x-prerender-revalidate',
-  'x-middleware-subrequest',
-  'x-middleware-prefetch',
-  'x-nextjs-data',
-] as const
+const DECIDING_HEADERS = ['host', 'content-type', ...KEY_HEADERS, ...NEXT_INTERNAL] as const
 
 /** Bodies of repeats are short (frontends send the same few operations); longer ones go the whole way. */
 const MAX_REPEAT_BODY = 16 * 1024

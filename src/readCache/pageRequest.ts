@@ -29,13 +29,13 @@ const NEVER = [
 const PREVIEW_PARAMS = ['preview', 'draft', 'secret', 'token', '__nextDraftMode']
 
 /** Headers that mark a request as Next talking to itself (server actions, revalidation, …). */
-const NEXT_INTERNAL = [
+export const NEXT_INTERNAL = [
   'next-action',
   'x-prerender-revalidate',
   'x-middleware-subrequest',
   'x-middleware-prefetch',
   'x-nextjs-data',
-]
+] as const
 
 /**
  * Request headers a page's answer varies on, all part of the key, as `pageHeaders` normalises

@@ -6,21 +6,17 @@ import type { Partition } from '@/data/changes/changeLog'
 import { redactUrl } from '@/observability/logging/redactUrl'
 import { routeClassOf, type RouteClass } from '@/observability/metrics/routeClass'
 
+import { GRAPHQL_VARY } from '../graphqlKey'
+import { PAGE_KEY_HEADERS } from '../pageRequest'
 import type { ReadCache } from '../store'
 import type { CacheableRead } from './reads'
 import { sendStored } from './send'
 
-/** The headers whose values a stored answer's `Vary` is checked against from a record. */
-const VARYING = [
-  'origin',
-  'accept',
-  'accept-encoding',
-  'rsc',
-  'next-router-state-tree',
-  'next-router-prefetch',
-  'next-router-segment-prefetch',
-  'next-url',
-] as const
+/**
+ * The headers the cache key reads (GraphQL's and a page's): a stored answer's `Vary` is checked
+ * against their values as the key has them.
+ */
+export const KEY_HEADERS = [...GRAPHQL_VARY, ...PAGE_KEY_HEADERS] as const
 
 /** What the access log and the metrics say of a request answered from a repeat. */
 export type Accounting = { route: RouteClass; url: string }
@@ -29,7 +25,7 @@ export type Accounting = { route: RouteClass; url: string }
 type Learnt = Accounting & {
   partition: Partition
   key: string
-  /** The request's `VARYING` header values as the key has them. */
+  /** The request's `KEY_HEADERS` values as the key has them. */
   headers: Readonly<Record<string, string>>
 }
 
@@ -77,7 +73,7 @@ export class Repeats {
     const fingerprint = fingerprints.get(req)
     if (fingerprint === undefined) return
     const headers: Record<string, string> = {}
-    for (const name of VARYING) headers[name] = read.header(name)
+    for (const name of KEY_HEADERS) headers[name] = read.header(name)
     const path = req.originalUrl.split('?', 1)[0] ?? ''
     this.learnt.set(fingerprint, {
       partition: read.partition,
