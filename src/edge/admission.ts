@@ -31,7 +31,12 @@ function exemptPaths(): (path: string) => boolean {
 }
 
 /** A per-client limit (429) for the request, or null when it meets none; and its class. */
-type Verdict = { limit: Limit | null; key: string; who: string; priority: Priority }
+type Verdict = {
+  limit: Limit | null
+  key: string
+  who: 'address' | 'account'
+  priority: Priority
+}
 
 /**
  * The two questions asked of a request the read cache did not answer (docs/limits.md):
@@ -63,10 +68,10 @@ export function admission(settings: RateLimitSettings, gate: LoadGate | null, fo
     const user = identityOf(req).user
     if (user) {
       const key = `${user.collection}:${user.id}`
-      return { limit: users, key, who: 'for this account', priority: 'signer or editor' }
+      return { limit: users, key, who: 'account', priority: 'signer or editor' }
     }
     const address = addressKey(req.ip)
-    const own = { key: address, who: 'from this address' }
+    const own = { key: address, who: 'address' as const }
     if (isSigningStep(req)) return { ...own, limit: null, priority: 'signer or editor' }
     if (isPublicWrite(req)) return { ...own, limit: publicWrites, priority: 'page' }
     // Next's navigations and prefetches ask for what a page view already counted.

@@ -15,6 +15,8 @@ export type BodyLimits = {
   serverAction: number
   /** Multipart bodies (uploads, and the admin's document saves): UPLOAD_MAX_BYTES plus the JSON limit. */
   multipart: number
+  /** The largest file (UPLOAD_MAX_BYTES): what a person uploading is told. */
+  file: number
 }
 
 export type BodyClassName = 'graphql' | 'server action' | 'multipart' | 'JSON' | 'form' | 'other'
@@ -24,6 +26,8 @@ export type BodyClass = {
   limit: number
   /** The setting that holds the limit, named in the refusal so an operator knows what to raise. */
   setting: string
+  /** The limit a person is told: an upload's is the file's, without the form data beside it. */
+  told: number
 }
 
 const contentType = (req: Request) => (req.get('content-type') ?? '').toLowerCase()
@@ -31,26 +35,32 @@ const contentType = (req: Request) => (req.get('content-type') ?? '').toLowerCas
 /** Which limit a request's body falls under: by route first, then by what it says it carries. */
 export function bodyClassOf(req: Request, limits: BodyLimits): BodyClass {
   if (req.path === '/api/graphql') {
-    return { name: 'graphql', limit: limits.graphql, setting: 'maxBodyBytes' }
+    return { name: 'graphql', limit: limits.graphql, setting: 'maxBodyBytes', told: limits.graphql }
   }
   if (req.get('next-action') !== undefined) {
     return {
       name: 'server action',
       limit: limits.serverAction,
       setting: 'SERVER_ACTION_BODY_MAX_BYTES',
+      told: limits.serverAction,
     }
   }
   const type = contentType(req)
   if (type.startsWith('multipart/form-data')) {
-    return { name: 'multipart', limit: limits.multipart, setting: 'UPLOAD_MAX_BYTES' }
+    return {
+      name: 'multipart',
+      limit: limits.multipart,
+      setting: 'UPLOAD_MAX_BYTES',
+      told: limits.file,
+    }
   }
   if (/^application\/([\w.+-]+\+)?json\b/.test(type)) {
-    return { name: 'JSON', limit: limits.json, setting: 'JSON_BODY_MAX_BYTES' }
+    return { name: 'JSON', limit: limits.json, setting: 'JSON_BODY_MAX_BYTES', told: limits.json }
   }
   if (type.startsWith('application/x-www-form-urlencoded')) {
-    return { name: 'form', limit: limits.form, setting: 'FORM_BODY_MAX_BYTES' }
+    return { name: 'form', limit: limits.form, setting: 'FORM_BODY_MAX_BYTES', told: limits.form }
   }
-  return { name: 'other', limit: limits.form, setting: 'FORM_BODY_MAX_BYTES' }
+  return { name: 'other', limit: limits.form, setting: 'FORM_BODY_MAX_BYTES', told: limits.form }
 }
 
 /** The body policy's settings from the environment. */
@@ -63,6 +73,7 @@ export function bodySettings(env: Environment): { limits: BodyLimits; budgetByte
       serverAction: env.serverActionBodyMaxBytes,
       // The file, and the document data the admin sends with it (`_payload`) or alone.
       multipart: env.uploadMaxBytes + env.jsonBodyMaxBytes,
+      file: env.uploadMaxBytes,
     },
     budgetBytes: env.bodyBudgetBytes,
   }

@@ -7,7 +7,9 @@ import type { BodyBudget } from './bodyBudget'
 import { bodyClassOf, type BodyClass, type BodyLimits } from './bodyClasses'
 import { preReadBodyOf } from './fingerprint'
 import { holdChunkedBody } from './holdChunkedBody'
+import { requesterLanguage } from './refusals/language'
 import { refusalBody, refuseUnread } from './refusals/unread'
+import { wordsIn } from './refusals/wording'
 
 /** Seconds a client told "busy" should wait before it sends its body again. */
 const BUSY_RETRY_AFTER_S = 5
@@ -15,55 +17,40 @@ const BUSY_RETRY_AFTER_S = 5
 /** The body class as a metric label: `JSON` → `json`, `server action` → `server_action`. */
 const ruleOf = (kind: BodyClass): string => kind.name.toLowerCase().replace(/\W+/g, '_')
 
-function refuseTooLarge(req: Request, res: Response, kind: BodyClass, size: string): void {
+/** A body over its kind's limit; `size` is null for a chunked body cut off at the limit. */
+function refuseTooLarge(req: Request, res: Response, kind: BodyClass, size: number | null): void {
   countRefusal('body_size', ruleOf(kind))
+  const words = wordsIn(requesterLanguage(req, 'en'))
+  const message = words.tooLarge({ kind: kind.name, size, limit: kind.told, setting: kind.setting })
   refuseUnread(req, res, () => {
     // GraphQL keeps its documented refusal: 400 with extensions.code LIMIT_EXCEEDED.
     if (kind.name === 'graphql') {
-      return res.status(400).json(
-        refusalBody(
-          `The request body has ${size} bytes (limit maxBodyBytes = ${apiLimits.maxBodyBytes})`,
-          {
-            extensions: { code: LIMIT_CODE, limit: 'maxBodyBytes', max: apiLimits.maxBodyBytes },
-          },
-        ),
-      )
+      const extensions = { code: LIMIT_CODE, limit: 'maxBodyBytes', max: apiLimits.maxBodyBytes }
+      return res.status(400).json(refusalBody(message, { extensions }))
     }
-    res
-      .status(413)
-      .json(
-        refusalBody(
-          `The request body has ${size} bytes; ${kind.name} requests may send at most ` +
-            `${kind.limit} bytes (${kind.setting}).`,
-          { limit: kind.setting, max: kind.limit },
-        ),
-      )
+    res.status(413).json(refusalBody(message, { limit: kind.setting, max: kind.limit }))
   })
 }
 
 function refuseBusy(req: Request, res: Response): void {
   countRefusal('body_budget')
+  const message = wordsIn(requesterLanguage(req, 'en')).bodiesBusy(BUSY_RETRY_AFTER_S)
   refuseUnread(req, res, () => {
     res.setHeader('Retry-After', String(BUSY_RETRY_AFTER_S))
-    res
-      .status(503)
-      .json(
-        refusalBody(
-          'The server is receiving too many request bodies at once. Please try again in a few seconds.',
-        ),
-      )
+    res.status(503).json(refusalBody(message))
   })
 }
 
 /** A body no handler can read, whatever its size; null when it may be readable. */
 function unreadableBody(req: Request, kind: BodyClass): { status: number; message: string } | null {
   const type = req.get('content-type') ?? ''
+  const words = () => wordsIn(requesterLanguage(req, 'en'))
   if (kind.name === 'multipart' && !/;\s*boundary=/i.test(type)) {
-    return { status: 400, message: 'A multipart/form-data body needs a boundary parameter.' }
+    return { status: 400, message: words().noBoundary }
   }
   // Payload's GraphQL handler reads JSON only; anything else it would fail on with a 500.
   if (kind.name === 'graphql' && req.method === 'POST' && !/^application\/json\b/i.test(type)) {
-    return { status: 415, message: 'GraphQL requests are sent as application/json.' }
+    return { status: 415, message: words().graphqlNotJson }
   }
   return null
 }
@@ -93,7 +80,7 @@ export function bodyPolicy(limits: BodyLimits, budget: BodyBudget) {
 
     if (declared !== undefined) {
       const size = Number(declared)
-      if (size > kind.limit) return refuseTooLarge(req, res, kind, declared)
+      if (size > kind.limit) return refuseTooLarge(req, res, kind, size)
       if (size === 0) return next()
       if (!budget.reserve(size)) return refuseBusy(req, res)
       res.once('close', () => budget.release(size))
@@ -106,7 +93,7 @@ export function bodyPolicy(limits: BodyLimits, budget: BodyBudget) {
           res.once('close', () => budget.release(held.reserved))
           return next()
         case 'too large':
-          return refuseTooLarge(req, res, kind, `more than ${kind.limit}`)
+          return refuseTooLarge(req, res, kind, null)
         case 'busy':
           return refuseBusy(req, res)
         case 'aborted':

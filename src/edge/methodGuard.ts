@@ -4,7 +4,9 @@ import fs from 'node:fs'
 import { countRefusal } from '@/observability/metrics/count'
 import { fromRoot } from '@/core/paths'
 
+import { requesterLanguage } from './refusals/language'
 import { refusalBody } from './refusals/unread'
+import { wordsIn } from './refusals/wording'
 
 /** Where `next build` lists the server actions it compiled, with the routes that serve each. */
 const MANIFEST = '.next/server/server-reference-manifest.json'
@@ -69,12 +71,13 @@ export function methodGuard(actions: ServerActions | null) {
       const routes = actions.get(id)
       if (req.method === 'POST' && routes?.some((route) => route.test(req.path))) return next()
       countRefusal('method', 'server_action')
-      res.status(404).json(refusalBody('There is no such server action here.'))
+      res.status(404).json(refusalBody(wordsIn(requesterLanguage(req, 'en')).noServerAction))
       return
     }
     if (READS.has(req.method) || ACCEPTS_WRITES.some((route) => route.test(req.path))) return next()
     countRefusal('method', 'read_only')
     res.setHeader('Allow', 'GET, HEAD')
-    res.status(405).json(refusalBody(`${req.method} is not accepted here: this page is read-only.`))
+    const words = wordsIn(requesterLanguage(req, 'en'))
+    res.status(405).json(refusalBody(words.readOnly(req.method)))
   }
 }

@@ -2,7 +2,9 @@ import type { NextFunction, Request, Response } from 'express'
 
 import { countRefusal } from '@/observability/metrics/count'
 
+import { requesterLanguage } from './refusals/language'
 import { refusalBody } from './refusals/unread'
+import { wordsIn, type UrlProblem } from './refusals/wording'
 
 /** Longer paths than any page, document or API route of the portal has. */
 export const MAX_PATH_LENGTH = 2048
@@ -24,25 +26,23 @@ function decodes(text: string): string | null {
  * character (raw, or encoded in the path; NUL anywhere) or an overlong path is refused here,
  * before either sees it.
  */
-export function urlProblem(url: string): string | null {
+export function urlProblem(url: string): UrlProblem | null {
   const queryAt = url.indexOf('?')
   const path = queryAt < 0 ? url : url.slice(0, queryAt)
   const query = queryAt < 0 ? '' : url.slice(queryAt + 1)
-  if (path.length > MAX_PATH_LENGTH) {
-    return `The path is longer than ${MAX_PATH_LENGTH} characters.`
-  }
-  if (CONTROL.test(url)) return 'The URL contains control characters.'
+  if (path.length > MAX_PATH_LENGTH) return 'path too long'
+  if (CONTROL.test(url)) return 'control characters'
   const decodedPath = decodes(path)
-  if (decodedPath === null) return 'The path contains a malformed percent-escape.'
-  if (CONTROL.test(decodedPath)) return 'The path contains encoded control characters.'
+  if (decodedPath === null) return 'path escape'
+  if (CONTROL.test(decodedPath)) return 'encoded control characters'
   const decodedQuery = decodes(query.replace(/\+/g, ' '))
-  if (decodedQuery === null) return 'The query string contains a malformed percent-escape.'
-  if (decodedQuery.includes('\u0000')) return 'The query string contains an encoded NUL.'
+  if (decodedQuery === null) return 'query escape'
+  if (decodedQuery.includes('\u0000')) return 'encoded NUL'
   return null
 }
 
 /** What is wrong with a Host header, or null: it must be a host name or address, with a port. */
-export function hostProblem(host: string | undefined): string | null {
+export function hostProblem(host: string | undefined): UrlProblem | null {
   if (host === undefined) return null
   try {
     const parsed = new URL(`http://${host}`)
@@ -50,7 +50,7 @@ export function hostProblem(host: string | undefined): string | null {
   } catch {
     // not a host at all
   }
-  return 'The Host header is not a host name.'
+  return 'host'
 }
 
 /** Refuses a malformed request target or Host with 400 and a short message, on every route. */
@@ -58,5 +58,6 @@ export function urlGuard(req: Request, res: Response, next: NextFunction): void 
   const problem = urlProblem(req.originalUrl) ?? hostProblem(req.headers.host)
   if (problem === null) return next()
   countRefusal('url')
-  res.status(400).json(refusalBody(problem))
+  const words = wordsIn(requesterLanguage(req, 'en'))
+  res.status(400).json(refusalBody(words.url(problem, MAX_PATH_LENGTH)))
 }

@@ -1,4 +1,4 @@
-import { defaultLocale, locales, type Locale } from '@/core/locales'
+import { acceptedLocale, defaultLocale, isLocale, locales, type Locale } from '@/core/locales'
 
 /** The portal's own words (content comes from the CMS); German first, English alongside. */
 const dictionary = {
@@ -209,8 +209,6 @@ export function t(locale: Locale): Dictionary {
   return dictionary[locale]
 }
 
-import { isLocale } from '@/core/locales'
-
 export { isLocale }
 
 /** The locale of a URL segment; unknown segments render the German shell (their page is a 404). */
@@ -224,20 +222,5 @@ export const localeCodes = locales.map((locale) => locale.code)
  * The visitor's preferred portal locale from an `Accept-Language` header (q-values respected);
  * German when nothing matches.
  */
-export function preferredLocale(header: string | null): Locale {
-  if (!header) return defaultLocale
-  const ranked = header
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';')
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
-      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1, index }
-    })
-    .filter((entry) => entry.tag && Number.isFinite(entry.q) && entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index)
-  for (const { tag } of ranked) {
-    const primary = tag.split('-')[0]
-    if (isLocale(primary)) return primary
-  }
-  return defaultLocale
-}
+export const preferredLocale = (header: string | null): Locale =>
+  acceptedLocale(header) ?? defaultLocale

@@ -28,6 +28,8 @@ const limits = {
   form: 16 * 1024,
   serverAction: 128 * 1024,
   multipart: 512 * 1024,
+  // The file a person may upload; the multipart limit adds room for the form data beside it.
+  file: 480 * 1024,
 }
 const budgetBytes = 600 * 1024
 
@@ -121,8 +123,32 @@ describe('the body policy', () => {
     expect(res.status).toBe(413)
     const body = JSON.parse(res.body) as { errors: { message: string; limit: string }[] }
     expect(body.errors[0]?.limit).toBe('JSON_BODY_MAX_BYTES')
-    expect(body.errors[0]?.message).toContain(String(limits.json))
+    // In a person's units, in English for a client that names no language.
+    expect(body.errors[0]?.message).toBe(
+      'The request is too large (100 MB). JSON requests may have at most 256 KB (JSON_BODY_MAX_BYTES).',
+    )
     expect(res.headers.connection).toBe('close')
+    expect(reached).toEqual([])
+  })
+
+  test('an upload too large for the German admin is refused in German, in MB and the file limit', async () => {
+    const refused = async (headers: Record<string, string>) => {
+      const res = await send('/api/media', {
+        headers: { 'Content-Type': 'multipart/form-data; boundary=x', ...headers },
+        declare: 20 * 1024 * 1024 + 1183,
+        chunks: [kib(1)],
+      })
+      expect(res.status).toBe(413)
+      return (JSON.parse(res.body) as { errors: { message: string }[] }).errors[0]?.message
+    }
+    // The admin's language wins over the browser's.
+    expect(await refused({ Cookie: 'theme=dark; payload-lng=de', 'Accept-Language': 'en' })).toBe(
+      'Die Datei ist zu groß (20 MB). Hochgeladen werden können Dateien bis 480 KB (UPLOAD_MAX_BYTES).',
+    )
+    expect(await refused({ 'Accept-Language': 'fr, de;q=0.8, en;q=0.5' })).toMatch(/^Die Datei/)
+    expect(await refused({ Cookie: 'payload-lng=en', 'Accept-Language': 'de' })).toBe(
+      'The file is too large (20 MB). Files of up to 480 KB can be uploaded (UPLOAD_MAX_BYTES).',
+    )
     expect(reached).toEqual([])
   })
 
@@ -300,6 +326,7 @@ test('the default settings match what the issue and the docs promise', () => {
     form: 64 * 1024,
     serverAction: 4 * 1024 * 1024,
     multipart: 15 * 1024 * 1024 + 2 * 1024 * 1024,
+    file: 15 * 1024 * 1024,
   })
   expect(budget).toBe(64 * 1024 * 1024)
 })

@@ -5,8 +5,10 @@ import type { Priority } from '@/edge/load/priorities'
 import { countRefusal } from '@/observability/metrics/count'
 
 import { readFormBody } from './formBody'
-import { languageOf, tryAgainPage, type PageLanguage } from './tryAgainPage'
+import { requesterLanguage } from './language'
+import { tryAgainPage, type PageLanguage } from './tryAgainPage'
 import { hasBody, refuseUnread } from './unread'
+import { wordsIn } from './wording'
 
 /** What a refused signer's form needs: its largest body, and the secret its draft is sealed with. */
 export type FormKeeping = { maxBytes: number; secret: string }
@@ -26,10 +28,10 @@ export function refuseRateLimited(
   req: Request,
   res: Response,
   retryAfterSeconds: number,
-  who: string,
+  scope: 'address' | 'account',
 ): void {
-  countRefusal('rate', rateRule(who))
-  const message = `Too many requests ${who}. Please try again in ${retryAfterSeconds} s.`
+  countRefusal('rate', scope === 'address' ? 'per_address' : 'per_account')
+  const message = wordsIn(requesterLanguage(req, 'en')).rateLimited(scope, retryAfterSeconds)
   refuse(req, res, { status: 429, retryAfterSeconds, message, code: 'RATE_LIMITED' })
 }
 
@@ -42,7 +44,7 @@ export function refuseForLoad(
   forms: FormKeeping,
 ): void {
   countRefusal('load', priority.replace(/ /g, '_'))
-  const message = `The portal is busy right now. Please try again in ${retryAfterSeconds} s.`
+  const message = wordsIn(requesterLanguage(req, 'en')).busy(retryAfterSeconds)
   const refusal: Refusal = { status: 503, retryAfterSeconds, message, code: 'OVERLOADED' }
   if (wantsPage(req) && SIGNING_FORM.test(req.path)) {
     void keepSignersForm(req, res, refusal, forms)
@@ -82,7 +84,7 @@ function answer(
     })
     return
   }
-  const language = page.language ?? languageOf(req.path)
+  const language = page.language ?? requesterLanguage(req, 'de')
   res.type('html').send(
     tryAgainPage({
       language,
@@ -144,15 +146,8 @@ function retryTarget(req: Request): string {
       // not a URL: the home page below
     }
   }
-  return `/${languageOf(req.path)}`
+  return `/${requesterLanguage(req, 'de')}`
 }
 
 /** A path on this site: `//elsewhere` would leave it. */
 const ownPath = (path: string) => `/${path.replace(/^[/\\]+/, '')}`
-
-/** The scope a rate limit's refusal names, as a metric label from a fixed set. */
-function rateRule(who: string): string {
-  if (who.includes('address')) return 'per_address'
-  if (who.includes('account')) return 'per_account'
-  return 'other'
-}

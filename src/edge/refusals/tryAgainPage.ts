@@ -24,8 +24,6 @@ const WORDS = {
 
 export type PageLanguage = keyof typeof WORDS
 
-export const languageOf = (path: string): PageLanguage => (/^\/en(\/|$)/.test(path) ? 'en' : 'de')
-
 const escape = (text: string) =>
   text.replace(
     /[&<>"']/g,
