@@ -105,6 +105,14 @@ describe.each(locales)('an anonymous visit in %s', (locale) => {
   })
 })
 
+test('a browser asking for /favicon.ico gets the portal’s icon, not a rendered 404 page', async () => {
+  // Browsers ask for it on their own (the admin's client-side navigation did, between views).
+  const res = await fetch(`${server.url}/favicon.ico`)
+  expect(res.status).toBe(200)
+  expect(res.headers.get('content-type')).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/)
+  expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0)
+})
+
 test('on a phone the pages stay readable: no horizontal scrolling', async () => {
   const phone = await browser.newContext({ viewport: { width: 375, height: 740 } })
   const page = await phone.newPage()
