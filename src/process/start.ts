@@ -2,7 +2,7 @@ import nextEnv from '@next/env'
 import next from 'next'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { getPayload } from 'payload'
+import { getPayload, type Payload } from 'payload'
 
 import { bootstrap, BootstrapError, type AdminLogin } from './bootstrap'
 import { DatabaseUriError, parseDatabaseUri } from '../data/adapter/adapter'
@@ -85,6 +85,29 @@ const readCacheOptions = (env: Environment) =>
       }
     : undefined
 
+/** The express layer in front of Next: edge, read cache, GraphQL, health and metrics. */
+function portalApp(
+  payload: Payload,
+  env: Environment,
+  nextApp: ReturnType<typeof next>,
+  isShuttingDown: () => boolean,
+) {
+  return createApp({
+    payload,
+    handle: nextApp.getRequestHandler(),
+    https: env.serverUrl.startsWith('https://'),
+    isShuttingDown,
+    edge: edgeSettings(
+      env,
+      env.production
+        ? { serverActions: readServerActions(), previewModeId: readPreviewModeId() }
+        : {},
+    ),
+    metricsToken: env.metricsToken,
+    readCache: readCacheOptions(env),
+  })
+}
+
 export async function start(): Promise<void> {
   const { env, releaseLock } = await readSettings()
 
@@ -108,20 +131,7 @@ export async function start(): Promise<void> {
 
   let shuttingDown = false
   const readCache = readCacheOptions(env)
-  const app = createApp({
-    payload,
-    handle: nextApp.getRequestHandler(),
-    https: env.serverUrl.startsWith('https://'),
-    isShuttingDown: () => shuttingDown,
-    edge: edgeSettings(
-      env,
-      env.production
-        ? { serverActions: readServerActions(), previewModeId: readPreviewModeId() }
-        : {},
-    ),
-    metricsToken: env.metricsToken,
-    readCache,
-  })
+  const app = portalApp(payload, env, nextApp, () => shuttingDown)
   const server = createServer(app)
   const upgrade = nextApp.getUpgradeHandler()
   server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head))

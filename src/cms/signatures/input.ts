@@ -43,6 +43,23 @@ const text = (value: unknown): string => (typeof value === 'string' ? normaliseT
 const yes = (value: unknown): boolean =>
   value === true || value === 'true' || value === 'on' || value === '1' || value === 'yes'
 
+/** The fields chosen from a fixed list (kind, sector, country), each null when not one of it. */
+function choices(raw: Record<string, unknown>, errors: FieldError[]) {
+  const kind = (signatureKinds as readonly unknown[]).includes(raw.kind)
+    ? (raw.kind as SignatureKind)
+    : null
+  if (!kind) errors.push({ field: 'kind', problem: raw.kind ? 'invalid' : 'required' })
+
+  const sectorText = text(raw.sector)
+  const sector = (sectors as readonly string[]).includes(sectorText) ? (sectorText as Sector) : null
+  if (sectorText && !sector) errors.push({ field: 'sector', problem: 'invalid' })
+
+  const countryText = text(raw.country).toUpperCase()
+  const country = /^[A-Z]{2}$/.test(countryText) ? countryText : null
+  if (countryText && !country) errors.push({ field: 'country', problem: 'invalid' })
+  return { kind, sector, country }
+}
+
 /**
  * Checks a signature's fields and says what is wrong with each, all at once. Unknown fields are
  * ignored; nothing here reads more than the longest accepted value of any field.
@@ -70,23 +87,7 @@ export function parseSignature(
   if (!email) errors.push({ field: 'email', problem: 'required' })
   else if (!emailKey) errors.push({ field: 'email', problem: 'invalid' })
 
-  const kind = (signatureKinds as readonly unknown[]).includes(raw.kind)
-    ? (raw.kind as SignatureKind)
-    : null
-  if (!kind) errors.push({ field: 'kind', problem: raw.kind ? 'invalid' : 'required' })
-
-  const sectorText = text(raw.sector)
-  const sector = sectorText
-    ? (sectors as readonly string[]).includes(sectorText)
-      ? (sectorText as Sector)
-      : null
-    : null
-  if (sectorText && !sector) errors.push({ field: 'sector', problem: 'invalid' })
-
-  const countryText = text(raw.country).toUpperCase()
-  const country = countryText && /^[A-Z]{2}$/.test(countryText) ? countryText : null
-  if (countryText && !country) errors.push({ field: 'country', problem: 'invalid' })
-
+  const { kind, sector, country } = choices(raw, errors)
   const display = text(raw.display)
   if (display !== 'named' && display !== 'counted') {
     errors.push({ field: 'display', problem: display ? 'invalid' : 'required' })

@@ -52,7 +52,8 @@ export type AdapterLayer = {
 export type AnyAdapter = { payload: Payload }
 
 /** Each adapter's layers, shared by both module worlds (they may each see the adapter first). */
-const layersOf = () => processSingleton('database-layers', () => new WeakMap<object, AdapterLayer[]>())
+const layersOf = () =>
+  processSingleton('database-layers', () => new WeakMap<object, AdapterLayer[]>())
 type Method = (...args: unknown[]) => Promise<unknown>
 
 /** Runs `innermost` inside every layer that has `hook`, the layer added last outermost. */

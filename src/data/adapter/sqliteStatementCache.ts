@@ -9,7 +9,6 @@ type Prepare = (this: Connection, sql: string) => Statement
 /** Statements kept per connection: the portal's queries come in a few hundred shapes. */
 const MAX_STATEMENTS = 500
 
-
 /**
  * A statement's result columns, asked of SQLite once: @libsql/client asks twice per execution
  * (names and types). They belong to the SQL text and the schema, and the schema changes only

@@ -31,7 +31,11 @@ export type BackupResult = { archive: string; manifest: Manifest; bytes: number;
 type StagedMedia = { files: ArchivedFile[]; bytes: number; vanished: number }
 
 /** Copies the media files into the staging folder with their checksums; a file deleted meanwhile is skipped. */
-async function stageMedia(mediaDir: string, staging: string, progress: Progress): Promise<StagedMedia> {
+async function stageMedia(
+  mediaDir: string,
+  staging: string,
+  progress: Progress,
+): Promise<StagedMedia> {
   const names = listFiles(mediaDir)
   progress(`media: ${names.length} files in ${mediaDir}`)
   const staged: StagedMedia = { files: [], bytes: 0, vanished: 0 }

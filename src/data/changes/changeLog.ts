@@ -5,7 +5,10 @@ import { processSingleton, processSlot } from '@/core/processSingleton'
 export type StoredAnswer = { reads: ReadSet; bytes: number }
 
 /** One segment of the store; insertion order is recency (the first entry is the least recent). */
-export type Segment<E extends StoredAnswer = StoredAnswer> = { entries: Map<string, E>; bytes: number }
+export type Segment<E extends StoredAnswer = StoredAnswer> = {
+  entries: Map<string, E>
+  bytes: number
+}
 
 /**
  * The read cache's shared state: its entries and the changes it has seen. It lives on globalThis
@@ -46,7 +49,6 @@ export type ReadCacheState = {
  * slower than a fraction of a second, which a busy server would not store anyway.
  */
 const REMEMBERED_CHANGES = 1024
-
 
 const emptySegments = (): Segments => ({
   probation: { entries: new Map(), bytes: 0 },

@@ -3,7 +3,6 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import type { ReadSet } from './readSet'
 import { processSingleton } from '@/core/processSingleton'
 
-
 /**
  * One store for the process, on globalThis: the read cache's middleware (the server's module
  * world) opens a read set, and the database adapter's reads (recorded from whichever module world

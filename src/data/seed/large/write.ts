@@ -128,79 +128,89 @@ const byLocale = (fields: (locale: Locale) => Data): Record<Locale, Data> => ({
 const rich = (items: RichTextItem[], people: Map<string, string>) =>
   toLexical(items, (slug) => idOf(people, slug))
 
-function builders(ids: Ids): Record<LargeCollection, (index: number) => Document> {
-  const org = (i: number) => idOf(ids.organizations, organization(i).slug)
-  const who = (i: number) => idOf(ids.people, person(i).slug)
-  const principle = (position: number) => {
-    const id = ids.principles.get(position)
-    if (!id) throw new Error(`large seed: principle ${position} is missing; run npm run seed`)
-    return id
-  }
+/** The IDs the generated documents refer to, looked up by what the generator names. */
+function references(ids: Ids) {
   return {
-    organizations: (i) => {
-      const o = organization(i)
-      const { description, ...shared } = o
-      return {
-        slug: o.slug,
-        shared,
-        localized: {
-          de: { description: rich(description.de, ids.people) },
-          en: { description: rich(description.en, ids.people) },
-        },
-      }
+    org: (i: number) => idOf(ids.organizations, organization(i).slug),
+    who: (i: number) => idOf(ids.people, person(i).slug),
+    principle: (position: number) => {
+      const id = ids.principles.get(position)
+      if (!id) throw new Error(`large seed: principle ${position} is missing; run npm run seed`)
+      return id
     },
-    people: (i) => {
-      const p = person(i)
-      return {
-        slug: p.slug,
-        shared: { slug: p.slug, name: p.name, organization: org(p.organization) },
-        localized: {
-          de: { roleTitle: p.roleTitle.de, bio: rich(p.bio.de, ids.people) },
-          en: { roleTitle: p.roleTitle.en, bio: rich(p.bio.en, ids.people) },
-        },
-      }
+  }
+}
+type References = ReturnType<typeof references>
+
+function organizationDocument(ids: Ids, i: number): Document {
+  const o = organization(i)
+  const { description, ...shared } = o
+  return {
+    slug: o.slug,
+    shared,
+    localized: byLocale((l) => ({ description: rich(description[l], ids.people) })),
+  }
+}
+
+function personDocument(ids: Ids, refs: References, i: number): Document {
+  const p = person(i)
+  return {
+    slug: p.slug,
+    shared: { slug: p.slug, name: p.name, organization: refs.org(p.organization) },
+    localized: byLocale((l) => ({ roleTitle: p.roleTitle[l], bio: rich(p.bio[l], ids.people) })),
+  }
+}
+
+function projectDocument(ids: Ids, refs: References, i: number): Document {
+  const p = project(i)
+  return {
+    slug: p.slug,
+    shared: {
+      slug: p.slug,
+      status: p.status,
+      organization: refs.org(p.organization),
+      partners: p.partners.map(refs.org),
+      people: p.people.map(refs.who),
+      funding: { funder: refs.org(p.funder) },
+      principles: p.principles.map(refs.principle),
+      review: { state: 'approved' },
     },
-    projects: (i) => {
-      const p = project(i)
-      return {
-        slug: p.slug,
-        shared: {
-          slug: p.slug,
-          status: p.status,
-          organization: org(p.organization),
-          partners: p.partners.map(org),
-          people: p.people.map(who),
-          funding: { funder: org(p.funder) },
-          principles: p.principles.map(principle),
-          review: { state: 'approved' },
-        },
-        localized: byLocale((l) => ({
-          title: p.title[l],
-          summary: p.summary[l],
-          body: rich(p.body[l], ids.people),
-        })),
-      }
+    localized: byLocale((l) => ({
+      title: p.title[l],
+      summary: p.summary[l],
+      body: rich(p.body[l], ids.people),
+    })),
+  }
+}
+
+function newsDocument(ids: Ids, refs: References, i: number): Document {
+  const n = newsItem(i)
+  return {
+    slug: n.slug,
+    shared: {
+      slug: n.slug,
+      publishedAt: n.publishedAt,
+      authors: n.authors.map(refs.who),
+      organizations: n.organizations.map(refs.org),
+      projects: n.projects.map((p) => idOf(ids.projects, project(p).slug)),
+      principles: n.principles.map(refs.principle),
+      tags: n.tags,
     },
-    news: (i) => {
-      const n = newsItem(i)
-      return {
-        slug: n.slug,
-        shared: {
-          slug: n.slug,
-          publishedAt: n.publishedAt,
-          authors: n.authors.map(who),
-          organizations: n.organizations.map(org),
-          projects: n.projects.map((p) => idOf(ids.projects, project(p).slug)),
-          principles: n.principles.map(principle),
-          tags: n.tags,
-        },
-        localized: byLocale((l) => ({
-          title: n.title[l],
-          excerpt: n.excerpt[l],
-          body: rich(n.body[l], ids.people),
-        })),
-      }
-    },
+    localized: byLocale((l) => ({
+      title: n.title[l],
+      excerpt: n.excerpt[l],
+      body: rich(n.body[l], ids.people),
+    })),
+  }
+}
+
+function builders(ids: Ids): Record<LargeCollection, (index: number) => Document> {
+  const refs = references(ids)
+  return {
+    organizations: (i) => organizationDocument(ids, i),
+    people: (i) => personDocument(ids, refs, i),
+    projects: (i) => projectDocument(ids, refs, i),
+    news: (i) => newsDocument(ids, refs, i),
   }
 }
 
