@@ -6,6 +6,7 @@ import { clientAddressOf } from '@/core/clientAddressHeader'
 
 import { confirmSignature, signatureCount, signDeclaration, withdrawSignature } from './flow'
 import { issueSignatureForm } from './form'
+import { signatureTypes } from './graphqlTypes'
 
 type GraphQLModule = typeof import('graphql')
 type Context = { req: PayloadRequest }
@@ -46,77 +47,24 @@ export function signatureQueries(graphql: GraphQLModule): Record<string, Field> 
  * `withdrawSignature`. The same rules as the portal's own form (src/cms/signatures/flow.ts).
  */
 export function signatureMutations(graphql: GraphQLModule): Record<string, Field> {
-  const { GraphQLBoolean, GraphQLEnumType, GraphQLInputObjectType, GraphQLInt } = graphql
-  const { GraphQLNonNull, GraphQLObjectType, GraphQLString } = graphql
+  const { GraphQLNonNull, GraphQLString } = graphql
   const required = <T extends import('graphql').GraphQLNullableType>(type: T) =>
     new GraphQLNonNull(type)
-
-  const SignatureForm = new GraphQLObjectType({
-    name: 'SignatureForm',
-    fields: {
-      formToken: { type: required(GraphQLString), description: 'Send it back with the form.' },
-      challenge: {
-        type: required(GraphQLString),
-        description: 'The ALTCHA challenge (JSON) for the widget; its solution goes into `proof`.',
-      },
-      minSeconds: { type: required(GraphQLInt) },
-      expiresAt: { type: required(GraphQLString) },
-    },
-  })
-  const SignDeclarationInput = new GraphQLInputObjectType({
-    name: 'SignDeclarationInput',
-    fields: {
-      name: { type: required(GraphQLString) },
-      email: { type: required(GraphQLString) },
-      kind: { type: required(GraphQLString), description: '`person` or `organization`' },
-      organization: { type: GraphQLString },
-      roleTitle: { type: GraphQLString },
-      sector: { type: GraphQLString },
-      country: { type: GraphQLString, description: 'ISO 3166-1 alpha-2' },
-      display: { type: required(GraphQLString), description: '`named` or `counted`' },
-      consentToUpdates: { type: GraphQLBoolean },
-      locale: { type: GraphQLString, description: 'The language of the mail: `de` or `en`' },
-    },
-  })
-  const SignatureFormInput = new GraphQLInputObjectType({
-    name: 'SignatureFormInput',
-    fields: {
-      formToken: { type: required(GraphQLString) },
-      proof: { type: GraphQLString, description: 'The ALTCHA payload; without it: moderation.' },
-      website: { type: GraphQLString, description: 'Leave empty (a trap for bots).' },
-    },
-  })
-  const SignatureAccepted = new GraphQLObjectType({
-    name: 'SignatureAccepted',
-    fields: { accepted: { type: required(GraphQLBoolean) } },
-  })
-  const ConfirmationOutcome = new GraphQLEnumType({
-    name: 'SignatureConfirmationOutcome',
-    values: {
-      APPROVED: { value: 'approved' },
-      AWAITING_MODERATION: { value: 'awaiting-moderation' },
-      INVALID: { value: 'invalid' },
-      EXPIRED: { value: 'expired' },
-    },
-  })
-  const WithdrawalOutcome = new GraphQLEnumType({
-    name: 'SignatureWithdrawalOutcome',
-    values: { WITHDRAWN: { value: 'withdrawn' }, INVALID: { value: 'invalid' } },
-  })
+  const types = signatureTypes(graphql)
 
   return {
     signatureForm: {
-      type: required(SignatureForm),
+      type: required(types.SignatureForm),
       resolve: async (_source, _args, context) => {
         const form = await issueSignatureForm(context.req.payload.secret)
         return { ...form, challenge: JSON.stringify(form.challenge) }
       },
     },
     signDeclaration: {
-      type: required(SignatureAccepted),
+      type: required(types.SignatureAccepted),
       args: {
-        data: { type: required(SignDeclarationInput) },
-        form: { type: required(SignatureFormInput) },
+        data: { type: required(types.SignDeclarationInput) },
+        form: { type: required(types.SignatureFormInput) },
       },
       resolve: (_source, args, context) => {
         const data = args.data as Record<string, unknown>
@@ -137,13 +85,13 @@ export function signatureMutations(graphql: GraphQLModule): Record<string, Field
       },
     },
     confirmSignature: {
-      type: required(ConfirmationOutcome),
+      type: required(types.ConfirmationOutcome),
       args: { token: { type: required(GraphQLString) } },
       resolve: (_source, args, context) =>
         limited(() => confirmSignature(context.req.payload, args.token, clientOf(context))),
     },
     withdrawSignature: {
-      type: required(WithdrawalOutcome),
+      type: required(types.WithdrawalOutcome),
       args: { token: { type: required(GraphQLString) } },
       resolve: (_source, args, context) =>
         limited(() => withdrawSignature(context.req.payload, args.token, clientOf(context))),

@@ -7,6 +7,44 @@ import { useState } from 'react'
 import { translate } from '@/cms/i18n/translate'
 import type { ReviewedCollection } from '@/cms/review/states'
 
+/** Sends one review step; null when it was taken, else the server's reason. */
+async function patch(
+  url: string,
+  body: Record<string, unknown>,
+  language: string,
+): Promise<string | null> {
+  const response = await fetch(url, {
+    method: 'PATCH',
+    credentials: 'include',
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': language },
+    body: JSON.stringify(body),
+  })
+  if (response.ok) return null
+  const { errors } = (await response.json().catch(() => ({}))) as {
+    errors?: { message?: string }[]
+  }
+  return errors?.[0]?.message ?? response.statusText
+}
+
+/** The note a submission is sent back with, labelled for screen readers. */
+function NoteField(props: { id: string; note: string; setNote: (note: string) => void }) {
+  const { i18n } = useTranslation()
+  return (
+    <>
+      <label className="sr-only" htmlFor={props.id}>
+        {translate(i18n, 'portal:reviewNote')}
+      </label>
+      <input
+        id={props.id}
+        type="text"
+        value={props.note}
+        placeholder={translate(i18n, 'portal:reviewNotePlaceholder')}
+        onChange={(event) => props.setNote(event.target.value)}
+      />
+    </>
+  )
+}
+
 /**
  * Approve or send back one submission from the dashboard's queue, over the same REST route as
  * the document's own actions; the server's review rules decide.
@@ -25,21 +63,9 @@ export function QueueActions({ collection, id }: { collection: ReviewedCollectio
   const step = async (query: string, body: Record<string, unknown>, done: 'approved' | 'sent') => {
     setBusy(true)
     try {
-      const response = await fetch(`${api}/${collection}/${id}${query}`, {
-        method: 'PATCH',
-        credentials: 'include',
-        headers: { 'Content-Type': 'application/json', 'Accept-Language': i18n.language },
-        body: JSON.stringify(body),
-      })
-      if (!response.ok) {
-        const { errors } = (await response.json().catch(() => ({}))) as {
-          errors?: { message?: string }[]
-        }
-        toast.error(
-          translate(i18n, 'portal:reviewFailed', {
-            message: errors?.[0]?.message ?? response.statusText,
-          }),
-        )
+      const refusal = await patch(`${api}/${collection}/${id}${query}`, body, i18n.language)
+      if (refusal !== null) {
+        toast.error(translate(i18n, 'portal:reviewFailed', { message: refusal }))
         return
       }
       toast.success(
@@ -51,7 +77,6 @@ export function QueueActions({ collection, id }: { collection: ReviewedCollectio
     }
   }
 
-  const noteId = `queue-note-${collection}-${id}`
   return (
     <div className="portal-dashboard__actions">
       <Button
@@ -63,16 +88,7 @@ export function QueueActions({ collection, id }: { collection: ReviewedCollectio
       >
         {translate(i18n, 'portal:reviewApprove')}
       </Button>
-      <label className="sr-only" htmlFor={noteId}>
-        {translate(i18n, 'portal:reviewNote')}
-      </label>
-      <input
-        id={noteId}
-        type="text"
-        value={note}
-        placeholder={translate(i18n, 'portal:reviewNotePlaceholder')}
-        onChange={(event) => setNote(event.target.value)}
-      />
+      <NoteField id={`queue-note-${collection}-${id}`} note={note} setNote={setNote} />
       <Button
         buttonStyle="secondary"
         size="small"

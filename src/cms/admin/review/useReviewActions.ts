@@ -22,6 +22,24 @@ type Step = {
   done: PortalKey
 }
 
+/** Keeps the document's status line after a step, as Payload's own save and publish buttons do. */
+function useStatusLine(): (draft: boolean) => void {
+  const { setHasPublishedDoc, setMostRecentVersionIsAutosaved, setUnpublishedVersionCount } =
+    useDocumentInfo()
+  return useCallback(
+    (draft: boolean) => {
+      if (draft) {
+        setUnpublishedVersionCount((count) => count + 1)
+        return
+      }
+      setUnpublishedVersionCount(0)
+      setMostRecentVersionIsAutosaved(false)
+      setHasPublishedDoc(true)
+    },
+    [setHasPublishedDoc, setMostRecentVersionIsAutosaved, setUnpublishedVersionCount],
+  )
+}
+
 /**
  * The review steps of the open document. Each saves the form as it is (so nothing typed is lost)
  * together with the step, through the same REST route the admin's own buttons use; the server
@@ -33,13 +51,8 @@ export function useReviewActions() {
       routes: { api },
     },
   } = useConfig()
-  const {
-    id,
-    collectionSlug,
-    setHasPublishedDoc,
-    setMostRecentVersionIsAutosaved,
-    setUnpublishedVersionCount,
-  } = useDocumentInfo()
+  const { id, collectionSlug } = useDocumentInfo()
+  const afterStep = useStatusLine()
   const { code: locale } = useLocale()
   const { submit } = useForm()
   const { i18n } = useTranslation()
@@ -60,14 +73,7 @@ export function useReviewActions() {
         })
         const ok = Boolean(outcome?.res && outcome.res.status < 400)
         if (ok) {
-          // The document's status line, as Payload's own save and publish buttons keep it.
-          if (draft) {
-            setUnpublishedVersionCount((count) => count + 1)
-          } else {
-            setUnpublishedVersionCount(0)
-            setMostRecentVersionIsAutosaved(false)
-            setHasPublishedDoc(true)
-          }
+          afterStep(draft)
           toast.success(translate(i18n, done))
           window.dispatchEvent(new Event(reviewChangedEvent))
         }
@@ -76,17 +82,7 @@ export function useReviewActions() {
         setBusy(false)
       }
     },
-    [
-      api,
-      collectionSlug,
-      i18n,
-      id,
-      locale,
-      setHasPublishedDoc,
-      setMostRecentVersionIsAutosaved,
-      setUnpublishedVersionCount,
-      submit,
-    ],
+    [afterStep, api, collectionSlug, i18n, id, locale, submit],
   )
 
   return {

@@ -4,7 +4,7 @@ import { portalApi } from '@/web/api'
 import { CardGrid, ProjectCard } from '@/web/components/Cards'
 import { FilterForm, slugOptions } from '@/web/components/FilterForm'
 import { Pagination } from '@/web/components/Pagination'
-import { t } from '@/web/i18n'
+import { t, type Dictionary } from '@/web/i18n'
 import { pageLocale, pageNumber, single, type LocaleParams, type SearchParams } from '@/web/page'
 import { pageQuery } from '@/web/pageQueries'
 import { paths } from '@/cms/documentPaths'
@@ -12,6 +12,7 @@ import { pageMetadata } from '@/web/seo'
 import {
   FilterOptionsDocument,
   ProjectListDocument,
+  type FilterOptionsQuery,
   type Project_status_Input,
   type Project_where,
 } from '@/graphql/generated'
@@ -24,6 +25,34 @@ const statuses: Project_status_Input[] = ['planned', 'active', 'completed']
 export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {
   const locale = await pageLocale(params)
   return pageMetadata({ locale, path: '/projects', title: t(locale).projects })
+}
+
+/** The list's three filters, each with what it is set to. */
+function filterSelects(
+  words: Dictionary,
+  chosen: { status?: string; organization?: string; principle?: string },
+  options: FilterOptionsQuery,
+) {
+  return [
+    {
+      name: 'status',
+      label: words.status,
+      value: chosen.status,
+      options: statuses.map((value) => ({ value, label: words.statusLabels[value] })),
+    },
+    {
+      name: 'organization',
+      label: words.organization,
+      value: chosen.organization,
+      options: slugOptions(options.Organizations?.docs ?? []),
+    },
+    {
+      name: 'principle',
+      label: words.principle,
+      value: chosen.principle,
+      options: slugOptions(options.Principles?.docs ?? []),
+    },
+  ]
 }
 
 /** Partner projects, filtered by status, organization and principle (all in the query string). */
@@ -63,26 +92,7 @@ export default async function ProjectListPage({
       <FilterForm
         locale={locale}
         action={paths.projects(locale)}
-        selects={[
-          {
-            name: 'status',
-            label: words.status,
-            value: status,
-            options: statuses.map((value) => ({ value, label: words.statusLabels[value] })),
-          },
-          {
-            name: 'organization',
-            label: words.organization,
-            value: organization,
-            options: slugOptions(organizations),
-          },
-          {
-            name: 'principle',
-            label: words.principle,
-            value: principle,
-            options: slugOptions(principles),
-          },
-        ]}
+        selects={filterSelects(words, { status, organization, principle }, options)}
       />
       <CardGrid count={docs.length} empty={words.noResults}>
         {docs.map((project) => (

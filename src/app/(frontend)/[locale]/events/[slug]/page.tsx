@@ -39,6 +39,51 @@ export async function generateMetadata({ params }: SlugParams): Promise<Metadata
   })
 }
 
+type EventDocument = NonNullable<Awaited<ReturnType<typeof load>>>
+
+/** When and where, how many take part, and how to register or join online. */
+function EventFacts({ event, locale }: { event: EventDocument; locale: Locale }) {
+  const words = t(locale)
+  return (
+    <>
+      <dl className="facts">
+        <dt>{words.when}</dt>
+        <dd>
+          {event.startsAt ? (
+            <time dateTime={event.startsAt}>
+              {formatRange(locale, event.startsAt, event.endsAt)}
+            </time>
+          ) : null}
+        </dd>
+        {event.venue || event.city ? (
+          <>
+            <dt>{words.venue}</dt>
+            <dd>{[event.venue, event.city, event.country].filter(Boolean).join(', ')}</dd>
+          </>
+        ) : null}
+        {event.participants?.count ? (
+          <>
+            <dt>{words.participants}</dt>
+            <dd>{event.participants.count}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="actions">
+        {event.registrationUrl ? (
+          <a className="button" href={event.registrationUrl} rel="noopener">
+            {words.register}
+          </a>
+        ) : null}
+        {event.onlineUrl ? (
+          <a href={event.onlineUrl} rel="noopener">
+            {words.online}
+          </a>
+        ) : null}
+      </p>
+    </>
+  )
+}
+
 /** One event: when and where, registration, description, organizers, hosts and speakers. */
 export default async function EventPage({ params }: SlugParams) {
   const locale = await pageLocale(params)
@@ -61,40 +106,7 @@ export default async function EventPage({ params }: SlugParams) {
           <Link href={paths.events(locale)}>{words.events}</Link>
         </p>
         <h1>{event.title}</h1>
-        <dl className="facts">
-          <dt>{words.when}</dt>
-          <dd>
-            {event.startsAt ? (
-              <time dateTime={event.startsAt}>
-                {formatRange(locale, event.startsAt, event.endsAt)}
-              </time>
-            ) : null}
-          </dd>
-          {event.venue || event.city ? (
-            <>
-              <dt>{words.venue}</dt>
-              <dd>{[event.venue, event.city, event.country].filter(Boolean).join(', ')}</dd>
-            </>
-          ) : null}
-          {event.participants?.count ? (
-            <>
-              <dt>{words.participants}</dt>
-              <dd>{event.participants.count}</dd>
-            </>
-          ) : null}
-        </dl>
-        <p className="actions">
-          {event.registrationUrl ? (
-            <a className="button" href={event.registrationUrl} rel="noopener">
-              {words.register}
-            </a>
-          ) : null}
-          {event.onlineUrl ? (
-            <a href={event.onlineUrl} rel="noopener">
-              {words.online}
-            </a>
-          ) : null}
-        </p>
+        <EventFacts event={event} locale={locale} />
       </header>
       <RichText data={event.description} locale={locale} />
       {groups
