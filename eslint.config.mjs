@@ -30,7 +30,6 @@ const eslintConfig = [
     files: [
       'src/app/(frontend)/[[]locale]/declaration/page.tsx',
       'src/app/(frontend)/[[]locale]/news/[[]slug]/page.tsx',
-      'src/app/(frontend)/[[]locale]/page.tsx',
       'src/app/(frontend)/[[]locale]/projects/[[]slug]/page.tsx',
       'src/app/(frontend)/[[]locale]/search/page.tsx',
       'src/cms/admin/dashboard/Dashboard.tsx',

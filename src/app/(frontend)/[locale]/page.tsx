@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { cache } from 'react'
+import { cache, type ReactNode } from 'react'
 
 import { portalApi, today } from '@/web/api'
 import { CardGrid, EventCard, NewsCard, PersonCard, ProjectCard } from '@/web/components/Cards'
@@ -34,96 +34,157 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
   }
 }
 
-/** Home: the declaration and its principles, latest news, active projects, next events, initiators. */
-export default async function HomePage({ params }: LocaleParams) {
-  const locale = await pageLocale(params)
-  const words = t(locale)
-  const { Declaration, News, Projects, Events, signatureCount } = await load(locale)
-  const w = signatureWords(locale)
-  const principles = Declaration?.principles ?? []
-  const news = News?.docs ?? []
-  const projects = Projects?.docs ?? []
-  const events = Events?.docs ?? []
-  const initiators = Declaration?.initiators ?? []
+type Home = Awaited<ReturnType<typeof load>>
 
+/** The declaration's title, the way to sign it, and how many have. */
+function Hero({
+  locale,
+  declaration,
+  signatureCount,
+}: {
+  locale: Locale
+  declaration: Home['Declaration']
+  signatureCount: number
+}) {
+  const words = t(locale)
+  const w = signatureWords(locale)
+  return (
+    <section className="hero" aria-labelledby="hero-title">
+      <div className="container">
+        <h1 id="hero-title">{declaration?.title}</h1>
+        {declaration?.subtitle ? <p className="lead">{declaration.subtitle}</p> : null}
+        <p>
+          <Link className="button" href={`${paths.declaration(locale)}/sign`}>
+            {w.signNow}
+          </Link>{' '}
+          <Link href={paths.declaration(locale)}>
+            {declaration?.callToAction ?? words.callToAction}
+          </Link>
+        </p>
+        <p className="meta" data-signature-count={signatureCount}>
+          {w.count(signatureCount)}
+        </p>
+      </div>
+    </section>
+  )
+}
+
+/** The page's last word: read the declaration. */
+function CallToAction({
+  locale,
+  declaration,
+}: {
+  locale: Locale
+  declaration: Home['Declaration']
+}) {
+  const words = t(locale)
+  return (
+    <section className="container section call-to-action" aria-labelledby="cta-title">
+      <h2 id="cta-title">{words.callToAction}</h2>
+      <p>
+        <Link className="button" href={paths.declaration(locale)}>
+          {declaration?.callToAction ?? words.declaration}
+        </Link>
+      </p>
+    </section>
+  )
+}
+
+/** One of the home page's lists: its heading, its cards, and a link to all of them. */
+function ListSection(props: {
+  id: string
+  title: string
+  more?: { href: string; label: string }
+  children: ReactNode
+}) {
+  return (
+    <section className="container section" aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {props.children}
+      {props.more ? (
+        <p>
+          <Link href={props.more.href}>{props.more.label}</Link>
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
+/** The next events, and the people who started the initiative. */
+function EventsAndInitiators({ locale, home }: { locale: Locale; home: Home }) {
+  const words = t(locale)
+  const events = home.Events?.docs ?? []
+  const initiators = home.Declaration?.initiators ?? []
   return (
     <>
-      <section className="hero" aria-labelledby="hero-title">
-        <div className="container">
-          <h1 id="hero-title">{Declaration?.title}</h1>
-          {Declaration?.subtitle ? <p className="lead">{Declaration.subtitle}</p> : null}
-          <p>
-            <Link className="button" href={`${paths.declaration(locale)}/sign`}>
-              {w.signNow}
-            </Link>{' '}
-            <Link href={paths.declaration(locale)}>
-              {Declaration?.callToAction ?? words.callToAction}
-            </Link>
-          </p>
-          <p className="meta" data-signature-count={signatureCount}>
-            {w.count(signatureCount)}
-          </p>
-        </div>
-      </section>
-
-      <section className="container section" aria-labelledby="principles-title">
-        <h2 id="principles-title">{words.principles}</h2>
-        <PrinciplesList principles={principles} />
-      </section>
-
-      <section className="container section" aria-labelledby="news-title">
-        <h2 id="news-title">{words.latestNews}</h2>
-        <CardGrid count={news.length} empty={words.noResults}>
-          {news.map((item) => (
-            <NewsCard key={item.slug} item={item} locale={locale} />
-          ))}
-        </CardGrid>
-        <p>
-          <Link href={paths.news(locale)}>{words.allNews}</Link>
-        </p>
-      </section>
-
-      <section className="container section" aria-labelledby="projects-title">
-        <h2 id="projects-title">{words.activeProjects}</h2>
-        <CardGrid count={projects.length} empty={words.noResults}>
-          {projects.map((project) => (
-            <ProjectCard key={project.slug} project={project} locale={locale} />
-          ))}
-        </CardGrid>
-        <p>
-          <Link href={paths.projects(locale)}>{words.allProjects}</Link>
-        </p>
-      </section>
-
-      <section className="container section" aria-labelledby="events-title">
-        <h2 id="events-title">{words.nextEvents}</h2>
+      <ListSection
+        id="events"
+        title={words.nextEvents}
+        more={{ href: paths.events(locale), label: words.allEvents }}
+      >
         <CardGrid count={events.length} empty={words.noEvents}>
           {events.map((event) => (
             <EventCard key={event.slug} event={event} locale={locale} />
           ))}
         </CardGrid>
-        <p>
-          <Link href={paths.events(locale)}>{words.allEvents}</Link>
-        </p>
-      </section>
+      </ListSection>
 
-      <section className="container section" aria-labelledby="initiators-title">
-        <h2 id="initiators-title">{words.initiators}</h2>
+      <ListSection id="initiators" title={words.initiators}>
         <CardGrid count={initiators.length} empty={words.noResults}>
           {initiators.map((person) => (
             <PersonCard key={person.slug} person={person} locale={locale} />
           ))}
         </CardGrid>
-      </section>
+      </ListSection>
+    </>
+  )
+}
 
-      <section className="container section call-to-action" aria-labelledby="cta-title">
-        <h2 id="cta-title">{words.callToAction}</h2>
-        <p>
-          <Link className="button" href={paths.declaration(locale)}>
-            {Declaration?.callToAction ?? words.declaration}
-          </Link>
-        </p>
-      </section>
+/** Home: the declaration and its principles, latest news, active projects, next events, initiators. */
+export default async function HomePage({ params }: LocaleParams) {
+  const locale = await pageLocale(params)
+  const words = t(locale)
+  const home = await load(locale)
+  const { Declaration, News, Projects, signatureCount } = home
+  const principles = Declaration?.principles ?? []
+  const news = News?.docs ?? []
+  const projects = Projects?.docs ?? []
+
+  return (
+    <>
+      <Hero locale={locale} declaration={Declaration} signatureCount={signatureCount} />
+
+      <ListSection id="principles" title={words.principles}>
+        <PrinciplesList principles={principles} />
+      </ListSection>
+
+      <ListSection
+        id="news"
+        title={words.latestNews}
+        more={{ href: paths.news(locale), label: words.allNews }}
+      >
+        <CardGrid count={news.length} empty={words.noResults}>
+          {news.map((item) => (
+            <NewsCard key={item.slug} item={item} locale={locale} />
+          ))}
+        </CardGrid>
+      </ListSection>
+
+      <ListSection
+        id="projects"
+        title={words.activeProjects}
+        more={{ href: paths.projects(locale), label: words.allProjects }}
+      >
+        <CardGrid count={projects.length} empty={words.noResults}>
+          {projects.map((project) => (
+            <ProjectCard key={project.slug} project={project} locale={locale} />
+          ))}
+        </CardGrid>
+      </ListSection>
+
+      <EventsAndInitiators locale={locale} home={home} />
+
+      <CallToAction locale={locale} declaration={Declaration} />
     </>
   )
 }
