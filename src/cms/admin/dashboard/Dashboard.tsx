@@ -14,6 +14,173 @@ import { QueueActions } from './QueueActions'
 
 type Props = { payload: Payload; user?: PayloadRequest['user']; i18n: I18nClient }
 
+type Data = NonNullable<Awaited<ReturnType<typeof dashboardData>>>
+
+/** What every section says things with: the admin's words, dates and collection names. */
+function helpers(payload: Payload, i18n: I18nClient) {
+  const t = (key: Parameters<typeof translate>[1], values?: Record<string, unknown>) =>
+    translate(i18n, key, values)
+  const date = (iso: string | null) => (iso ? formatDateTime(i18n.language, iso) : '')
+  const named = (slug: string, form: 'singular' | 'plural' = 'singular') => {
+    const labels = payload.collections[slug as 'news']?.config.labels
+    return labels ? getTranslation(labels[form], i18n) : slug
+  }
+  const singular = (slug: string) => named(slug)
+  const docHref = (collection: string, id: string) => `/admin/collections/${collection}/${id}`
+  return { t, date, named, singular, docHref, i18n }
+}
+type Helpers = ReturnType<typeof helpers>
+
+/** What waits for review, with the comparison and the review actions, and the review lists. */
+function ReviewQueue({ h, queue }: { h: Helpers; queue: Data['queue'] }) {
+  const { t, date, named, singular, docHref } = h
+  return (
+    <section className="portal-dashboard__section" aria-labelledby="review-queue-title">
+      <h2 id="review-queue-title">{t('portal:dashboardReviewQueue')}</h2>
+      {queue.length === 0 ? (
+        <p>{t('portal:dashboardReviewEmpty')}</p>
+      ) : (
+        <ul className="portal-dashboard__list review-queue">
+          {queue.map((item) => (
+            <li key={`${item.collection}-${item.id}`} data-review-item={item.id}>
+              <div>
+                <span className="portal-dashboard__kind">{singular(item.collection)}</span>{' '}
+                <a href={docHref(item.collection, item.id)}>{item.title || t('portal:untitled')}</a>{' '}
+                <span className="portal-dashboard__meta">
+                  {item.submittedAt &&
+                    t('portal:dashboardSubmittedAt', { date: date(item.submittedAt) })}
+                </span>
+              </div>
+              <div className="portal-dashboard__links">
+                {item.compareHref ? (
+                  <a className="review-compare" href={item.compareHref}>
+                    {t('portal:reviewCompare')}
+                  </a>
+                ) : (
+                  <span>{t('portal:reviewNeverPublished')}</span>
+                )}
+              </div>
+              <QueueActions collection={item.collection} id={item.id} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="portal-dashboard__links">
+        <a href={reviewListHref('projects')}>{named('projects', 'plural')}</a>
+        {' · '}
+        <a href={reviewListHref('people')}>{named('people', 'plural')}</a>
+      </p>
+    </section>
+  )
+}
+
+/** Signatures waiting for moderation, and the signature exports. */
+function Moderation({
+  h,
+  moderation,
+  user,
+}: {
+  h: Helpers
+  moderation: Data['moderation']
+  user?: PayloadRequest['user']
+}) {
+  const { t } = h
+  return (
+    <section className="portal-dashboard__section" aria-labelledby="moderation-title">
+      <h2 id="moderation-title">{t('portal:dashboardModeration')}</h2>
+      <p data-moderation-count={moderation}>
+        {moderation === 0 ? (
+          t('portal:dashboardModerationEmpty')
+        ) : (
+          <a href={moderationListHref}>
+            {t('portal:dashboardModerationCount', { count: moderation })}
+          </a>
+        )}
+      </p>
+      <p className="portal-dashboard__links">
+        <a href="/api/signatories/export.csv">{t('portal:dashboardSignaturesExport')}</a>
+        {user?.role === 'admin' ? (
+          <>
+            {' · '}
+            <a href="/api/signatories/export.csv?emails=1">
+              {t('portal:dashboardSignaturesExportWithEmails')}
+            </a>
+          </>
+        ) : null}
+      </p>
+    </section>
+  )
+}
+
+/** What is scheduled to be published or unpublished, and when. */
+function Scheduled({ h, scheduled }: { h: Helpers; scheduled: Data['scheduled'] }) {
+  const { t, date, singular, docHref } = h
+  return (
+    <section className="portal-dashboard__section" aria-labelledby="scheduled-title">
+      <h2 id="scheduled-title">{t('portal:dashboardScheduled')}</h2>
+      {scheduled.length === 0 ? (
+        <p>{t('portal:dashboardScheduledEmpty')}</p>
+      ) : (
+        <ul className="portal-dashboard__list">
+          {scheduled.map((job) => (
+            <li key={job.id}>
+              {job.collection && job.docId ? (
+                <>
+                  <span className="portal-dashboard__kind">{singular(job.collection)}</span>{' '}
+                  <a href={docHref(job.collection, job.docId)}>
+                    {job.title || t('portal:untitled')}
+                  </a>
+                </>
+              ) : (
+                <a href={`/admin/globals/${job.global}`}>{job.global}</a>
+              )}{' '}
+              <span className="portal-dashboard__meta">
+                {t(
+                  job.type === 'publish'
+                    ? 'portal:dashboardPublishAt'
+                    : 'portal:dashboardUnpublishAt',
+                  {
+                    date: date(job.at),
+                  },
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/** What changed last, and in which state. */
+function Recent({ h, recent }: { h: Helpers; recent: Data['recent'] }) {
+  const { t, date, singular, docHref, i18n } = h
+  return (
+    <section className="portal-dashboard__section" aria-labelledby="recent-title">
+      <h2 id="recent-title">{t('portal:dashboardRecent')}</h2>
+      {recent.length === 0 ? (
+        <p>{t('portal:dashboardRecentEmpty')}</p>
+      ) : (
+        <ul className="portal-dashboard__list">
+          {recent.map((change) => (
+            <li key={`${change.collection}-${change.id}`}>
+              <span className="portal-dashboard__kind">{singular(change.collection)}</span>{' '}
+              <a href={docHref(change.collection, change.id)}>
+                {change.title || t('portal:untitled')}
+              </a>{' '}
+              <span className="portal-dashboard__meta">
+                {change.status &&
+                  `${i18n.t(change.status === 'published' ? 'version:published' : 'version:draft')} · `}
+                {t('portal:dashboardChangedAt', { date: date(change.updatedAt) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
 /**
  * Above Payload's collection cards, for editors and admins: what waits for review (with the
  * comparison and the review actions), what is scheduled to be published, and what changed last;
@@ -28,137 +195,17 @@ export async function Dashboard({ payload, user, i18n }: Props) {
   const data = await dashboardData(payload, user)
   if (!data) return null
   const { queue, scheduled, recent, moderation } = data
-  const t = (key: Parameters<typeof translate>[1], values?: Record<string, unknown>) =>
-    translate(i18n, key, values)
-  const date = (iso: string | null) => (iso ? formatDateTime(i18n.language, iso) : '')
-  const named = (slug: string, form: 'singular' | 'plural' = 'singular') => {
-    const labels = payload.collections[slug as 'news']?.config.labels
-    return labels ? getTranslation(labels[form], i18n) : slug
-  }
-  const singular = (slug: string) => named(slug)
-  const docHref = (collection: string, id: string) => `/admin/collections/${collection}/${id}`
+  const h = helpers(payload, i18n)
 
   return (
     <div className="portal-dashboard">
-      <section className="portal-dashboard__section" aria-labelledby="review-queue-title">
-        <h2 id="review-queue-title">{t('portal:dashboardReviewQueue')}</h2>
-        {queue.length === 0 ? (
-          <p>{t('portal:dashboardReviewEmpty')}</p>
-        ) : (
-          <ul className="portal-dashboard__list review-queue">
-            {queue.map((item) => (
-              <li key={`${item.collection}-${item.id}`} data-review-item={item.id}>
-                <div>
-                  <span className="portal-dashboard__kind">{singular(item.collection)}</span>{' '}
-                  <a href={docHref(item.collection, item.id)}>
-                    {item.title || t('portal:untitled')}
-                  </a>{' '}
-                  <span className="portal-dashboard__meta">
-                    {item.submittedAt &&
-                      t('portal:dashboardSubmittedAt', { date: date(item.submittedAt) })}
-                  </span>
-                </div>
-                <div className="portal-dashboard__links">
-                  {item.compareHref ? (
-                    <a className="review-compare" href={item.compareHref}>
-                      {t('portal:reviewCompare')}
-                    </a>
-                  ) : (
-                    <span>{t('portal:reviewNeverPublished')}</span>
-                  )}
-                </div>
-                <QueueActions collection={item.collection} id={item.id} />
-              </li>
-            ))}
-          </ul>
-        )}
-        <p className="portal-dashboard__links">
-          <a href={reviewListHref('projects')}>{named('projects', 'plural')}</a>
-          {' · '}
-          <a href={reviewListHref('people')}>{named('people', 'plural')}</a>
-        </p>
-      </section>
+      <ReviewQueue h={h} queue={queue} />
 
-      <section className="portal-dashboard__section" aria-labelledby="moderation-title">
-        <h2 id="moderation-title">{t('portal:dashboardModeration')}</h2>
-        <p data-moderation-count={moderation}>
-          {moderation === 0 ? (
-            t('portal:dashboardModerationEmpty')
-          ) : (
-            <a href={moderationListHref}>
-              {t('portal:dashboardModerationCount', { count: moderation })}
-            </a>
-          )}
-        </p>
-        <p className="portal-dashboard__links">
-          <a href="/api/signatories/export.csv">{t('portal:dashboardSignaturesExport')}</a>
-          {user?.role === 'admin' ? (
-            <>
-              {' · '}
-              <a href="/api/signatories/export.csv?emails=1">
-                {t('portal:dashboardSignaturesExportWithEmails')}
-              </a>
-            </>
-          ) : null}
-        </p>
-      </section>
+      <Moderation h={h} moderation={moderation} user={user} />
 
-      <section className="portal-dashboard__section" aria-labelledby="scheduled-title">
-        <h2 id="scheduled-title">{t('portal:dashboardScheduled')}</h2>
-        {scheduled.length === 0 ? (
-          <p>{t('portal:dashboardScheduledEmpty')}</p>
-        ) : (
-          <ul className="portal-dashboard__list">
-            {scheduled.map((job) => (
-              <li key={job.id}>
-                {job.collection && job.docId ? (
-                  <>
-                    <span className="portal-dashboard__kind">{singular(job.collection)}</span>{' '}
-                    <a href={docHref(job.collection, job.docId)}>
-                      {job.title || t('portal:untitled')}
-                    </a>
-                  </>
-                ) : (
-                  <a href={`/admin/globals/${job.global}`}>{job.global}</a>
-                )}{' '}
-                <span className="portal-dashboard__meta">
-                  {t(
-                    job.type === 'publish'
-                      ? 'portal:dashboardPublishAt'
-                      : 'portal:dashboardUnpublishAt',
-                    {
-                      date: date(job.at),
-                    },
-                  )}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Scheduled h={h} scheduled={scheduled} />
 
-      <section className="portal-dashboard__section" aria-labelledby="recent-title">
-        <h2 id="recent-title">{t('portal:dashboardRecent')}</h2>
-        {recent.length === 0 ? (
-          <p>{t('portal:dashboardRecentEmpty')}</p>
-        ) : (
-          <ul className="portal-dashboard__list">
-            {recent.map((change) => (
-              <li key={`${change.collection}-${change.id}`}>
-                <span className="portal-dashboard__kind">{singular(change.collection)}</span>{' '}
-                <a href={docHref(change.collection, change.id)}>
-                  {change.title || t('portal:untitled')}
-                </a>{' '}
-                <span className="portal-dashboard__meta">
-                  {change.status &&
-                    `${i18n.t(change.status === 'published' ? 'version:published' : 'version:draft')} · `}
-                  {t('portal:dashboardChangedAt', { date: date(change.updatedAt) })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Recent h={h} recent={recent} />
     </div>
   )
 }

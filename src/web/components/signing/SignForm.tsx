@@ -4,6 +4,7 @@ import type { FieldName, FieldProblem } from '@/cms/signatures/input'
 
 import { sectorOptions, signatureWords } from '../../signatureWords'
 import { ProofWidget } from './ProofWidget'
+import { ErrorSummary, fieldStates, type FieldStates } from './SignFormProblems'
 import { SignFormEnhancer } from './SignFormEnhancer'
 
 export type SignFormProps = {
@@ -20,147 +21,84 @@ export type SignFormProps = {
 
 const FORM_ID = 'sign-form'
 
-/**
- * The signing form. It works without JavaScript: a plain POST to /api/signatories/sign, which
- * answers with a redirect to the "check your mail" page or back here with the problems named in
- * the URL and what was typed in a sealed cookie (never in the URL). With JavaScript the enhancer sends it in the background, keeps what
- * was typed and announces problems where they are; the proof-of-work widget runs meanwhile.
- */
-export function SignForm({ locale, formToken, challenge, error, problems, values }: SignFormProps) {
-  const w = signatureWords(locale)
-  const invalid = Object.keys(problems) as FieldName[]
-  const invalidSet = new Set(invalid)
-  // The exact reason, as the JavaScript form names it ("Name darf keine Links enthalten").
-  const reason = (field: FieldName) =>
-    `${w.field[field]} ${w.problem[problems[field] ?? 'invalid']}`
-  const describe = (field: FieldName, hint?: string) =>
-    [hint && `${field}-hint`, invalidSet.has(field) && `${field}-error`]
-      .filter(Boolean)
-      .join(' ') || undefined
-  const fieldError = (field: FieldName) =>
-    invalidSet.has(field) ? (
-      <span className="field-error" id={`${field}-error`}>
-        {reason(field)}
-      </span>
-    ) : null
-  const aria = (field: FieldName, hint?: string) => ({
-    'aria-invalid': invalidSet.has(field) ? (true as const) : undefined,
-    'aria-describedby': describe(field, hint),
-  })
+/** A text field with its label, an optional hint and the problem found with it. */
+function TextField(props: {
+  field: FieldName
+  label: string
+  hint?: string
+  value?: string
+  f: FieldStates
+  input: {
+    type?: string
+    required?: boolean
+    maxLength: number
+    size?: number
+    autoComplete: string
+  }
+}) {
+  const { field, label, hint, value, f, input } = props
   return (
-    <form
-      id={FORM_ID}
-      className="sign-form"
-      method="post"
-      action="/api/signatories/sign"
-      aria-describedby={error ? 'sign-errors' : undefined}
-    >
-      <div id="sign-errors" className="form-errors" role="alert" tabIndex={-1}>
-        {error ? (
-          <>
-            <h2>{w.errorsHeading}</h2>
-            <p>{w.form[error] ?? w.form.failed}</p>
-            {invalid.length ? (
-              <ul>
-                {invalid.map((field) => (
-                  <li key={field}>
-                    <a href={`#field-${field}`}>{reason(field)}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </>
-        ) : null}
-      </div>
-      <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="formToken" value={formToken} />
-
-      <fieldset>
-        <legend>{w.kind}</legend>
-        <label className="choice">
-          <input
-            type="radio"
-            name="kind"
-            value="person"
-            defaultChecked={values.kind !== 'organization'}
-            required
-          />
-          {w.person}
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name="kind"
-            value="organization"
-            defaultChecked={values.kind === 'organization'}
-          />
-          {w.organization}
-        </label>
-      </fieldset>
-
-      <label htmlFor="field-name">{w.name}</label>
+    <>
+      <label htmlFor={`field-${field}`}>{label}</label>
       <input
-        id="field-name"
-        name="name"
-        required
-        maxLength={120}
-        autoComplete="name"
-        defaultValue={values.name}
-        {...aria('name', 'hint')}
+        id={`field-${field}`}
+        name={field}
+        {...input}
+        defaultValue={value}
+        {...f.aria(field, hint ? 'hint' : undefined)}
       />
-      <span className="hint" id="name-hint">
-        {w.nameHint}
-      </span>
-      {fieldError('name')}
+      {hint ? (
+        <span className="hint" id={`${field}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {f.fieldError(field)}
+    </>
+  )
+}
 
-      <label htmlFor="field-email">{w.email}</label>
-      <input
-        id="field-email"
-        name="email"
-        type="email"
-        required
-        maxLength={254}
-        autoComplete="email"
-        defaultValue={values.email}
-        {...aria('email', 'hint')}
-      />
-      <span className="hint" id="email-hint">
-        {w.emailHint}
-      </span>
-      {fieldError('email')}
+/** Two radio buttons under a legend; the first is the default unless the draft chose the second. */
+function Choice(props: {
+  id?: string
+  legend: string
+  name: string
+  options: [{ value: string; label: string }, { value: string; label: string }]
+  chosen?: string
+}) {
+  const [first, second] = props.options
+  return (
+    <fieldset id={props.id}>
+      <legend>{props.legend}</legend>
+      <label className="choice">
+        <input
+          type="radio"
+          name={props.name}
+          value={first.value}
+          defaultChecked={props.chosen !== second.value}
+          required
+        />
+        {first.label}
+      </label>
+      <label className="choice">
+        <input
+          type="radio"
+          name={props.name}
+          value={second.value}
+          defaultChecked={props.chosen === second.value}
+        />
+        {second.label}
+      </label>
+    </fieldset>
+  )
+}
 
-      <label htmlFor="field-organization">{w.organizationField}</label>
-      <input
-        id="field-organization"
-        name="organization"
-        maxLength={160}
-        autoComplete="organization"
-        defaultValue={values.organization}
-        {...aria('organization', 'hint')}
-      />
-      <span className="hint" id="organization-hint">
-        {w.organizationHint}
-      </span>
-      {fieldError('organization')}
-
-      <label htmlFor="field-roleTitle">{w.roleTitle}</label>
-      <input
-        id="field-roleTitle"
-        name="roleTitle"
-        maxLength={120}
-        autoComplete="organization-title"
-        defaultValue={values.roleTitle}
-        {...aria('roleTitle')}
-      />
-      {fieldError('roleTitle')}
-
+/** The sector, from the portal's list. */
+function SectorField({ locale, value, f }: { locale: Locale; value?: string; f: FieldStates }) {
+  const w = signatureWords(locale)
+  return (
+    <>
       <label htmlFor="field-sector">{w.sector}</label>
-      <select
-        id="field-sector"
-        name="sector"
-        defaultValue={values.sector ?? ''}
-        {...aria('sector')}
-      >
+      <select id="field-sector" name="sector" defaultValue={value ?? ''} {...f.aria('sector')}>
         <option value="">{w.chooseOne}</option>
         {sectorOptions(locale).map((option) => (
           <option key={option.value} value={option.value}>
@@ -168,46 +106,24 @@ export function SignForm({ locale, formToken, challenge, error, problems, values
           </option>
         ))}
       </select>
-      {fieldError('sector')}
+      {f.fieldError('sector')}
+    </>
+  )
+}
 
-      <label htmlFor="field-country">{w.country}</label>
-      <input
-        id="field-country"
-        name="country"
-        maxLength={2}
-        size={3}
-        autoComplete="country"
-        defaultValue={values.country}
-        {...aria('country', 'hint')}
-      />
-      <span className="hint" id="country-hint">
-        {w.countryHint}
-      </span>
-      {fieldError('country')}
-
-      <fieldset id="field-display">
-        <legend>{w.display}</legend>
-        <label className="choice">
-          <input
-            type="radio"
-            name="display"
-            value="named"
-            defaultChecked={values.display !== 'counted'}
-            required
-          />
-          {w.named}
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name="display"
-            value="counted"
-            defaultChecked={values.display === 'counted'}
-          />
-          {w.counted}
-        </label>
-      </fieldset>
-
+/** What comes after the signer's data: updates, the bot trap, the proof of work, the button. */
+function Closing({
+  locale,
+  challenge,
+  values,
+}: {
+  locale: Locale
+  challenge: string
+  values: FormDraft
+}) {
+  const w = signatureWords(locale)
+  return (
+    <>
       <label className="choice">
         <input
           type="checkbox"
@@ -234,6 +150,108 @@ export function SignForm({ locale, formToken, challenge, error, problems, values
       <button type="submit" className="button">
         {w.submit}
       </button>
+    </>
+  )
+}
+
+/** Who signs: name and e-mail, and optionally organization, role, sector and country. */
+function SignerFields({
+  locale,
+  values,
+  f,
+}: {
+  locale: Locale
+  values: FormDraft
+  f: FieldStates
+}) {
+  const w = signatureWords(locale)
+  return (
+    <>
+      <TextField
+        field="name"
+        label={w.name}
+        hint={w.nameHint}
+        value={values.name}
+        f={f}
+        input={{ required: true, maxLength: 120, autoComplete: 'name' }}
+      />
+      <TextField
+        field="email"
+        label={w.email}
+        hint={w.emailHint}
+        value={values.email}
+        f={f}
+        input={{ type: 'email', required: true, maxLength: 254, autoComplete: 'email' }}
+      />
+      <TextField
+        field="organization"
+        label={w.organizationField}
+        hint={w.organizationHint}
+        value={values.organization}
+        f={f}
+        input={{ maxLength: 160, autoComplete: 'organization' }}
+      />
+      <TextField
+        field="roleTitle"
+        label={w.roleTitle}
+        value={values.roleTitle}
+        f={f}
+        input={{ maxLength: 120, autoComplete: 'organization-title' }}
+      />
+      <SectorField locale={locale} value={values.sector} f={f} />
+      <TextField
+        field="country"
+        label={w.country}
+        hint={w.countryHint}
+        value={values.country}
+        f={f}
+        input={{ maxLength: 2, size: 3, autoComplete: 'country' }}
+      />
+    </>
+  )
+}
+
+/**
+ * The signing form. It works without JavaScript: a plain POST to /api/signatories/sign, which
+ * answers with a redirect to the "check your mail" page or back here with the problems named in
+ * the URL and what was typed in a sealed cookie (never in the URL). With JavaScript the enhancer sends it in the background, keeps what
+ * was typed and announces problems where they are; the proof-of-work widget runs meanwhile.
+ */
+export function SignForm({ locale, formToken, challenge, error, problems, values }: SignFormProps) {
+  const w = signatureWords(locale)
+  const f = fieldStates(problems, w)
+  return (
+    <form
+      id={FORM_ID}
+      className="sign-form"
+      method="post"
+      action="/api/signatories/sign"
+      aria-describedby={error ? 'sign-errors' : undefined}
+    >
+      <ErrorSummary w={w} error={error} f={f} />
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="formToken" value={formToken} />
+      <Choice
+        legend={w.kind}
+        name="kind"
+        options={[
+          { value: 'person', label: w.person },
+          { value: 'organization', label: w.organization },
+        ]}
+        chosen={values.kind}
+      />
+      <SignerFields locale={locale} values={values} f={f} />
+      <Choice
+        id="field-display"
+        legend={w.display}
+        name="display"
+        options={[
+          { value: 'named', label: w.named },
+          { value: 'counted', label: w.counted },
+        ]}
+        chosen={values.display}
+      />
+      <Closing locale={locale} challenge={challenge} values={values} />
       <SignFormEnhancer formId={FORM_ID} locale={locale} />
     </form>
   )

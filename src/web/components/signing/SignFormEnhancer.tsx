@@ -11,6 +11,104 @@ import { signatureWords } from '../../signatureWords'
 const RETRIES_WHEN_BUSY = 5
 
 type Refusal = { message?: string; code?: string; fields?: { field: string; problem: string }[] }
+type Words = ReturnType<typeof signatureWords>
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Marks one field as wrong, with the problem said beside it and linked from its description. */
+function markField(form: HTMLFormElement, field: string, text: string): void {
+  const input = form.querySelector<HTMLElement>(`#field-${field}`)
+  if (!input) return
+  input.setAttribute('aria-invalid', 'true')
+  const note = document.createElement('span')
+  note.className = 'field-error'
+  note.id = `${field}-live-error`
+  note.dataset.liveError = ''
+  note.textContent = text
+  input.insertAdjacentElement('afterend', note)
+  const described = input.getAttribute('aria-describedby') ?? ''
+  if (!described.includes(note.id)) {
+    input.setAttribute('aria-describedby', `${described} ${note.id}`.trim())
+  }
+}
+
+/** Announces a refusal in the form's alert region, with a link to each field it names. */
+function showProblems(form: HTMLFormElement, w: Words, text: string, fields: Refusal['fields']) {
+  const summary = form.querySelector<HTMLElement>('#sign-errors')!
+  for (const node of form.querySelectorAll('[data-live-error]')) node.remove()
+  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid')
+  summary.replaceChildren()
+  const heading = document.createElement('h2')
+  heading.textContent = w.errorsHeading
+  const message = document.createElement('p')
+  message.textContent = text
+  summary.append(heading, message)
+  if (fields?.length) {
+    const list = document.createElement('ul')
+    for (const { field, problem } of fields) {
+      const label = w.field[field as keyof typeof w.field] ?? field
+      const said = w.problem[problem as keyof typeof w.problem] ?? problem
+      const item = document.createElement('li')
+      const link = document.createElement('a')
+      link.href = `#field-${field}`
+      link.textContent = `${label} ${said}`
+      item.append(link)
+      list.append(item)
+      markField(form, field, `${label} ${said}`)
+    }
+    summary.append(list)
+  }
+  summary.focus()
+}
+
+/** The widget fills `altcha` once it has solved the challenge; gives it up to 10 s. */
+async function withProof(form: HTMLFormElement): Promise<FormData> {
+  const data = new FormData(form)
+  for (let i = 0; i < 100 && !data.get('altcha'); i++) {
+    await pause(100)
+    const proof = form.querySelector<HTMLInputElement>('input[name="altcha"]')?.value
+    if (proof) data.set('altcha', proof)
+  }
+  return data
+}
+
+/**
+ * Sends the form; while the portal is saturated, waits as long as it asks and sends again. Past
+ * a busy address's threshold the server asks for more work: until the widget solves harder
+ * challenges, the form goes once more without a proof, accepted for moderation.
+ */
+async function send(form: HTMLFormElement, data: FormData): Promise<Response> {
+  const post = () =>
+    fetch(form.action, {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+      body: new URLSearchParams(data as unknown as Record<string, string>),
+    })
+  let response = await post()
+  for (let retry = 0; response.status === 503 && retry < RETRIES_WHEN_BUSY; retry++) {
+    const seconds = Number(response.headers.get('retry-after')) || 2
+    await pause(Math.min(seconds, 30) * 1000)
+    response = await post()
+  }
+  if (response.status === 400 && (await response.clone().text()).includes('"more-work"')) {
+    data.delete('altcha')
+    response = await post()
+  }
+  return response
+}
+
+/** What a refused form says: the portal's own words for its known refusals. */
+async function refusalOf(response: Response, w: Words): Promise<[string, Refusal['fields']]> {
+  const body = (await response.json().catch(() => null)) as { errors?: Refusal[] } | null
+  const refusal = body?.errors?.[0] ?? {}
+  const code =
+    response.status === 429
+      ? 'rate-limited'
+      : response.status === 503
+        ? 'busy'
+        : (refusal.code ?? 'failed')
+  return [w.form[code] ?? refusal.message ?? w.form.failed, refusal.fields]
+}
 
 /**
  * With JavaScript, the signing form is sent in the background: what was typed stays, problems
@@ -23,100 +121,19 @@ export function SignFormEnhancer({ formId, locale }: { formId: string; locale: L
     const form = document.getElementById(formId) as HTMLFormElement | null
     if (!form) return
     const w = signatureWords(locale)
-    const summary = form.querySelector<HTMLElement>('#sign-errors')!
     const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!
-
-    const clearMarks = () => {
-      for (const node of form.querySelectorAll('[data-live-error]')) node.remove()
-      for (const input of form.querySelectorAll('[aria-invalid]')) {
-        input.removeAttribute('aria-invalid')
-      }
-    }
-    const show = (text: string, fields: Refusal['fields'] = []) => {
-      clearMarks()
-      summary.replaceChildren()
-      const heading = document.createElement('h2')
-      heading.textContent = w.errorsHeading
-      const message = document.createElement('p')
-      message.textContent = text
-      summary.append(heading, message)
-      if (fields.length) {
-        const list = document.createElement('ul')
-        for (const { field, problem } of fields) {
-          const label = w.field[field as keyof typeof w.field] ?? field
-          const said = w.problem[problem as keyof typeof w.problem] ?? problem
-          const item = document.createElement('li')
-          const link = document.createElement('a')
-          link.href = `#field-${field}`
-          link.textContent = `${label} ${said}`
-          item.append(link)
-          list.append(item)
-          const input = form.querySelector<HTMLElement>(`#field-${field}`)
-          if (input) {
-            input.setAttribute('aria-invalid', 'true')
-            const note = document.createElement('span')
-            note.className = 'field-error'
-            note.id = `${field}-live-error`
-            note.dataset.liveError = ''
-            note.textContent = `${label} ${said}`
-            input.insertAdjacentElement('afterend', note)
-            const described = input.getAttribute('aria-describedby') ?? ''
-            if (!described.includes(note.id)) {
-              input.setAttribute('aria-describedby', `${described} ${note.id}`.trim())
-            }
-          }
-        }
-        summary.append(list)
-      }
-      summary.focus()
-    }
-
     const onSubmit = async (event: SubmitEvent) => {
       event.preventDefault()
-      const data = new FormData(form)
-      // The widget fills `altcha` once it has solved the challenge; give it a moment if not yet.
-      for (let i = 0; i < 100 && !data.get('altcha'); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100))
-        const proof = form.querySelector<HTMLInputElement>('input[name="altcha"]')?.value
-        if (proof) data.set('altcha', proof)
-      }
+      const data = await withProof(form)
       button.disabled = true
       button.textContent = w.sending
       try {
-        const send = () =>
-          fetch(form.action, {
-            method: 'POST',
-            headers: { Accept: 'application/json' },
-            body: new URLSearchParams(data as unknown as Record<string, string>),
-          })
-        let response = await send()
-        // The portal is saturated for a moment: wait as long as it asks, and send again.
-        for (let retry = 0; response.status === 503 && retry < RETRIES_WHEN_BUSY; retry++) {
-          const seconds = Number(response.headers.get('retry-after')) || 2
-          await new Promise((resolve) => setTimeout(resolve, Math.min(seconds, 30) * 1000))
-          response = await send()
-        }
-        // Past a busy address's threshold the server asks for more work; until the widget
-        // solves harder challenges, send once more without a proof: accepted, for moderation.
-        if (response.status === 400 && (await response.clone().text()).includes('"more-work"')) {
-          data.delete('altcha')
-          response = await send()
-        }
-        if (response.ok) {
-          router.push(`/${locale}/declaration/sign/sent`)
-          return
-        }
-        const body = (await response.json().catch(() => null)) as { errors?: Refusal[] } | null
-        const refusal = body?.errors?.[0] ?? {}
-        const code =
-          response.status === 429
-            ? 'rate-limited'
-            : response.status === 503
-              ? 'busy'
-              : (refusal.code ?? 'failed')
-        show(w.form[code] ?? refusal.message ?? w.form.failed, refusal.fields)
+        const response = await send(form, data)
+        if (response.ok) return router.push(`/${locale}/declaration/sign/sent`)
+        const [text, fields] = await refusalOf(response, w)
+        showProblems(form, w, text, fields)
       } catch {
-        show(w.form.failed)
+        showProblems(form, w, w.form.failed, [])
       } finally {
         button.disabled = false
         button.textContent = w.submit

@@ -52,6 +52,75 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
   })
 }
 
+type Signatory = NonNullable<Awaited<ReturnType<typeof load>>['Signatories']>['docs'][number]
+
+/** The signatories' filter: by sector, and by a country's two-letter code. */
+function SignatoryFilter({ locale, filter }: { locale: Locale; filter: ListFilter }) {
+  const w = signatureWords(locale)
+  return (
+    <FilterForm
+      locale={locale}
+      action={`${paths.declaration(locale)}#signatories`}
+      selects={[
+        {
+          name: 'sector',
+          label: w.filterSector,
+          value: filter.sector,
+          options: sectorOptions(locale),
+        },
+      ]}
+    >
+      <label>
+        <span>{w.filterCountry}</span>
+        <input name="country" defaultValue={filter.country ?? ''} maxLength={2} size={3} />
+      </label>
+    </FilterForm>
+  )
+}
+
+/** The named signatories of this page, each with their role and organization. */
+function SignatoryList({ locale, signatories }: { locale: Locale; signatories: Signatory[] }) {
+  if (!signatories.length) return <p className="empty">{t(locale).noSignatories}</p>
+  return (
+    <ul className="signatories">
+      {signatories.map((signatory, index) => (
+        <li key={`${signatory.displayName}-${index}`}>
+          <strong>{signatory.displayName}</strong>
+          {signatory.roleTitle ? `, ${signatory.roleTitle}` : null}
+          {(signatory.organization?.name ?? signatory.organizationName) &&
+          signatory.kind === 'person'
+            ? ` (${signatory.organization?.name ?? signatory.organizationName})`
+            : null}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The declaration's title and subtitle, and when and where it was signed. */
+function DeclarationHeader({
+  locale,
+  declaration,
+}: {
+  locale: Locale
+  declaration: Awaited<ReturnType<typeof load>>['Declaration']
+}) {
+  const words = t(locale)
+  return (
+    <header>
+      <h1>{declaration?.title}</h1>
+      {declaration?.subtitle ? <p className="lead">{declaration.subtitle}</p> : null}
+      {declaration?.signedOn ? (
+        <p className="meta">
+          {words.signedOn}{' '}
+          <time dateTime={declaration.signedOn}>{formatDate(locale, declaration.signedOn)}</time>
+          {declaration.place ? `, ${declaration.place}` : null}
+        </p>
+      ) : null}
+    </header>
+  )
+}
+
 /**
  * The declaration: its text, the four principles, the initiators, the count of signatures and
  * the signatories who chose to be named (paged, filterable by sector and country).
@@ -75,17 +144,7 @@ export default async function DeclarationPage({
   const signatories = Signatories?.docs ?? []
   return (
     <article className="container narrow section article">
-      <header>
-        <h1>{Declaration?.title}</h1>
-        {Declaration?.subtitle ? <p className="lead">{Declaration.subtitle}</p> : null}
-        {Declaration?.signedOn ? (
-          <p className="meta">
-            {words.signedOn}{' '}
-            <time dateTime={Declaration.signedOn}>{formatDate(locale, Declaration.signedOn)}</time>
-            {Declaration.place ? `, ${Declaration.place}` : null}
-          </p>
-        ) : null}
-      </header>
+      <DeclarationHeader locale={locale} declaration={Declaration} />
       <p className="sign-call">
         <strong data-signature-count={signatureCount}>{w.count(signatureCount)}</strong>{' '}
         <a className="button" href={`${paths.declaration(locale)}/sign`}>
@@ -107,39 +166,8 @@ export default async function DeclarationPage({
       </section>
       <section aria-labelledby="signatories">
         <h2 id="signatories">{words.signatories}</h2>
-        <FilterForm
-          locale={locale}
-          action={`${paths.declaration(locale)}#signatories`}
-          selects={[
-            {
-              name: 'sector',
-              label: w.filterSector,
-              value: filter.sector,
-              options: sectorOptions(locale),
-            },
-          ]}
-        >
-          <label>
-            <span>{w.filterCountry}</span>
-            <input name="country" defaultValue={filter.country ?? ''} maxLength={2} size={3} />
-          </label>
-        </FilterForm>
-        {signatories.length ? (
-          <ul className="signatories">
-            {signatories.map((signatory, index) => (
-              <li key={`${signatory.displayName}-${index}`}>
-                <strong>{signatory.displayName}</strong>
-                {signatory.roleTitle ? `, ${signatory.roleTitle}` : null}
-                {(signatory.organization?.name ?? signatory.organizationName) &&
-                signatory.kind === 'person'
-                  ? ` (${signatory.organization?.name ?? signatory.organizationName})`
-                  : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="empty">{words.noSignatories}</p>
-        )}
+        <SignatoryFilter locale={locale} filter={filter} />
+        <SignatoryList locale={locale} signatories={signatories} />
         <Pagination
           locale={locale}
           basePath={paths.declaration(locale)}

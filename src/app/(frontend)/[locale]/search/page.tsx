@@ -12,6 +12,7 @@ import { pageMetadata } from '@/web/seo'
 import { GraphQLRequestError } from '@/graphql/client'
 import { SearchPageDocument, type SearchPageQuery, type SearchType } from '@/graphql/generated'
 import { isSearchType, searchTypes } from '@/cms/search/sources'
+import type { Locale } from '@/core/locales'
 
 export const dynamic = 'force-dynamic'
 
@@ -25,6 +26,73 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
 }
 
 type Results = NonNullable<SearchPageQuery['search']>
+
+/** The query, the kind of result to show (with how many of each), and the button. */
+function SearchForm(props: {
+  locale: Locale
+  q?: string
+  type?: SearchType
+  results: Results | null
+}) {
+  const { locale, q, type, results } = props
+  const words = t(locale)
+  const counts = new Map(results?.counts.map((c) => [c.type, c.count]) ?? [])
+  const all = results?.counts.reduce((sum, c) => sum + c.count, 0) ?? 0
+  return (
+    <form
+      role="search"
+      aria-label={words.searchPageLandmark}
+      className="filters search-form"
+      method="get"
+      action={paths.search(locale)}
+    >
+      <label>
+        <span>{words.searchLabel}</span>
+        <input type="search" name="q" defaultValue={q ?? ''} maxLength={200} />
+      </label>
+      <label>
+        <span>{words.searchType}</span>
+        <select name="type" defaultValue={type ?? ''}>
+          <option value="">
+            {words.allTypes}
+            {results ? ` (${all})` : ''}
+          </option>
+          {searchTypes.map((value) => (
+            <option key={value} value={value}>
+              {words.typeLabels[value]}
+              {results ? ` (${counts.get(value) ?? 0})` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit">{words.searchButton}</button>
+    </form>
+  )
+}
+
+/** This page's results: title and snippet with the matched words marked, kind and date. */
+function Hits({ locale, results }: { locale: Locale; results: Results | null }) {
+  if (!results?.docs.length) return null
+  const words = t(locale)
+  return (
+    <ol className="search-results">
+      {results.docs.map((hit) => (
+        <li key={`${hit.type}:${hit.path}`}>
+          <h2>
+            <a href={hit.path}>
+              <Marked value={hit.title} locale={locale} />
+            </a>
+          </h2>
+          <p className="search-meta">
+            {words.typeLabels[hit.type]}
+            {hit.date ? ` · ${formatDate(locale, hit.date)}` : ''}
+          </p>
+          {hit.snippet ? <Marked as="p" value={hit.snippet} locale={locale} /> : null}
+        </li>
+      ))}
+    </ol>
+  )
+}
 
 /**
  * The results page: `?q=` (the query), `?type=` (one kind), `?page=`. Plain links and a GET
@@ -55,40 +123,11 @@ export default async function SearchPage({ params, searchParams }: LocaleParams 
       problem = error.status === 503 ? words.searchUnavailable : words.searchTooLong
     }
   }
-  const counts = new Map(results?.counts.map((c) => [c.type, c.count]) ?? [])
-  const all = results?.counts.reduce((sum, c) => sum + c.count, 0) ?? 0
 
   return (
     <div className="container section">
       <h1>{words.search}</h1>
-      <form
-        role="search"
-        aria-label={words.searchPageLandmark}
-        className="filters search-form"
-        method="get"
-        action={paths.search(locale)}
-      >
-        <label>
-          <span>{words.searchLabel}</span>
-          <input type="search" name="q" defaultValue={q ?? ''} maxLength={200} />
-        </label>
-        <label>
-          <span>{words.searchType}</span>
-          <select name="type" defaultValue={type ?? ''}>
-            <option value="">
-              {words.allTypes}
-              {results ? ` (${all})` : ''}
-            </option>
-            {searchTypes.map((value) => (
-              <option key={value} value={value}>
-                {words.typeLabels[value]}
-                {results ? ` (${counts.get(value) ?? 0})` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">{words.searchButton}</button>
-      </form>
+      <SearchForm locale={locale} q={q} type={type} results={results} />
 
       <p role="status" className="search-status">
         {problem ??
@@ -99,24 +138,7 @@ export default async function SearchPage({ params, searchParams }: LocaleParams 
               : words.searchNothing(q))}
       </p>
 
-      {results?.docs.length ? (
-        <ol className="search-results">
-          {results.docs.map((hit) => (
-            <li key={`${hit.type}:${hit.path}`}>
-              <h2>
-                <a href={hit.path}>
-                  <Marked value={hit.title} locale={locale} />
-                </a>
-              </h2>
-              <p className="search-meta">
-                {words.typeLabels[hit.type]}
-                {hit.date ? ` · ${formatDate(locale, hit.date)}` : ''}
-              </p>
-              {hit.snippet ? <Marked as="p" value={hit.snippet} locale={locale} /> : null}
-            </li>
-          ))}
-        </ol>
-      ) : null}
+      <Hits locale={locale} results={results} />
 
       {results ? (
         <Pagination

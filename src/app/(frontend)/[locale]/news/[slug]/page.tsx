@@ -41,6 +41,79 @@ export async function generateMetadata({ params }: SlugParams): Promise<Metadata
   })
 }
 
+type Article = NonNullable<Awaited<ReturnType<typeof load>>>
+
+/** Who wrote the article, each linked to their page. */
+function Authors({
+  locale,
+  authors,
+}: {
+  locale: Locale
+  authors: NonNullable<Article['authors']>
+}) {
+  if (!authors.length) return null
+  const words = t(locale)
+  return (
+    <p className="meta">
+      {words.by}{' '}
+      {authors.map((author, index) => (
+        <span key={author.slug}>
+          {index > 0 ? ', ' : null}
+          {author.slug ? (
+            <Link href={paths.person(locale, author.slug)}>{author.name}</Link>
+          ) : (
+            author.name
+          )}
+        </span>
+      ))}
+    </p>
+  )
+}
+
+/** The article's principles and tags, each a link to the news list filtered by it. */
+function Topics({
+  locale,
+  principles,
+  tags,
+}: {
+  locale: Locale
+  principles: NonNullable<Article['principles']>
+  tags: string[]
+}) {
+  if (!principles.length && !tags.length) return null
+  const words = t(locale)
+  return (
+    <ul className="tags" aria-label={words.tag}>
+      {principles.map((principle) => (
+        <li key={principle.slug}>
+          <Link href={`${paths.news(locale)}?principle=${principle.slug}`}>{principle.title}</Link>
+        </li>
+      ))}
+      {tags.map((tag) => (
+        <li key={tag}>
+          <Link href={`${paths.news(locale)}?tag=${encodeURIComponent(tag)}`}>#{tag}</Link>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The article's picture, with its credit. */
+function HeroImage({ locale, image }: { locale: Locale; image: Article['heroImage'] }) {
+  if (!image) return null
+  const words = t(locale)
+  return (
+    <figure className="hero-image">
+      <Picture image={image} size="hero" priority />
+      {image.credit ? (
+        <figcaption>
+          {words.imageCredit}: {image.credit}
+        </figcaption>
+      ) : null}
+    </figure>
+  )
+}
+
 /** One news article: hero image with credit, authors, body with quotes, related projects. */
 export default async function NewsArticlePage({ params }: SlugParams) {
   const locale = await pageLocale(params)
@@ -48,10 +121,8 @@ export default async function NewsArticlePage({ params }: SlugParams) {
   const item = await load(locale, slug)
   if (!item) notFound()
   const words = t(locale)
-  const authors = item.authors ?? []
   const projects = item.projects ?? []
   const organizations = item.organizations ?? []
-  const principles = item.principles ?? []
 
   return (
     <article className="container narrow section article">
@@ -67,50 +138,12 @@ export default async function NewsArticlePage({ params }: SlugParams) {
         </p>
         <h1>{item.title}</h1>
         {item.excerpt ? <p className="lead">{item.excerpt}</p> : null}
-        {authors.length ? (
-          <p className="meta">
-            {words.by}{' '}
-            {authors.map((author, index) => (
-              <span key={author.slug}>
-                {index > 0 ? ', ' : null}
-                {author.slug ? (
-                  <Link href={paths.person(locale, author.slug)}>{author.name}</Link>
-                ) : (
-                  author.name
-                )}
-              </span>
-            ))}
-          </p>
-        ) : null}
+        <Authors locale={locale} authors={item.authors ?? []} />
       </header>
-      {item.heroImage ? (
-        <figure className="hero-image">
-          <Picture image={item.heroImage} size="hero" priority />
-          {item.heroImage.credit ? (
-            <figcaption>
-              {words.imageCredit}: {item.heroImage.credit}
-            </figcaption>
-          ) : null}
-        </figure>
-      ) : null}
+      <HeroImage locale={locale} image={item.heroImage} />
       <RichText data={item.body} locale={locale} />
 
-      {principles.length || item.tags?.length ? (
-        <ul className="tags" aria-label={words.tag}>
-          {principles.map((principle) => (
-            <li key={principle.slug}>
-              <Link href={`${paths.news(locale)}?principle=${principle.slug}`}>
-                {principle.title}
-              </Link>
-            </li>
-          ))}
-          {(item.tags ?? []).map((tag) => (
-            <li key={tag}>
-              <Link href={`${paths.news(locale)}?tag=${encodeURIComponent(tag)}`}>#{tag}</Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <Topics locale={locale} principles={item.principles ?? []} tags={item.tags ?? []} />
 
       {projects.length ? (
         <section aria-labelledby="related-projects">

@@ -39,6 +39,87 @@ export async function generateMetadata({ params }: SlugParams): Promise<Metadata
   })
 }
 
+type Project = NonNullable<Awaited<ReturnType<typeof load>>>
+
+/** Where the project stands, its name and summary, who runs it, and its website. */
+function ProjectHeader({ locale, project }: { locale: Locale; project: Project }) {
+  const words = t(locale)
+  return (
+    <header>
+      <p className="meta">
+        <Link href={paths.projects(locale)}>{words.projects}</Link>
+        {project.status ? (
+          <>
+            {' · '}
+            <span className={`badge badge-${project.status}`}>
+              {words.statusLabels[project.status]}
+            </span>
+          </>
+        ) : null}
+      </p>
+      <Picture image={project.logo} size="card" className="logo" />
+      <h1>{project.title}</h1>
+      {project.summary ? <p className="lead">{project.summary}</p> : null}
+      {project.organization?.slug ? (
+        <p className="meta">
+          {words.organization}:{' '}
+          <Link href={paths.organization(locale, project.organization.slug)}>
+            {project.organization.name}
+          </Link>
+        </p>
+      ) : null}
+      {project.website ? (
+        <p>
+          <a href={project.website} rel="noopener">
+            {words.website}
+          </a>
+        </p>
+      ) : null}
+    </header>
+  )
+}
+
+/** Who funds the project, under which programme and grant, and for how long. */
+function Funding({ locale, funding }: { locale: Locale; funding: Project['funding'] }) {
+  const words = t(locale)
+  const period = [funding?.startDate, funding?.endDate]
+    .map((date) => formatDate(locale, date))
+    .filter(Boolean)
+    .join(' – ')
+  if (!(funding?.funder || funding?.programme || funding?.grantNumber || period)) return null
+  return (
+    <section aria-labelledby="funding">
+      <h2 id="funding">{words.funding}</h2>
+      <dl className="facts">
+        {funding?.funder ? (
+          <>
+            <dt>{words.funder}</dt>
+            <dd>{funding.funder.name}</dd>
+          </>
+        ) : null}
+        {funding?.programme ? (
+          <>
+            <dt>{words.programme}</dt>
+            <dd>{funding.programme}</dd>
+          </>
+        ) : null}
+        {funding?.grantNumber ? (
+          <>
+            <dt>{words.grantNumber}</dt>
+            <dd>{funding.grantNumber}</dd>
+          </>
+        ) : null}
+        {period ? (
+          <>
+            <dt>{words.period}</dt>
+            <dd>{period}</dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  )
+}
+
 /** A partner project: summary, body, funding, partners, people and principles. */
 export default async function ProjectPage({ params }: SlugParams) {
   const locale = await pageLocale(params)
@@ -46,81 +127,16 @@ export default async function ProjectPage({ params }: SlugParams) {
   const project = await load(locale, slug)
   if (!project) notFound()
   const words = t(locale)
-  const funding = project.funding
   const partners = project.partners ?? []
   const people = project.people ?? []
   const principles = project.principles ?? []
-  const period = [funding?.startDate, funding?.endDate]
-    .map((date) => formatDate(locale, date))
-    .filter(Boolean)
-    .join(' – ')
 
   return (
     <article className="container narrow section article">
-      <header>
-        <p className="meta">
-          <Link href={paths.projects(locale)}>{words.projects}</Link>
-          {project.status ? (
-            <>
-              {' · '}
-              <span className={`badge badge-${project.status}`}>
-                {words.statusLabels[project.status]}
-              </span>
-            </>
-          ) : null}
-        </p>
-        <Picture image={project.logo} size="card" className="logo" />
-        <h1>{project.title}</h1>
-        {project.summary ? <p className="lead">{project.summary}</p> : null}
-        {project.organization?.slug ? (
-          <p className="meta">
-            {words.organization}:{' '}
-            <Link href={paths.organization(locale, project.organization.slug)}>
-              {project.organization.name}
-            </Link>
-          </p>
-        ) : null}
-        {project.website ? (
-          <p>
-            <a href={project.website} rel="noopener">
-              {words.website}
-            </a>
-          </p>
-        ) : null}
-      </header>
+      <ProjectHeader locale={locale} project={project} />
       <RichText data={project.body} locale={locale} />
 
-      {funding?.funder || funding?.programme || funding?.grantNumber || period ? (
-        <section aria-labelledby="funding">
-          <h2 id="funding">{words.funding}</h2>
-          <dl className="facts">
-            {funding?.funder ? (
-              <>
-                <dt>{words.funder}</dt>
-                <dd>{funding.funder.name}</dd>
-              </>
-            ) : null}
-            {funding?.programme ? (
-              <>
-                <dt>{words.programme}</dt>
-                <dd>{funding.programme}</dd>
-              </>
-            ) : null}
-            {funding?.grantNumber ? (
-              <>
-                <dt>{words.grantNumber}</dt>
-                <dd>{funding.grantNumber}</dd>
-              </>
-            ) : null}
-            {period ? (
-              <>
-                <dt>{words.period}</dt>
-                <dd>{period}</dd>
-              </>
-            ) : null}
-          </dl>
-        </section>
-      ) : null}
+      <Funding locale={locale} funding={project.funding} />
 
       {partners.length ? (
         <section aria-labelledby="partners">
