@@ -162,7 +162,7 @@ export async function measure(
   const window = { startUs, endUs: monotonicNowUs() }
   const cpuMsPerRequest =
     cpuBefore !== null && cpuAfter !== null && result.requests.total > 0
-      ? Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 10) / 10
+      ? Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 100) / 100
       : null
   return {
     target: target.name,

@@ -21,6 +21,7 @@ export const entryPoints = {
   generate: 'scripts/generate.ts',
   'graphql-check': 'scripts/graphql-check.ts',
   bench: 'bench/run.ts',
+  'bench-side': 'bench/sideBySide.ts',
   'bench-attackers': 'bench/attackers.ts',
   fuzz: 'scripts/fuzz.ts',
   'bench-mail': 'bench/mail.ts',
