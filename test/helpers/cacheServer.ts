@@ -102,6 +102,12 @@ export async function startCacheServer(
           },
   })
   const server: Server = app.listen(0)
+  // The test's fetch and this server share one event loop. With Node's 5 s keep-alive, a socket
+  // idle about 4 s, then a stall of a loaded machine, let a new request start on the socket just
+  // before the server's idle timer closed it: ECONNRESET (readCacheInvalidation, once in CI).
+  // Undici keeps a socket one second less than the server's Keep-Alive hint, so a long hint
+  // moves that race far past any pause these tests make.
+  server.keepAliveTimeout = 120_000
   await new Promise((resolve) => server.once('listening', resolve))
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
