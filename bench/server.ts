@@ -86,9 +86,12 @@ function peakRssMb(pid: number): number | null {
 }
 
 export async function startServer(options: {
-  /** The database to copy; the server works on the copy. */
-  database: string
+  /** The database to copy; the server works on the copy. Without one it starts on an empty file
+   * that it migrates and seeds itself. */
+  database?: string
   workDir: string
+  /** The checkout to start from (its own build): this one unless told. */
+  cwd?: string
   env?: Record<string, string>
   /** Extra Node flags, e.g. --cpu-prof. */
   nodeFlags?: string[]
@@ -96,9 +99,10 @@ export async function startServer(options: {
   const port = await freePort()
   const url = `http://localhost:${port}`
   const copy = path.join(options.workDir, `server-${port}.db`)
-  copyDatabase(options.database, copy)
+  if (options.database) copyDatabase(options.database, copy)
   const started = Date.now()
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...productionServerArgs], {
+    cwd: options.cwd,
     env: {
       ...productionEnvironment(copy),
       SERVER_URL: url,

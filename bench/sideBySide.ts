@@ -7,20 +7,16 @@
  * servers up; the report gives the median of the server's CPU time per request (from /proc, the
  * figure that hardly moves with the machine's load) and of req/s. A benchmark: it never fails.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { freePort, productionServerArgs, waitUntilReady } from '../scripts/productionProcess'
-
 import { print, type DocumentNode } from 'graphql'
 
 import { bareTarget, benchNow, homePageTarget, measure, pageTarget, type Target } from './load'
-import { cpuMs, productionEnvironment } from './server'
+import { startServer, type BenchServer } from './server'
 
 type Version = 'base' | 'this'
-type Server = { url: string; pid: number; child: ChildProcess; folder: string }
 
 const option = (name: string) =>
   process.argv
@@ -61,19 +57,15 @@ const cases: Case[] = [
   { name: 'page /de, no cache', cache: false, target: () => pageTarget('/de') },
 ]
 
-async function startIn(folder: string, cache: boolean, workDir: string): Promise<Server> {
+/** A production server of one version, on a fresh database it migrates and seeds itself. */
+function startIn(folder: string, cache: boolean, workDir: string): Promise<BenchServer> {
   if (!fs.existsSync(path.join(folder, '.next', 'BUILD_ID'))) {
     throw new Error(`${folder} has no production build: run npm run build there first`)
   }
-  const port = await freePort()
-  const url = `http://localhost:${port}`
-  const database = path.join(workDir, `${path.basename(folder)}-${port}.db`)
-  const child = spawn(process.execPath, productionServerArgs, {
+  return startServer({
+    workDir,
     cwd: folder,
     env: {
-      ...productionEnvironment(database),
-      SERVER_URL: url,
-      PORT: String(port),
       READ_CACHE_WARM_UP: 'off',
       ...(cache ? {} : { READ_CACHE_MAX_BYTES: '0' }),
       // Neither version's limits may refuse what is measured: today's admission by load, and the
@@ -83,25 +75,6 @@ async function startIn(folder: string, cache: boolean, workDir: string): Promise
       RATE_LIMIT_PUBLIC_WRITES_TOTAL_PER_SECOND: '0',
       SEARCH_INDEX: 'off',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let printed = ''
-  child.stdout?.on('data', (chunk) => (printed += chunk))
-  child.stderr?.on('data', (chunk) => (printed += chunk))
-  await waitUntilReady(url, child, () => printed, 180_000)
-  return { url, pid: child.pid ?? 0, child, folder }
-}
-
-/** Stops a server and waits until it has exited, so its database files can go. */
-function stop(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => server.child.kill('SIGKILL'), 20_000)
-    server.child.once('exit', () => {
-      clearTimeout(timer)
-      resolve()
-    })
-    server.child.kill('SIGTERM')
   })
 }
 
@@ -115,7 +88,7 @@ async function main() {
   if (!base) throw new Error('Name the other checkout: npm run bench:side -- --base=<folder>')
   const folders: Record<Version, string> = { base: path.resolve(base), this: process.cwd() }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-side-'))
-  const servers = new Map<string, Server>()
+  const servers = new Map<string, BenchServer>()
   try {
     for (const version of ['base', 'this'] as const) {
       for (const cache of [true, false]) {
@@ -123,12 +96,23 @@ async function main() {
         servers.set(`${version} ${cache}`, await startIn(folders[version], cache, workDir))
       }
     }
+    // Each version's targets once: reading and printing an operation is no part of a round.
+    const targets = new Map(
+      cases.flatMap(({ name, target }) =>
+        (['base', 'this'] as const).map((v) => [`${name}|${v}`, target(folders[v])] as const),
+      ),
+    )
     const results = new Map<string, { cpu: number[]; rps: number[] }>()
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const [index, { name, cache, target }] of cases.entries()) {
+      for (const [index, { name, cache }] of cases.entries()) {
         for (const version of ['base', 'this'] as const) {
           const server = servers.get(`${version} ${cache}`)!
-          const m = await measure(server.url, target(server.folder), load, () => cpuMs(server.pid))
+          const m = await measure(
+            server.url,
+            targets.get(`${name}|${version}`)!,
+            load,
+            server.cpuMs,
+          )
           const key = `${name}|${version}`
           const entry = results.get(key) ?? { cpu: [], rps: [] }
           entry.cpu.push(m.cpuMsPerRequest ?? NaN)
@@ -159,7 +143,7 @@ async function main() {
     }
     console.log(`\nmedians of ${ROUNDS} rounds, ${SECONDS} s each, ${load.connections} connections`)
   } finally {
-    await Promise.all([...servers.values()].map(stop))
+    await Promise.all([...servers.values()].map((server) => server.stop()))
     fs.rmSync(workDir, { recursive: true, force: true })
   }
 }

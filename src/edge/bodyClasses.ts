@@ -26,8 +26,8 @@ export type BodyClass = {
   limit: number
   /** The setting that holds the limit, named in the refusal so an operator knows what to raise. */
   setting: string
-  /** The limit a person is told: an upload's is the file's, without the form data beside it. */
-  told: number
+  /** The limit a person is told, when not `limit`: an upload's is the file's, without the form data. */
+  told?: number
 }
 
 const contentType = (req: Request) => (req.get('content-type') ?? '').toLowerCase()
@@ -35,14 +35,13 @@ const contentType = (req: Request) => (req.get('content-type') ?? '').toLowerCas
 /** Which limit a request's body falls under: by route first, then by what it says it carries. */
 export function bodyClassOf(req: Request, limits: BodyLimits): BodyClass {
   if (req.path === '/api/graphql') {
-    return { name: 'graphql', limit: limits.graphql, setting: 'maxBodyBytes', told: limits.graphql }
+    return { name: 'graphql', limit: limits.graphql, setting: 'maxBodyBytes' }
   }
   if (req.get('next-action') !== undefined) {
     return {
       name: 'server action',
       limit: limits.serverAction,
       setting: 'SERVER_ACTION_BODY_MAX_BYTES',
-      told: limits.serverAction,
     }
   }
   const type = contentType(req)
@@ -55,12 +54,12 @@ export function bodyClassOf(req: Request, limits: BodyLimits): BodyClass {
     }
   }
   if (/^application\/([\w.+-]+\+)?json\b/.test(type)) {
-    return { name: 'JSON', limit: limits.json, setting: 'JSON_BODY_MAX_BYTES', told: limits.json }
+    return { name: 'JSON', limit: limits.json, setting: 'JSON_BODY_MAX_BYTES' }
   }
   if (type.startsWith('application/x-www-form-urlencoded')) {
-    return { name: 'form', limit: limits.form, setting: 'FORM_BODY_MAX_BYTES', told: limits.form }
+    return { name: 'form', limit: limits.form, setting: 'FORM_BODY_MAX_BYTES' }
   }
-  return { name: 'other', limit: limits.form, setting: 'FORM_BODY_MAX_BYTES', told: limits.form }
+  return { name: 'other', limit: limits.form, setting: 'FORM_BODY_MAX_BYTES' }
 }
 
 /** The body policy's settings from the environment. */

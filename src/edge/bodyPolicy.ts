@@ -21,7 +21,12 @@ const ruleOf = (kind: BodyClass): string => kind.name.toLowerCase().replace(/\W+
 function refuseTooLarge(req: Request, res: Response, kind: BodyClass, size: number | null): void {
   countRefusal('body_size', ruleOf(kind))
   const words = wordsIn(requesterLanguage(req, 'en'))
-  const message = words.tooLarge({ kind: kind.name, size, limit: kind.told, setting: kind.setting })
+  const message = words.tooLarge({
+    kind: kind.name,
+    size,
+    limit: kind.told ?? kind.limit,
+    setting: kind.setting,
+  })
   refuseUnread(req, res, () => {
     // GraphQL keeps its documented refusal: 400 with extensions.code LIMIT_EXCEEDED.
     if (kind.name === 'graphql') {

@@ -41,11 +41,11 @@ const KIND_DE: Record<BodyClassName, string> = {
 }
 const KIND_EN: Record<BodyClassName, string> = {
   graphql: 'GraphQL requests',
-  'server action': 'server actions',
-  multipart: 'uploads',
+  'server action': 'Server actions',
+  multipart: 'Uploads',
   JSON: 'JSON requests',
-  form: 'forms',
-  other: 'requests of this kind',
+  form: 'Forms',
+  other: 'Requests of this kind',
 }
 
 const URL_DE: Record<UrlProblem, (max: number) => string> = {
@@ -94,7 +94,7 @@ const WORDS: Record<Locale, Words> = {
       if (kind === 'multipart') {
         return `The file is too large (${sent}). Files of up to ${bytes(limit)} can be uploaded (${setting}).`
       }
-      return `The request is too large (${sent}). ${KIND_EN[kind].replace(/^./, (c) => c.toUpperCase())} may have at most ${bytes(limit)} (${setting}).`
+      return `The request is too large (${sent}). ${KIND_EN[kind]} may have at most ${bytes(limit)} (${setting}).`
     },
     bodiesBusy: (seconds) =>
       `The portal is receiving too much data at once. Please try again in ${seconds} seconds.`,

@@ -1,11 +1,10 @@
-import { getTranslation, type I18nClient } from '@payloadcms/translations'
+import type { I18nClient } from '@payloadcms/translations'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { actorOf } from '@/cms/access/matrix'
-import { formatDateTime } from '@/cms/i18n/dateLocales'
-import { translate } from '@/cms/i18n/translate'
 import { reviewListHref } from '@/cms/review/listFilter'
 
+import { dashboardWords, type DashboardWords } from './dashboardWords'
 import { dashboardData } from './data'
 import { moderationListHref } from './moderation'
 import { PartnerDashboard } from './PartnerDashboard'
@@ -16,23 +15,8 @@ type Props = { payload: Payload; user?: PayloadRequest['user']; i18n: I18nClient
 
 type Data = NonNullable<Awaited<ReturnType<typeof dashboardData>>>
 
-/** What every section says things with: the admin's words, dates and collection names. */
-function helpers(payload: Payload, i18n: I18nClient) {
-  const t = (key: Parameters<typeof translate>[1], values?: Record<string, unknown>) =>
-    translate(i18n, key, values)
-  const date = (iso: string | null) => (iso ? formatDateTime(i18n.language, iso) : '')
-  const named = (slug: string, form: 'singular' | 'plural' = 'singular') => {
-    const labels = payload.collections[slug as 'news']?.config.labels
-    return labels ? getTranslation(labels[form], i18n) : slug
-  }
-  const singular = (slug: string) => named(slug)
-  const docHref = (collection: string, id: string) => `/admin/collections/${collection}/${id}`
-  return { t, date, named, singular, docHref, i18n }
-}
-type Helpers = ReturnType<typeof helpers>
-
 /** What waits for review, with the comparison and the review actions, and the review lists. */
-function ReviewQueue({ h, queue }: { h: Helpers; queue: Data['queue'] }) {
+function ReviewQueue({ h, queue }: { h: DashboardWords; queue: Data['queue'] }) {
   const { t, date, named, singular, docHref } = h
   return (
     <section className="portal-dashboard__section" aria-labelledby="review-queue-title">
@@ -80,7 +64,7 @@ function Moderation({
   moderation,
   user,
 }: {
-  h: Helpers
+  h: DashboardWords
   moderation: Data['moderation']
   user?: PayloadRequest['user']
 }) {
@@ -113,7 +97,7 @@ function Moderation({
 }
 
 /** What is scheduled to be published or unpublished, and when. */
-function Scheduled({ h, scheduled }: { h: Helpers; scheduled: Data['scheduled'] }) {
+function Scheduled({ h, scheduled }: { h: DashboardWords; scheduled: Data['scheduled'] }) {
   const { t, date, singular, docHref } = h
   return (
     <section className="portal-dashboard__section" aria-labelledby="scheduled-title">
@@ -153,7 +137,7 @@ function Scheduled({ h, scheduled }: { h: Helpers; scheduled: Data['scheduled'] 
 }
 
 /** What changed last, and in which state. */
-function Recent({ h, recent }: { h: Helpers; recent: Data['recent'] }) {
+function Recent({ h, recent }: { h: DashboardWords; recent: Data['recent'] }) {
   const { t, date, singular, docHref, i18n } = h
   return (
     <section className="portal-dashboard__section" aria-labelledby="recent-title">
@@ -195,7 +179,7 @@ export async function Dashboard({ payload, user, i18n }: Props) {
   const data = await dashboardData(payload, user)
   if (!data) return null
   const { queue, scheduled, recent, moderation } = data
-  const h = helpers(payload, i18n)
+  const h = dashboardWords(payload, i18n)
 
   return (
     <div className="portal-dashboard">

@@ -1,10 +1,9 @@
-import { getTranslation, type I18nClient } from '@payloadcms/translations'
+import type { I18nClient } from '@payloadcms/translations'
 import type { Payload } from 'payload'
 
-import { formatDateTime } from '@/cms/i18n/dateLocales'
-import { translate } from '@/cms/i18n/translate'
 import { stateKey } from '@/cms/review/states'
 
+import { dashboardWords } from './dashboardWords'
 import { nextAction, type PartnerItem } from './partnerWork'
 
 type Props = { payload: Payload; i18n: I18nClient; items: PartnerItem[] }
@@ -14,12 +13,7 @@ type Props = { payload: Payload; i18n: I18nClient; items: PartnerItem[] }
  * the editors' note when they sent it back, and what to do next.
  */
 export function PartnerDashboard({ payload, i18n, items }: Props) {
-  const t = (key: Parameters<typeof translate>[1], values?: Record<string, unknown>) =>
-    translate(i18n, key, values)
-  const singular = (slug: string) => {
-    const labels = payload.collections[slug as 'projects']?.config.labels
-    return labels ? getTranslation(labels.singular, i18n) : slug
-  }
+  const { t, singular, date, docHref } = dashboardWords(payload, i18n)
   return (
     <div className="portal-dashboard">
       <section
@@ -35,12 +29,12 @@ export function PartnerDashboard({ payload, i18n, items }: Props) {
               <li key={`${item.collection}-${item.id}`} data-partner-item={item.id}>
                 <div>
                   <span className="portal-dashboard__kind">{singular(item.collection)}</span>{' '}
-                  <a href={`/admin/collections/${item.collection}/${item.id}`}>
+                  <a href={docHref(item.collection, item.id)}>
                     {item.title || t('portal:untitled')}
                   </a>{' '}
                   <span className="portal-dashboard__meta">
                     {t('portal:dashboardChangedAt', {
-                      date: formatDateTime(i18n.language, item.updatedAt),
+                      date: date(item.updatedAt),
                     })}
                   </span>
                 </div>
