@@ -79,6 +79,8 @@ export interface Config {
     users: User;
     'mail-queue': MailQueue;
     'review-history': ReviewHistory;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +101,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'mail-queue': MailQueueSelect<false> | MailQueueSelect<true>;
     'review-history': ReviewHistorySelect<false> | ReviewHistorySelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -126,6 +130,7 @@ export interface Config {
     tasks: {
       deliverMail: TaskDeliverMail;
       purgeSignatures: TaskPurgeSignatures;
+      deliverWebhook: TaskDeliverWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -572,7 +577,12 @@ export interface MailQueue {
   to: string;
   subject: string;
   kind:
-    'password-reset' | 'review-submitted' | 'changes-requested' | 'signature-confirmation' | 'signature-already-signed';
+    | 'password-reset'
+    | 'review-submitted'
+    | 'changes-requested'
+    | 'signature-confirmation'
+    | 'signature-already-signed'
+    | 'webhook-paused';
   language: 'de' | 'en';
   attempts?: number | null;
   lastAttemptAt?: string | null;
@@ -597,6 +607,59 @@ export interface ReviewHistory {
   actor?: (string | null) | User;
   actorName?: string | null;
   note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Receivers the portal tells of every public change, signed as Standard Webhooks says. An endpoint that keeps failing is paused; set its status to “active” to resume it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: string;
+  name: string;
+  /**
+   * The receiver’s https://… address. Private networks are reached only when WEBHOOK_ALLOWED_NETWORKS names them; redirects are not followed.
+   */
+  url: string;
+  events: ('publish' | 'unpublish' | 'update' | 'trash' | 'restore' | 'delete' | 'signature-count')[];
+  /**
+   * Empty: all of them. Applies to content events, not to the signature count.
+   */
+  sources?:
+    | ('news' | 'projects' | 'principles' | 'events' | 'people' | 'organizations' | 'media' | 'declaration' | 'site')[]
+    | null;
+  status: 'active' | 'off' | 'paused';
+  /**
+   * Made when the endpoint is created. The receiver verifies webhook-signature with it.
+   */
+  secret?: string | null;
+  consecutiveFailures?: number | null;
+  lastDeliveryAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every message to a webhook: waiting, delivered or failed. To send one again, set its status to “queued”.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: string;
+  status: 'queued' | 'sent' | 'failed' | 'skipped';
+  summary?: string | null;
+  endpoint: string | Webhook;
+  event: 'publish' | 'unpublish' | 'update' | 'trash' | 'restore' | 'delete' | 'signature-count';
+  messageId: string;
+  body?: string | null;
+  attempts?: number | null;
+  lastStatusCode?: number | null;
+  lastAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  durationMs?: number | null;
+  lastError?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -669,7 +732,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverMail' | 'purgeSignatures' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverMail' | 'purgeSignatures' | 'deliverWebhook' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -702,7 +765,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverMail' | 'purgeSignatures' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverMail' | 'purgeSignatures' | 'deliverWebhook' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -763,6 +826,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'review-history';
         value: string | ReviewHistory;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: string | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: string | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1128,6 +1199,42 @@ export interface ReviewHistorySelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  sources?: T;
+  status?: T;
+  secret?: T;
+  consecutiveFailures?: T;
+  lastDeliveryAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  status?: T;
+  summary?: T;
+  endpoint?: T;
+  event?: T;
+  messageId?: T;
+  body?: T;
+  attempts?: T;
+  lastStatusCode?: T;
+  lastAttemptAt?: T;
+  deliveredAt?: T;
+  durationMs?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1344,6 +1451,18 @@ export interface TaskPurgeSignatures {
   input?: unknown;
   output: {
     deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    delivery: string;
+  };
+  output: {
+    outcome?: string | null;
   };
 }
 /**

@@ -16,6 +16,8 @@ import { ReviewHistory } from '@collections/ReviewHistory/index'
 import { Signatories } from '@collections/Signatories'
 import { SignatureForms } from '@collections/SignatureForms/index'
 import { Users } from '@collections/Users/index'
+import { WebhookDeliveries } from '@collections/WebhookDeliveries/index'
+import { Webhooks } from '@collections/Webhooks/index'
 
 import { restrictInternalCollections } from './cms/access/internalCollections'
 import { livePreview } from './cms/admin/livePreview'
@@ -37,6 +39,9 @@ import { restorePreset } from './cms/plugins/restorePreset'
 import { search } from './cms/search/plugin'
 import { signatureMutations, signatureQueries } from './cms/signatures/graphql'
 import { purgeSignaturesTask } from './cms/signatures/purge'
+import { webhooks } from './cms/webhooks/plugin'
+import { deliverWebhookTask } from './operations/webhooks/deliverWebhook'
+import { WEBHOOK_QUEUE } from './operations/webhooks/queue'
 import { fromRoot } from './core/paths'
 import { serveConfig } from './core/servedConfig'
 
@@ -64,6 +69,8 @@ export default buildConfig({
     Users,
     MailQueue,
     ReviewHistory,
+    Webhooks,
+    WebhookDeliveries,
   ],
   globals: [Declaration, Site],
   localization: {
@@ -104,21 +111,23 @@ export default buildConfig({
     queries: signatureQueries,
     mutations: signatureMutations,
   },
-  plugins: [operationGuards, localizedDates, restorePreset, search],
+  plugins: [operationGuards, localizedDates, restorePreset, search, webhooks],
   typescript: {
     outputFile: fromRoot('src/payload-types.ts'),
     // Generated on purpose with `npm run generate`; a test fails when the committed file drifts.
     autoGenerate: false,
   },
   jobs: {
-    tasks: [deliverMailTask, purgeSignaturesTask],
-    // Once a minute: scheduled publishing, and the retries of mail deliveries (each mail's first
-    // attempt starts right after the commit that queued it, in whichever process made it). In
+    tasks: [deliverMailTask, purgeSignaturesTask, deliverWebhookTask],
+    // Once a minute: scheduled publishing, and the retries of mail and webhook deliveries (each
+    // one's first attempt starts right after the commit that queued it, in whichever process
+    // made it). In
     // the server process only, and in tests (src/operations/jobs/jobRunner.ts); a start releases mail jobs
     // a dead process left claimed (src/process/bootstrap.ts).
     autoRun: [
       { cron: '* * * * *', queue: 'default', limit: 20 },
       { cron: '* * * * *', queue: MAIL_QUEUE, limit: 20, silent: { info: true } },
+      { cron: '* * * * *', queue: WEBHOOK_QUEUE, limit: 20, silent: { info: true } },
     ],
     shouldAutoRun: () => isJobRunner(),
   },

@@ -4,6 +4,7 @@ import type { Locale } from '@/core/locales'
 export const paths = {
   home: (locale: Locale) => `/${locale}`,
   declaration: (locale: Locale) => `/${locale}/declaration`,
+  sign: (locale: Locale) => `/${locale}/declaration/sign`,
   news: (locale: Locale) => `/${locale}/news`,
   newsItem: (locale: Locale, slug: string) => `/${locale}/news/${encodeURIComponent(slug)}`,
   projects: (locale: Locale) => `/${locale}/projects`,

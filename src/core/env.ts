@@ -11,6 +11,7 @@ import { EnvironmentError, flag, type Source } from './env/parse'
 import { readRateLimits, type RateLimitSettings } from './env/rateLimits'
 import { DEFAULT_DEV_DATABASE, readServerSettings, type ServerSettings } from './env/server'
 import { readSignatureSettings, type SignatureSettings } from './env/signatures'
+import { readWebhookSettings, type WebhookSettings } from './env/webhooks'
 import { fromRoot } from './paths'
 
 export { DEFAULT_SERVER_ACTION_BODY_MAX_BYTES } from './env/bodyLimits'
@@ -18,6 +19,7 @@ export type { LogLevel } from './env/operations'
 export { EnvironmentError } from './env/parse'
 export { devSecretFile } from './env/server'
 export type { SignatureSettings } from './env/signatures'
+export type { WebhookSettings } from './env/webhooks'
 
 /**
  * The portal's settings, read once from the environment (see `.env.example`).
@@ -39,6 +41,8 @@ export type Environment = ServerSettings &
     admission: AdmissionSettings
     /** The public signature flow (src/cms/signatures/, docs/signatures.md). */
     signatures: SignatureSettings
+    /** Outgoing webhooks (src/operations/webhooks/, docs/webhooks.md). */
+    webhooks: WebhookSettings
     /** Where uploaded files live (MEDIA_DIR), absolute. */
     mediaDir: string
   }
@@ -86,6 +90,7 @@ export function readEnvironment(
   const admission = readAdmissionSettings(source, server.production, problems)
   const signatures = readSignatureSettings(source, problems)
   const operations = readOperationSettings(source, problems)
+  const webhooks = readWebhookSettings(source, problems)
   if (problems.length > 0) throw new EnvironmentError(problems)
 
   const corsOrigins = (source.CORS_ORIGINS ?? '')
@@ -104,6 +109,7 @@ export function readEnvironment(
     rateLimits,
     admission,
     signatures,
+    webhooks,
     ...operations,
     mediaDir: readMediaDir(source),
   }

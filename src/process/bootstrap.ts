@@ -1,7 +1,9 @@
 import crypto from 'node:crypto'
 import type { Migration, Payload } from 'payload'
 
+import { releaseInterruptedJobs } from '../operations/jobs/startedJobs'
 import { releaseInterruptedMailJobs } from '../operations/mail/delivery'
+import { WEBHOOK_QUEUE } from '../operations/webhooks/queue'
 import type { Environment } from '../core/env'
 import { migrations } from '../data/migrations'
 import { seed } from '../data/seed/seed'
@@ -65,7 +67,7 @@ export async function isEmpty(payload: Payload): Promise<boolean> {
 
 /**
  * Schema, first admin, and the initiative's content where wanted: what every start does. Mail
- * deliveries a previous process left unfinished are released to run again.
+ * and webhook deliveries a previous process left unfinished are released to run again.
  */
 export async function bootstrap(
   payload: Payload,
@@ -73,6 +75,7 @@ export async function bootstrap(
 ): Promise<{ admin: AdminLogin | null; seeded: boolean }> {
   await migrateDatabase(payload)
   await releaseInterruptedMailJobs(payload)
+  await releaseInterruptedJobs(payload, WEBHOOK_QUEUE)
   await giveOldSignatoriesAStatus(payload)
   await ensurePurgeQueued(payload)
   const admin = await ensureAdmin(payload, env)

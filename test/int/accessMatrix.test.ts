@@ -407,13 +407,15 @@ describe.each(['REST', 'GraphQL', 'local'])('%s: users', (channelName) => {
 
 /**
  * Payload's own collections: staff only (preferences: Payload keeps them to their user); the
- * mail queue: admins only.
+ * mail queue, webhooks and their deliveries: admins only.
  */
 describe.each([
   'payload-jobs',
   'payload-locked-documents',
   'payload-migrations',
   'mail-queue',
+  'webhooks',
+  'webhook-deliveries',
 ] as const)('%s', (slug) => {
   test.each(Object.keys(callerRoles))(
     'listed by %s only if the matrix lets it read (REST and local)',

@@ -257,6 +257,30 @@ export const accessMatrix = {
       admin: noDrafts(rules({ readPublished: true, update: true, delete: true })),
     },
   },
+  // Outgoing webhooks (collections/Webhooks, src/operations/webhooks/): their addresses and
+  // signing secrets are admins' business alone.
+  webhooks: {
+    kind: 'collection',
+    drafts: false,
+    rules: {
+      public: plain(rules({})),
+      partner: plain(rules({})),
+      editor: plain(rules({})),
+      admin: plain(all),
+    },
+  },
+  // The delivery log: recorded by the server only; admins read it, send a delivery again
+  // (update) and delete entries.
+  'webhook-deliveries': {
+    kind: 'collection',
+    drafts: false,
+    rules: {
+      public: plain(rules({})),
+      partner: plain(rules({})),
+      editor: plain(rules({})),
+      admin: plain(rules({ readPublished: true, update: true, delete: true })),
+    },
+  },
 } satisfies Record<string, Entity>
 
 export type EntitySlug = keyof typeof accessMatrix

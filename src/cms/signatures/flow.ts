@@ -180,12 +180,4 @@ export async function withdrawSignature(
   return 'withdrawn'
 }
 
-/** The public count: confirmed, approved signatures, counted-only ones included. */
-export async function signatureCount(payload: Payload): Promise<number> {
-  const { totalDocs } = await payload.count({
-    collection: 'signatories',
-    where: { status: { equals: 'approved' } },
-    overrideAccess: true,
-  })
-  return totalDocs
-}
+export { signatureCount } from '@/operations/signatureCount'

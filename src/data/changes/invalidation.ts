@@ -18,6 +18,8 @@ export const UNSEEN_COLLECTIONS = new Set([
   'users',
   'mail-queue',
   'review-history',
+  'webhooks',
+  'webhook-deliveries',
   'payload-jobs',
   'payload-kv',
   'payload-locked-documents',

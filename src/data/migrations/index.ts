@@ -7,6 +7,7 @@ import * as migration_20261201_090745_trash_and_review from './20261201_090745_t
 import * as migration_20261201_110607_sign_declaration from './20261201_110607_sign_declaration';
 import * as migration_20261201_122548_parent_order_indexes from './20261201_122548_parent_order_indexes';
 import * as migration_20261205_091506_sort_and_filter_indexes from './20261205_091506_sort_and_filter_indexes';
+import * as migration_20261206_230621_webhooks from './20261206_230621_webhooks';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261205_091506_sort_and_filter_indexes.up,
     down: migration_20261205_091506_sort_and_filter_indexes.down,
-    name: '20261205_091506_sort_and_filter_indexes'
+    name: '20261205_091506_sort_and_filter_indexes',
+  },
+  {
+    up: migration_20261206_230621_webhooks.up,
+    down: migration_20261206_230621_webhooks.down,
+    name: '20261206_230621_webhooks'
   },
 ];

@@ -8,6 +8,7 @@ export const mailKinds = [
   'changes-requested',
   'signature-confirmation',
   'signature-already-signed',
+  'webhook-paused',
 ] as const
 export type MailKind = (typeof mailKinds)[number]
 
@@ -18,6 +19,7 @@ export const mailKindLabels: Record<MailKind, { de: string; en: string }> = {
   'changes-requested': { de: 'Änderungen erbeten', en: 'Changes requested' },
   'signature-confirmation': { de: 'Unterschrift bestätigen', en: 'Confirm a signature' },
   'signature-already-signed': { de: 'Bereits unterzeichnet', en: 'Already signed' },
+  'webhook-paused': { de: 'Webhook pausiert', en: 'Webhook paused' },
 }
 
 /**

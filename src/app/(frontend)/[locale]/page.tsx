@@ -54,7 +54,7 @@ function Hero({
         <h1 id="hero-title">{declaration?.title}</h1>
         {declaration?.subtitle ? <p className="lead">{declaration.subtitle}</p> : null}
         <p>
-          <Link className="button" href={`${paths.declaration(locale)}/sign`}>
+          <Link className="button" href={paths.sign(locale)}>
             {w.signNow}
           </Link>{' '}
           <Link href={paths.declaration(locale)}>

@@ -147,7 +147,7 @@ export default async function DeclarationPage({
       <DeclarationHeader locale={locale} declaration={Declaration} />
       <p className="sign-call">
         <strong data-signature-count={signatureCount}>{w.count(signatureCount)}</strong>{' '}
-        <a className="button" href={`${paths.declaration(locale)}/sign`}>
+        <a className="button" href={paths.sign(locale)}>
           {w.signNow}
         </a>
       </p>

@@ -1,0 +1,44 @@
+import type { Payload } from 'payload'
+
+import { processSingleton } from '@/core/processSingleton'
+
+/** Jobs started after a commit and not yet finished (mail, webhooks), shared by both module worlds. */
+const running = () => processSingleton('mail-deliveries', () => new Set<Promise<void>>())
+
+/**
+ * Runs one queued job now, in the background: called once the transaction that queued it has
+ * committed, so a delivery starts right away rather than at the next cron tick (the cron is the
+ * retry path). `jobs.run` claims the job only if nobody runs it already and it is due, so the
+ * cron and this start never run the same attempt twice on SQLite, where claims take the writer's
+ * turn. Failures are the job's business: it records them and is retried.
+ */
+export function runJobNow(payload: Payload, queue: string, job: string): void {
+  const run = payload.jobs
+    .run({ queue, where: { id: { equals: job } }, limit: 1, silent: { info: true } })
+    .then(
+      () => undefined,
+      (error: unknown) =>
+        payload.logger.error({ msg: `starting a job of the ${queue} queue failed`, err: error }),
+    )
+  running().add(run)
+  void run.finally(() => running().delete(run))
+}
+
+/** Resolves once every job started so far has finished (tests, graceful shutdown). */
+export async function startedJobsSettled(): Promise<void> {
+  while (running().size > 0) await Promise.allSettled([...running()])
+}
+
+/**
+ * Payload claims a job by setting `processing` and never gives it back if the process dies
+ * while it runs, so a delivery cut short would never happen. Jobs run in this one process only
+ * (architecture.md), so at start no job of `queue` can really be running: each one still marked
+ * as processing is released to be run again.
+ */
+export async function releaseInterruptedJobs(payload: Payload, queue: string): Promise<void> {
+  await payload.db.updateJobs({
+    where: { and: [{ queue: { equals: queue } }, { processing: { equals: true } }] },
+    data: { processing: false },
+    returning: false,
+  })
+}

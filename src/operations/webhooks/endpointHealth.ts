@@ -1,0 +1,73 @@
+import type { PayloadRequest } from 'payload'
+
+import { queueMail } from '@/operations/mail/queue'
+import { recipientLanguage } from '@/operations/mail/recipientLanguage'
+import { webhookPausedMail } from '@/operations/mail/texts/webhookPaused'
+import type { Webhook } from '@/payload-types'
+
+import { webhookSettings } from './settings'
+
+/** A portal has a handful of admins; each hears of a paused endpoint. */
+const ADMINS_TOLD = 100
+
+/** A delivery went through: the endpoint's run of failures ends. */
+export async function endpointDelivered(req: PayloadRequest, endpoint: Webhook): Promise<void> {
+  await req.payload.update({
+    collection: 'webhooks',
+    id: endpoint.id,
+    data: { consecutiveFailures: 0, lastDeliveryAt: new Date().toISOString() },
+    overrideAccess: true,
+    depth: 0,
+    req,
+  })
+}
+
+/**
+ * A delivery failed for good (after all its retries). After WEBHOOK_PAUSE_AFTER_FAILURES of
+ * them in a row the endpoint is paused, so a receiver that is gone stops costing retries, and
+ * every admin is told by mail in their language.
+ */
+export async function endpointFailed(
+  req: PayloadRequest,
+  endpoint: Webhook,
+  lastError: string,
+): Promise<void> {
+  const { payload } = req
+  const failures = (endpoint.consecutiveFailures ?? 0) + 1
+  const { pauseAfterFailures, serverUrl } = webhookSettings()
+  const pause = failures >= pauseAfterFailures && endpoint.status === 'active'
+  await payload.update({
+    collection: 'webhooks',
+    id: endpoint.id,
+    data: { consecutiveFailures: failures, ...(pause ? { status: 'paused' as const } : {}) },
+    overrideAccess: true,
+    depth: 0,
+    req,
+  })
+  if (!pause) return
+  payload.logger.warn({ msg: 'webhook paused after failing deliveries', webhook: endpoint.id })
+  const admins = await payload.find({
+    collection: 'users',
+    where: { role: { equals: 'admin' } },
+    limit: ADMINS_TOLD,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  for (const admin of admins.docs) {
+    const language = recipientLanguage(admin)
+    await queueMail(req, {
+      to: admin.email,
+      kind: 'webhook-paused',
+      language,
+      ...webhookPausedMail(language, {
+        adminName: admin.name,
+        name: endpoint.name,
+        url: endpoint.url,
+        failures,
+        lastError,
+        link: `${serverUrl}/admin/collections/webhooks/${endpoint.id}`,
+      }),
+    })
+  }
+}
