@@ -7,9 +7,12 @@
  * (docs/caching.md).
  */
 export function cacheControl(sharedMaxAge: number): string {
-  if (sharedMaxAge <= 0) return 'public, no-cache'
+  if (sharedMaxAge <= 0) return REVALIDATE
   return `public, max-age=0, s-maxage=${sharedMaxAge}, stale-while-revalidate=${sharedMaxAge}`
 }
+
+/** Anyone may keep it, but must ask again before each use. */
+export const REVALIDATE = 'public, no-cache'
 
 /** For an eligible response that raced a write: its content may be stale, so no one keeps it. */
 export const NO_STORE = 'no-store'

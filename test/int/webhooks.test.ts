@@ -131,7 +131,7 @@ test('a publish reaches the receiver once, signed so that the Standard Webhooks 
       slug: news.slug,
       locales: ['de', 'en'],
       public: { before: false, after: true },
-      tags: [`d:news:${news.id}`, 'c:news'],
+      tags: ['c:news', `d:news:${news.id}`, 'any'],
     },
   })
   const { paths } = (message as { data: { paths: string[] } }).data
@@ -195,7 +195,7 @@ test('a global’s published change is an update of the global', async () => {
   const [arrived] = arrivedAt(hook.path)
   expect(JSON.parse(arrived!.body)).toMatchObject({
     type: 'content.update',
-    data: { source: 'site', kind: 'global', tags: ['g:site'] },
+    data: { source: 'site', kind: 'global', tags: ['g:site', 'any'] },
   })
 })
 

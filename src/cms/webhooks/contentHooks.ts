@@ -8,8 +8,8 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { collectionTag, documentTag, globalTag } from '@/core/cacheTags'
 import { isLocale, locales, type Locale } from '@/core/locales'
+import { tagsOfChange } from '@/data/changes/cacheTags'
 import type { WebhookCollection, WebhookGlobal } from '@/operations/webhooks/events'
 import { anyoneListensTo, recordContentChange } from '@/operations/webhooks/queue'
 
@@ -67,7 +67,7 @@ export function collectionWebhookHooks(source: WebhookCollection, drafts: boolea
       slug,
       locales,
       public: { before: was.public, after: now.public },
-      tags: [documentTag(source, doc.id), collectionTag(source)],
+      tags: tagsOfChange({ kind: 'documents', collection: source, ids: [String(doc.id)] }),
       paths: affectedPaths(source, locales, slug),
     })
     return doc
@@ -83,7 +83,7 @@ export function collectionWebhookHooks(source: WebhookCollection, drafts: boolea
       slug,
       locales: allLocales,
       public: { before: stateOf(doc, drafts).public, after: false },
-      tags: [documentTag(source, doc.id), collectionTag(source)],
+      tags: tagsOfChange({ kind: 'documents', collection: source, ids: [String(doc.id)] }),
       paths: affectedPaths(source, allLocales, slug),
     })
   }
@@ -115,7 +115,7 @@ export function globalWebhookHooks(source: WebhookGlobal, drafts: boolean) {
       kind: 'global',
       locales,
       public: { before: was.public, after: now.public },
-      tags: [globalTag(source)],
+      tags: tagsOfChange({ kind: 'global', global: source }),
       paths: affectedPaths(source, locales),
     })
     return doc

@@ -1,4 +1,4 @@
-import { nonNegativeInt, onOff, type Source } from './parse'
+import { nonNegativeInt, onOff, positiveInt, type Source } from './parse'
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof logLevels)[number]
@@ -49,6 +49,13 @@ export type ReadCacheSettings = {
    * after a change removed them (production only).
    */
   readCacheWarmUp: boolean
+  /**
+   * The local Varnish purged by tag right after every commit (deploy/varnish/portal.vcl), e.g.
+   * http://127.0.0.1:6081/; none: no purge, shared caches keep answers for their `s-maxage`.
+   */
+  varnishPurgeUrl?: string
+  /** How long one purge may take before the write goes on without it (logged). */
+  varnishPurgeTimeoutMs: number
 }
 
 export function readCacheSettings(source: Source, problems: string[]): ReadCacheSettings {
@@ -57,7 +64,21 @@ export function readCacheSettings(source: Source, problems: string[]): ReadCache
     readCacheMaxBytes: nonNegativeInt(source, 'READ_CACHE_MAX_BYTES', 64 * 1024 * 1024, problems),
     readCacheSharedMaxAge: nonNegativeInt(source, 'READ_CACHE_SHARED_MAX_AGE', 0, problems),
     readCacheWarmUp: onOff(source, 'READ_CACHE_WARM_UP', true, problems),
+    varnishPurgeUrl: purgeUrl(source.VARNISH_PURGE_URL, problems),
+    varnishPurgeTimeoutMs: positiveInt(source, 'VARNISH_PURGE_TIMEOUT_MS', 2000, problems),
   }
+}
+
+function purgeUrl(raw: string | undefined, problems: string[]): string | undefined {
+  const value = raw?.trim()
+  if (!value) return undefined
+  if (!/^https?:\/\/[^/]/.test(value)) {
+    problems.push(
+      `VARNISH_PURGE_URL must be an http(s) URL such as http://127.0.0.1:6081/, got "${value}"`,
+    )
+    return undefined
+  }
+  return value
 }
 
 /** How the running portal behaves: proxies, search index, logging and metrics. */

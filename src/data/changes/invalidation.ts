@@ -5,6 +5,7 @@ import { countInvalidation } from '@/observability/metrics/count'
 import { changeOf } from './changes'
 import type { Change } from './readSet'
 import { invalidateReadCache } from './changeLog'
+import { purgeSharedCache } from './sharedCachePurge'
 
 /**
  * Collections no anonymous response can reflect: the public has no read access to them
@@ -68,7 +69,9 @@ export function seenByThePublic({ method, args }: WriteCall): boolean {
  * - each write records its change and removes the entries it touches before it starts and again
  *   when it returns (for a write outside a transaction, returning means it is visible);
  * - a transaction records its writes' changes once more after its commit or rollback returns,
- *   which is before Payload acknowledges the write to anyone.
+ *   which is before Payload acknowledges the write to anyone;
+ * - a shared cache in front (src/data/changes/sharedCachePurge.ts) is purged of what a committed
+ *   change touches at the same moment, also before the acknowledgement.
  *
  * A read stores its answer only if no change recorded since it started touched what it read. So
  * a read that could have seen the old data and ends after the data changed stores nothing, and
@@ -88,22 +91,28 @@ export function readCacheInvalidation(): AdapterLayer {
       }
       countInvalidation(call.args?.collection ?? call.args?.global ?? call.method)
       invalidateReadCache(change)
+      let result: unknown
       try {
-        return await proceed()
+        result = await proceed()
       } finally {
         invalidateReadCache(change)
       }
+      // Outside a transaction the write is visible now: shared caches hear of it before the
+      // writer does.
+      if (call.transaction === undefined) await purgeSharedCache([change])
+      return result
     },
-    async end(_outcome, transaction, proceed) {
+    async end(outcome, transaction, proceed) {
+      const changes = transaction === undefined ? undefined : written.get(transaction)
+      if (transaction !== undefined) written.delete(transaction)
+      let result: unknown
       try {
-        return await proceed()
+        result = await proceed()
       } finally {
-        const changes = transaction === undefined ? undefined : written.get(transaction)
-        if (changes) {
-          written.delete(transaction!)
-          for (const change of changes) invalidateReadCache(change)
-        }
+        for (const change of changes ?? []) invalidateReadCache(change)
       }
+      if (outcome === 'commit' && changes) await purgeSharedCache(changes)
+      return result
     },
   }
 }

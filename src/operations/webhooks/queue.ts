@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { PayloadRequest } from 'payload'
 
-import { collectionTag } from '@/core/cacheTags'
+import { tagsOfChange } from '@/data/changes/cacheTags'
 import { afterCommit } from '@/data/adapter/afterCommit'
 import { runJobNow } from '@/operations/jobs/startedJobs'
 import type { Webhook } from '@/payload-types'
@@ -184,7 +184,11 @@ export async function recordCountChange(
     const body = JSON.stringify({
       type: eventType('signature-count'),
       timestamp: null,
-      data: { count: null, tags: [collectionTag('signatories')], paths },
+      data: {
+        count: null,
+        tags: tagsOfChange({ kind: 'collection', collection: 'signatories' }),
+        paths,
+      },
     })
     await queueDelivery(
       req,

@@ -5,8 +5,9 @@ import { isUnstorable } from '@/core/answerStorability'
 import { changedSince, currentSequence } from '@/data/changes/changeLog'
 import { emptyReadSet, type ReadSet } from '@/data/changes/readSet'
 
-import { NO_STORE } from '../cacheControl'
+import { NO_STORE, REVALIDATE } from '../cacheControl'
 import { etagOf } from '../etag'
+import { TAG_HEADERS, tagHeaders } from '../tagHeaders'
 import type { ReadCache } from '../store'
 import type { CacheableRead } from './reads'
 import { storable, varyNames } from './send'
@@ -70,11 +71,20 @@ function settleHeaders(capture: Capture, res: Response, statusCode: number): voi
     varyOf(res, read) !== null &&
     !raced
   if (capture.admissible) {
-    res.setHeader('Cache-Control', capture.cacheControl)
     const vary = varyOf(res, read)!
     if (vary.length > 0) res.setHeader('Vary', vary.join(', '))
-    // The whole body went in one call: its ETag can go with it.
-    if (capture.writes === 0) res.setHeader('ETag', etagOf(Buffer.concat(capture.chunks)))
+    if (capture.writes === 0) {
+      // The whole body went in one call: its ETag, and its tags (it has read all it will), go
+      // with it.
+      res.setHeader('Cache-Control', capture.cacheControl)
+      res.setHeader('ETag', etagOf(Buffer.concat(capture.chunks)))
+      for (const [name, value] of tagHeaders(capture.reads)) res.setHeader(name, value)
+    } else {
+      // A streamed answer (a page) may still read after its headers leave, so its tags are not
+      // known yet: shared caches must not keep it, since no purge could reach it. They keep the
+      // next one, a hit, which carries them.
+      res.setHeader('Cache-Control', REVALIDATE)
+    }
   } else if (raced) res.setHeader('Cache-Control', NO_STORE)
 }
 
@@ -122,9 +132,12 @@ function store(res: Response, capture: Capture): void {
   const headers: [string, string][] = []
   for (const name of res.getHeaderNames()) {
     const value = res.getHeader(name)
-    if (value !== undefined && !capture.ours.has(name) && storable(name))
+    const tag = (TAG_HEADERS as readonly string[]).includes(name)
+    if (value !== undefined && !tag && !capture.ours.has(name) && storable(name))
       headers.push([name, headerText(value)])
   }
+  // What it read, complete now that it has ended: every hit carries these tags.
+  headers.push(...tagHeaders(capture.reads))
   const body = Buffer.concat(capture.chunks)
   const entry = {
     headers,
