@@ -43,6 +43,7 @@ import {
 import { launchOptions, launchTable, launchTargets } from './launch/report'
 import { launchScenario, type LaunchResult } from './launch/scenario'
 import { benchSearch, searchTable, searchTargets, type SearchBench } from './search'
+import { sharedCacheScenario, sharedCacheTable, type SharedCacheResult } from './sharedCache'
 import { startServer } from './server'
 import { removeDatabase } from './sqliteFiles'
 
@@ -61,11 +62,12 @@ const transport = option('graphql') === 'get' ? 'get' : 'post'
 const withLarge = option('no-large') === undefined
 const profile = option('profile') !== undefined
 /**
- * `--only=read,search,hostile,editorial,metrics,launch,profile`: the scenarios to run (all but
- * profile and launch by default).
+ * `--only=read,search,hostile,editorial,metrics,shared,launch,profile`: the scenarios to run (all
+ * but profile and launch by default).
  */
 const only = option('only')?.split(',')
-type Scenario = 'read' | 'search' | 'hostile' | 'editorial' | 'metrics' | 'launch' | 'profile'
+type Scenario =
+  'read' | 'search' | 'hostile' | 'editorial' | 'metrics' | 'shared' | 'launch' | 'profile'
 const runs = (scenario: Scenario) =>
   scenario === 'profile'
     ? profile || !!only?.includes('profile')
@@ -231,6 +233,11 @@ try {
       )
     : null
 
+  // Varnish in front, purged by tag, and webhooks, on the seeded data: bench/sharedCache.ts.
+  const shared: SharedCacheResult | null = runs('shared')
+    ? await sharedCacheScenario(seeded, workDir, settings, log, quick ? 20 : 100)
+    : null
+
   // Launch day, on the seeded data: bench/launch/scenario.ts.
   const launch: LaunchResult | null = runs('launch')
     ? await launchScenario(seeded, workDir, log, launchOptions(option, quick))
@@ -261,6 +268,7 @@ try {
     hostile,
     editorial,
     metrics,
+    shared,
     launch,
     profiles,
   }
@@ -281,6 +289,7 @@ try {
     console.log(
       `Metrics cost (medians of ${metrics.rounds} rounds, ${metrics.scrapes} scrapes):\n${metricsCostTable(metrics)}\n`,
     )
+  if (shared) console.log(`Shared cache and webhooks (same run):\n${sharedCacheTable(shared)}\n`)
   if (launch) console.log(`Launch day (new visitors a second):\n${launchTable(launch)}\n`)
   console.log(
     `Ratios (req/s against (a); p99 large/seeded): ${Object.entries(summary.ratios)

@@ -3,7 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { collectionAccess } from '@/cms/access/fromMatrix'
 import { actorOf } from '@/cms/access/matrix'
 import { groups, label } from '@/cms/labels'
-import { webhookEventLabels, webhookEvents, webhookSources } from '@/operations/webhooks/events'
+import {
+  webhookEventLabels,
+  webhookEvents,
+  webhookSourceLabels,
+  webhookSources,
+} from '@/operations/webhooks/events'
 
 import { giveSecret } from './hooks/secret'
 import { validateReceiverUrl } from './hooks/url'
@@ -67,7 +72,7 @@ export const Webhooks: CollectionConfig = {
       name: 'sources',
       type: 'select',
       hasMany: true,
-      options: webhookSources.map((value) => ({ label: value, value })),
+      options: webhookSources.map((value) => ({ label: webhookSourceLabels[value], value })),
       label: label('Sammlungen und Globals', 'Collections and globals'),
       admin: {
         description: label(

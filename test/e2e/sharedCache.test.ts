@@ -6,13 +6,13 @@
  * in an article that shows them), and what a write did not touch stays a hit.
  */
 import { freePort } from '../../scripts/productionProcess'
+import { startVarnish, type Varnish } from '../../scripts/varnishProcess'
 
 import {
   loginToken,
   startProductionServer,
   type ProductionServer,
 } from '../helpers/productionServer'
-import { startVarnish, type Varnish } from '../helpers/varnish'
 
 const NEWS_SLUG = 'wie-es-weitergeht-kraefte-buendeln'
 const PERSON_SLUG = 'joerg-bienert'

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { SEARCH_INDEX_CHANGE } from '@/data/changes/readSet'
+import { EVERYTHING, SEARCH_INDEX_CHANGE } from '@/data/changes/readSet'
+import { purgeSharedCache } from '@/data/changes/sharedCachePurge'
 import { invalidateReadCache } from '@/data/changes/changeLog'
 import { countInvalidation } from '@/observability/metrics/count'
 
@@ -108,6 +109,7 @@ export function buildSearchIndex(payload: Payload): Promise<void> {
         if (state.engine) {
           invalidateReadCache()
           countInvalidation('search-index')
+          await purgeSharedCache([EVERYTHING])
         }
         state.engine = engine
         state.build = null
@@ -146,6 +148,7 @@ export function refreshDocument(payload: Payload, type: SearchType, id: string):
     // The commit has already removed the cached answers that read the document; answers that
     // came from the index are removed now that it has changed.
     invalidateReadCache(SEARCH_INDEX_CHANGE)
+    await purgeSharedCache([SEARCH_INDEX_CHANGE])
   })
 }
 

@@ -51,6 +51,19 @@ export type WebhookSource = WebhookCollection | WebhookGlobal
 
 export const webhookSources: readonly WebhookSource[] = [...webhookCollections, ...webhookGlobals]
 
+/** How the admin names each source, with its slug (what the message's `source` says). */
+export const webhookSourceLabels: Record<WebhookSource, { de: string; en: string }> = {
+  news: { de: 'Meldungen (news)', en: 'News (news)' },
+  projects: { de: 'Projekte (projects)', en: 'Projects (projects)' },
+  principles: { de: 'Prinzipien (principles)', en: 'Principles (principles)' },
+  events: { de: 'Veranstaltungen (events)', en: 'Events (events)' },
+  people: { de: 'Personen (people)', en: 'People (people)' },
+  organizations: { de: 'Organisationen (organizations)', en: 'Organizations (organizations)' },
+  media: { de: 'Medien (media)', en: 'Media (media)' },
+  declaration: { de: 'Erklärung (declaration)', en: 'Declaration (declaration)' },
+  site: { de: 'Website (site)', en: 'Site (site)' },
+}
+
 /** The `type` of a delivery's body, as the Standard Webhooks specification suggests (`a.b`). */
 export const eventType = (event: WebhookEvent): string =>
   event === 'signature-count' ? 'signatures.count' : `content.${event}`

@@ -1,8 +1,13 @@
+/**
+ * Starting Varnish with the repository's VCL as a child process, shared by the benchmark
+ * (bench/sharedCache.ts) and the shared-cache test (test/e2e/sharedCache.test.ts).
+ */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+/** The VCL an operator uses (deploy/varnish/portal.vcl), run here as it is but for its backend port. */
 const VCL = path.join('deploy', 'varnish', 'portal.vcl')
 
 /** varnishd, and the xkey module beside Debian's other Varnish modules. */
@@ -20,8 +25,8 @@ function hasVarnish(): boolean {
 }
 
 /**
- * Debian's Varnish and varnish-modules (for xkey), as `.ci/run` installs them; a test that needs
- * them installs them itself when it may (as root), else says how.
+ * Debian's Varnish and varnish-modules (for xkey), as `.ci/run` installs them; installed here when
+ * missing and this process may (as root), else the error says how.
  */
 function ensureVarnish(): void {
   if (hasVarnish()) return
