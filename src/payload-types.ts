@@ -131,6 +131,7 @@ export interface Config {
       deliverMail: TaskDeliverMail;
       purgeSignatures: TaskPurgeSignatures;
       deliverWebhook: TaskDeliverWebhook;
+      purgeCdn: TaskPurgeCdn;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -732,7 +733,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverMail' | 'purgeSignatures' | 'deliverWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverMail' | 'purgeSignatures' | 'deliverWebhook' | 'purgeCdn' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -765,7 +766,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverMail' | 'purgeSignatures' | 'deliverWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverMail' | 'purgeSignatures' | 'deliverWebhook' | 'purgeCdn' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1463,6 +1464,26 @@ export interface TaskDeliverWebhook {
   };
   output: {
     outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeCdn".
+ */
+export interface TaskPurgeCdn {
+  input: {
+    tags:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    requests?: number | null;
   };
 }
 /**

@@ -41,6 +41,7 @@ import { signatureMutations, signatureQueries } from './cms/signatures/graphql'
 import { purgeSignaturesTask } from './cms/signatures/purge'
 import { webhooks } from './cms/webhooks/plugin'
 import { deliverWebhookTask } from './operations/webhooks/deliverWebhook'
+import { CDN_QUEUE, purgeCdnTask } from './operations/sharedCache/purgeCdn'
 import { WEBHOOK_QUEUE } from './operations/webhooks/queue'
 import { fromRoot } from './core/paths'
 import { serveConfig } from './core/servedConfig'
@@ -118,16 +119,17 @@ export default buildConfig({
     autoGenerate: false,
   },
   jobs: {
-    tasks: [deliverMailTask, purgeSignaturesTask, deliverWebhookTask],
-    // Once a minute: scheduled publishing, and the retries of mail and webhook deliveries (each
-    // one's first attempt starts right after the commit that queued it, in whichever process
-    // made it). In
+    tasks: [deliverMailTask, purgeSignaturesTask, deliverWebhookTask, purgeCdnTask],
+    // Once a minute: scheduled publishing, and the retries of mail and webhook deliveries and of
+    // CDN purges (each one's first attempt starts right after the commit that queued it, in
+    // whichever process made it). In
     // the server process only, and in tests (src/operations/jobs/jobRunner.ts); a start releases mail jobs
     // a dead process left claimed (src/process/bootstrap.ts).
     autoRun: [
       { cron: '* * * * *', queue: 'default', limit: 20 },
       { cron: '* * * * *', queue: MAIL_QUEUE, limit: 20, silent: { info: true } },
       { cron: '* * * * *', queue: WEBHOOK_QUEUE, limit: 20, silent: { info: true } },
+      { cron: '* * * * *', queue: CDN_QUEUE, limit: 20, silent: { info: true } },
     ],
     shouldAutoRun: () => isJobRunner(),
   },

@@ -1,5 +1,6 @@
 import { readAdmissionSettings, type AdmissionSettings } from './env/admission'
 import { readBodyLimits, type BodyLimits } from './env/bodyLimits'
+import { readCdnSettings, type CdnSettings } from './env/cdn'
 import { readMailSettings, type MailSettings } from './env/mail'
 import {
   readCacheSettings,
@@ -43,6 +44,8 @@ export type Environment = ServerSettings &
     signatures: SignatureSettings
     /** Outgoing webhooks (src/operations/webhooks/, docs/webhooks.md). */
     webhooks: WebhookSettings
+    /** A CDN purged by tag through the job queue (docs/caching.md, "Shared caches"). */
+    cdn?: CdnSettings
     /** Where uploaded files live (MEDIA_DIR), absolute. */
     mediaDir: string
   }
@@ -91,6 +94,7 @@ export function readEnvironment(
   const signatures = readSignatureSettings(source, problems)
   const operations = readOperationSettings(source, problems)
   const webhooks = readWebhookSettings(source, problems)
+  const cdn = readCdnSettings(source, problems)
   if (problems.length > 0) throw new EnvironmentError(problems)
 
   const corsOrigins = (source.CORS_ORIGINS ?? '')
@@ -110,6 +114,7 @@ export function readEnvironment(
     admission,
     signatures,
     webhooks,
+    cdn,
     ...operations,
     mediaDir: readMediaDir(source),
   }

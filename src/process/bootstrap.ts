@@ -4,6 +4,7 @@ import type { Migration, Payload } from 'payload'
 import { releaseInterruptedJobs } from '../operations/jobs/startedJobs'
 import { releaseInterruptedMailJobs } from '../operations/mail/delivery'
 import { WEBHOOK_QUEUE } from '../operations/webhooks/queue'
+import { CDN_QUEUE } from '../operations/sharedCache/purgeCdn'
 import type { Environment } from '../core/env'
 import { migrations } from '../data/migrations'
 import { seed } from '../data/seed/seed'
@@ -67,7 +68,8 @@ export async function isEmpty(payload: Payload): Promise<boolean> {
 
 /**
  * Schema, first admin, and the initiative's content where wanted: what every start does. Mail
- * and webhook deliveries a previous process left unfinished are released to run again.
+ * and webhook deliveries and CDN purges a previous process left unfinished are released to run
+ * again.
  */
 export async function bootstrap(
   payload: Payload,
@@ -76,6 +78,7 @@ export async function bootstrap(
   await migrateDatabase(payload)
   await releaseInterruptedMailJobs(payload)
   await releaseInterruptedJobs(payload, WEBHOOK_QUEUE)
+  await releaseInterruptedJobs(payload, CDN_QUEUE)
   await giveOldSignatoriesAStatus(payload)
   await ensurePurgeQueued(payload)
   const admin = await ensureAdmin(payload, env)

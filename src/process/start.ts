@@ -20,9 +20,7 @@ import { holdDataLock } from './dataLock'
 import { installGracefulShutdown } from './shutdown'
 import { refreshAfterChanges } from './refreshAfterChanges'
 import { warmUp } from './warmUp'
-import { sharedCachePurger } from '../data/changes/sharedCachePurge'
-import { purgeEachDay } from '../operations/sharedCache/dayPurge'
-import { varnishPurger } from '../operations/sharedCache/varnish'
+import { installSharedCachePurge } from '../operations/sharedCache/install'
 
 function banner(env: Environment, admin: AdminLogin | null, seeded: boolean): string {
   const lines = [
@@ -111,16 +109,6 @@ function portalApp(
   })
 }
 
-/**
- * Purges the local Varnish by tag after every commit, and of the day that ended at each midnight
- * UTC (docs/caching.md, "Shared caches").
- */
-function purgeVarnish(payload: Payload, url: string, timeoutMs: number): void {
-  const purge = varnishPurger(url, timeoutMs, payload.logger)
-  sharedCachePurger.set(purge)
-  purgeEachDay(purge)
-}
-
 export async function start(): Promise<void> {
   const { env, releaseLock } = await readSettings()
 
@@ -142,7 +130,7 @@ export async function start(): Promise<void> {
   const nextApp = next({ dev: !env.production, dir: root, port: env.port, hostname: 'localhost' })
   await nextApp.prepare()
 
-  if (env.varnishPurgeUrl) purgeVarnish(payload, env.varnishPurgeUrl, env.varnishPurgeTimeoutMs)
+  await installSharedCachePurge(payload, env)
 
   let shuttingDown = false
   const readCache = readCacheOptions(env)

@@ -3,11 +3,12 @@
  * exactly its tags, once, after the commit and before the write returns; nothing for a write the
  * public cannot see or for a change that rolls back.
  */
-import { createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { sharedCachePurger } from '@/data/changes/sharedCachePurge'
 
 import { startPayload, stopPayload } from '../helpers/api'
+import { rolledBack } from '../helpers/rollback'
 
 let payload: Payload
 let purged: string[][] = []
@@ -79,10 +80,9 @@ test('a draft, a rollback and writes the public never sees purge nothing', async
     draft: true,
     data: { title: 'Entwurf' },
   })
-  const req = await createLocalReq({}, payload)
-  await initTransaction(req)
-  await payload.create({ collection: 'news', data: { title: 'Zurück', _status: 'published' }, req })
-  await killTransaction(req)
+  await rolledBack(payload, (req) =>
+    payload.create({ collection: 'news', data: { title: 'Zurück', _status: 'published' }, req }),
+  )
   await payload.create({
     collection: 'mail-queue',
     data: {

@@ -5,20 +5,14 @@
  * address (the DNS answer is stubbed: no connection into a private network is ever opened), and
  * paused when an endpoint keeps failing. Signature-count changes are coalesced.
  */
-import {
-  _internal_jobSystemGlobals,
-  _internal_resetJobSystemGlobals,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-} from 'payload'
+import { _internal_jobSystemGlobals, _internal_resetJobSystemGlobals, type Payload } from 'payload'
 import { Webhook as Verifier } from 'standardwebhooks'
 
 import type { WebhookDelivery } from '@/payload-types'
 
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhookReceiver'
 import type { TestUser } from '../helpers/users'
+import { rolledBack } from '../helpers/rollback'
 
 type Api = typeof import('../helpers/api')
 
@@ -201,14 +195,13 @@ test('a global’s published change is an update of the global', async () => {
 
 test('a change that rolls back records and sends nothing', async () => {
   const hook = await endpoint(['publish'])
-  const req = await createLocalReq({}, payload)
-  await initTransaction(req)
-  await payload.create({
-    collection: 'news',
-    data: { title: 'Zurückgerollt', _status: 'published' },
-    req,
-  })
-  await killTransaction(req)
+  await rolledBack(payload, (req) =>
+    payload.create({
+      collection: 'news',
+      data: { title: 'Zurückgerollt', _status: 'published' },
+      req,
+    }),
+  )
   await settled()
   expect(await deliveriesOf(hook.id)).toHaveLength(0)
   expect(arrivedAt(hook.path)).toHaveLength(0)
