@@ -6,7 +6,8 @@
  * - `rounds` publishes of one news item by an admin, each followed at once by a read through
  *   Varnish: the publish's response time (it includes the purge, which runs before the
  *   acknowledgement), whether that read was fresh, and when the webhook for the publish reached
- *   a receiver on this machine, counted from the publish's response (negative: it arrived first).
+ *   a receiver on this machine, counted from the publish's response (negative: it arrived first);
+ * - the same publishes on a server of their own with neither purge nor webhook: the baseline.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -24,6 +25,8 @@ export type SharedCacheResult = {
   reads: { case: string; portal: Measurement; varnish: Measurement }[]
   rounds: number
   publishMs: { p50: number; p99: number }
+  /** The same publishes on a server with neither a purge nor a webhook, in the same run. */
+  baselinePublishMs: { p50: number; p99: number }
   staleReads: number
   purgedBeforeAck: number
   webhookMs: { p50: number; p99: number; missing: number }
@@ -78,6 +81,12 @@ async function messageIds(call: Awaited<ReturnType<typeof admin>>, endpoint: str
   }
 }
 
+/** A GraphQL GET of one news item's title, which Varnish keeps. */
+const titleQuery = (slug: string) =>
+  `/api/graphql?query=${encodeURIComponent(
+    `{ News(where: { slug: { equals: "${slug}" } }, limit: 1) { docs { title } } }`,
+  )}`
+
 async function publishRounds(varnish: Varnish, serverUrl: string, rounds: number, log: Log) {
   const hook = await receiver()
   const call = await admin(serverUrl)
@@ -90,9 +99,7 @@ async function publishRounds(varnish: Varnish, serverUrl: string, rounds: number
   const endpoint = String((created.json.doc as { id: string }).id)
   const { json } = await call('GET', '/news?limit=1&sort=-publishedAt&depth=0')
   const { id, slug } = (json.docs as { id: string; slug: string }[])[0]!
-  const query = `/api/graphql?query=${encodeURIComponent(
-    `{ News(where: { slug: { equals: "${slug}" } }, limit: 1) { docs { title } } }`,
-  )}`
+  const query = titleQuery(slug)
   const publishMs: number[] = []
   const answered: number[] = []
   let stale = 0
@@ -133,13 +140,39 @@ async function publishRounds(varnish: Varnish, serverUrl: string, rounds: number
   }
 }
 
-export async function sharedCacheScenario(
+/** Publish times on a server that purges nothing and has no webhook: the baseline. */
+async function baselinePublishes(database: string, workDir: string, rounds: number, log: Log) {
+  log('shared: baseline server, no purge, no webhook')
+  const server = await startServer({ database, workDir, env: { READ_CACHE_WARM_UP: 'off' } })
+  try {
+    const call = await admin(server.url)
+    const { json } = await call('GET', '/news?limit=1&sort=-publishedAt&depth=0')
+    const { id, slug } = (json.docs as { id: string; slug: string }[])[0]!
+    const times: number[] = []
+    for (let round = 1; round <= rounds; round++) {
+      const started = performance.now()
+      const res = await call('PATCH', `/news/${id}`, {
+        title: `Bench-Runde ${round}`,
+        _status: 'published',
+      })
+      if (res.status !== 200) throw new Error(`shared: baseline publish answered ${res.status}`)
+      times.push(performance.now() - started)
+      // The same read after each publish as behind Varnish, here from the portal itself.
+      await fetch(server.url + titleQuery(slug)).then((r) => r.text())
+    }
+    return { p50: quantile(times, 0.5), p99: quantile(times, 0.99) }
+  } finally {
+    await server.stop()
+  }
+}
+
+async function behindVarnish(
   database: string,
   workDir: string,
   settings: Settings,
   log: Log,
   rounds: number,
-): Promise<SharedCacheResult> {
+): Promise<Omit<SharedCacheResult, 'baselinePublishMs'>> {
   const varnishPort = await freePort()
   log('shared: server with READ_CACHE_SHARED_MAX_AGE=86400, purging Varnish by tag')
   const server = await startServer({
@@ -162,11 +195,23 @@ export async function sharedCacheScenario(
       const shared = await measure(varnish.url, target, settings, server.cpuMs)
       reads.push({ case: target.name, portal, varnish: shared })
     }
-    return { reads, rounds, ...(await publishRounds(varnish, server.url, rounds, log)) }
+    const measured = await publishRounds(varnish, server.url, rounds, log)
+    return { reads, rounds, ...measured }
   } finally {
     await varnish?.stop()
     await server.stop()
   }
+}
+
+export async function sharedCacheScenario(
+  database: string,
+  workDir: string,
+  settings: Settings,
+  log: Log,
+  rounds: number,
+): Promise<SharedCacheResult> {
+  const measured = await behindVarnish(database, workDir, settings, log, rounds)
+  return { ...measured, baselinePublishMs: await baselinePublishes(database, workDir, rounds, log) }
 }
 
 export function sharedCacheTable(result: SharedCacheResult): string {
@@ -182,8 +227,11 @@ export function sharedCacheTable(result: SharedCacheResult): string {
     ...rows,
     '',
     `${result.rounds} publishes, each read at once through Varnish: ${result.staleReads} stale, ` +
-      `${result.purgedBeforeAck} found purged (a Varnish miss); publish response p50 ` +
-      `${result.publishMs.p50} ms, p99 ${result.publishMs.p99} ms (purge included)`,
+      `${result.purgedBeforeAck} found purged (a Varnish miss)`,
+    `publish response with purge and webhook p50 ${result.publishMs.p50} ms, p99 ` +
+      `${result.publishMs.p99} ms; without either (same run, own server) p50 ` +
+      `${result.baselinePublishMs.p50} ms, p99 ${result.baselinePublishMs.p99} ms; ratio of p50 ` +
+      `${Math.round((result.publishMs.p50 / result.baselinePublishMs.p50) * 100) / 100}`,
     `webhook arrival after the publish's response: p50 ${result.webhookMs.p50} ms, p99 ` +
       `${result.webhookMs.p99} ms, ${result.webhookMs.missing} missing`,
   ].join('\n')

@@ -24,11 +24,18 @@ const changedLocales = (req: PayloadRequest, event: string): Locale[] =>
 
 const beforeKey = (source: string, id: unknown) => `webhooks:before:${source}:${String(id)}`
 
+/**
+ * What decides the public state: only these columns are read, so the database need not join a
+ * document's locales and relationships.
+ */
+const STATE_COLUMNS = { _status: true, deletedAt: true, updatedAt: true } as const
+
 /** The main-table row of a document, in the write's transaction (drafts live in versions). */
 async function mainRow(req: PayloadRequest, collection: CollectionSlug, id: unknown) {
   return (await req.payload.db.findOne({
     collection,
     where: { id: { equals: id } },
+    select: STATE_COLUMNS,
     req,
   })) as Record<string, unknown> | null
 }
@@ -94,7 +101,10 @@ export function collectionWebhookHooks(source: WebhookCollection, drafts: boolea
 export function globalWebhookHooks(source: WebhookGlobal, drafts: boolean) {
   const key = beforeKey(source, 'global')
   const row = async (req: PayloadRequest) =>
-    (await req.payload.db.findGlobal({ slug: source, req })) as Record<string, unknown> | null
+    (await req.payload.db.findGlobal({ slug: source, select: STATE_COLUMNS, req })) as Record<
+      string,
+      unknown
+    > | null
   const before: GlobalBeforeChangeHook = async ({ data, req }) => {
     if (!(await anyoneListensTo(req, source))) return data
     const found = await row(req)

@@ -12,12 +12,11 @@ const ADMINS_TOLD = 100
 
 /** A delivery went through: the endpoint's run of failures ends. */
 export async function endpointDelivered(req: PayloadRequest, endpoint: Webhook): Promise<void> {
-  await req.payload.update({
+  // The server's own record, straight to the database (no hooks to run).
+  await req.payload.db.updateOne({
     collection: 'webhooks',
     id: endpoint.id,
     data: { consecutiveFailures: 0, lastDeliveryAt: new Date().toISOString() },
-    overrideAccess: true,
-    depth: 0,
     req,
   })
 }
