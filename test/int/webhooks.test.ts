@@ -119,8 +119,7 @@ test('a publish reaches the receiver once, signed so that the Standard Webhooks 
     type: 'content.publish',
     data: {
       operation: 'publish',
-      source: 'news',
-      kind: 'collection',
+      collection: 'news',
       id: String(news.id),
       slug: news.slug,
       locales: ['de', 'en'],
@@ -189,7 +188,7 @@ test('a global’s published change is an update of the global', async () => {
   const [arrived] = arrivedAt(hook.path)
   expect(JSON.parse(arrived!.body)).toMatchObject({
     type: 'content.update',
-    data: { source: 'site', kind: 'global', tags: ['g:site', 'any'] },
+    data: { global: 'site', tags: ['g:site', 'any'] },
   })
 })
 

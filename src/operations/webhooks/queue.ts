@@ -142,11 +142,13 @@ export async function recordContentChange(
 ): Promise<void> {
   const endpoints = await subscribers(req, change.event, change.source)
   if (endpoints.length === 0) return
-  const { event, ...data } = change
+  const { event, source, kind, ...rest } = change
+  // What changed is named as Payload names it: a collection, or a global.
+  const named = kind === 'collection' ? { collection: source } : { global: source }
   const body = JSON.stringify({
     type: eventType(event),
     timestamp: new Date().toISOString(),
-    data: { operation: event, ...data },
+    data: { operation: event, ...named, ...rest },
   })
   for (const endpoint of endpoints) {
     await queueDelivery(req, endpoint, { event, summary: summaryOf(change), body })
