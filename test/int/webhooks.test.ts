@@ -173,6 +173,9 @@ test('only what the public sees: a draft saved over a published item sends nothi
     'content.restore',
     'content.delete',
   ])
+  // A real delete may change other collections' rows: its tags purge every answer.
+  const deleted = JSON.parse(arrivedAt(hook.path).at(-1)!.body) as { data: { tags: string[] } }
+  expect(deleted.data.tags).toEqual(['c:news', `d:news:${id}`, 'any', 'all'])
   // An endpoint hears only of the collections it chose.
   const projectsOnly = await endpoint(['publish'], { sources: ['projects'] })
   await publishNews()

@@ -90,7 +90,12 @@ export function collectionWebhookHooks(source: WebhookCollection, drafts: boolea
       slug,
       locales: allLocales,
       public: { before: stateOf(doc, drafts).public, after: false },
-      tags: tagsOfChange({ kind: 'documents', collection: source, ids: [String(doc.id)] }),
+      // A real delete may remove rows of other collections that pointed at it (the shared-cache
+      // purge removes everything, docs/caching.md): `all` says so.
+      tags: [
+        ...tagsOfChange({ kind: 'documents', collection: source, ids: [String(doc.id)] }),
+        ...tagsOfChange({ kind: 'everything' }),
+      ],
       paths: affectedPaths(source, allLocales, slug),
     })
   }
