@@ -11,7 +11,7 @@ import {
 import { languageOptions } from '@/operations/mail/recipientLanguage'
 import { groups, label } from '@/cms/labels'
 
-import { allowOnlyRetry, retryFailedMail } from './hooks/retry'
+import { retryFailedMail } from './hooks/retry'
 
 const readOnly = { readOnly: true } as const
 /** Only the status is ever changed by a person (to retry); every other field is the server's. */
@@ -32,7 +32,10 @@ export const MailQueue: CollectionConfig = {
   // Not part of the frontends' contract: admins read it in the admin (REST).
   graphQL: false,
   access: { ...collectionAccess('mail-queue'), create: () => false },
-  hooks: { beforeChange: [allowOnlyRetry], afterChange: [retryFailedMail] },
+  hooks: {
+    beforeChange: [retryFailedMail.beforeChange],
+    afterChange: [retryFailedMail.afterChange],
+  },
   defaultSort: '-createdAt',
   admin: {
     group: groups.system,

@@ -10,7 +10,7 @@ import {
   webhookEvents,
 } from '@/operations/webhooks/events'
 
-import { allowOnlySendingAgain, sendAgain } from './hooks/sendAgain'
+import { sendAgain } from './hooks/sendAgain'
 
 const readOnly = { readOnly: true } as const
 /** The server's record; only `status` is ever changed by a person (to send again). */
@@ -31,7 +31,7 @@ export const WebhookDeliveries: CollectionConfig = {
   },
   graphQL: false,
   access: { ...collectionAccess('webhook-deliveries'), create: () => false },
-  hooks: { beforeChange: [allowOnlySendingAgain], afterChange: [sendAgain] },
+  hooks: { beforeChange: [sendAgain.beforeChange], afterChange: [sendAgain.afterChange] },
   defaultSort: '-createdAt',
   admin: {
     group: groups.system,

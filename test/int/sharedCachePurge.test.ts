@@ -5,6 +5,8 @@
  */
 import type { Payload } from 'payload'
 
+import { buildSearchIndex } from '@/cms/search/indexer'
+import { dropSearchState } from '@/cms/search/state'
 import { sharedCachePurger } from '@/data/changes/sharedCachePurge'
 
 import { startPayload, stopPayload } from '../helpers/api'
@@ -20,6 +22,7 @@ beforeAll(async () => {
   })
 })
 afterAll(async () => {
+  dropSearchState()
   sharedCachePurger.set(undefined)
   await stopPayload(payload)
 })
@@ -94,4 +97,15 @@ test('a draft, a rollback and writes the public never sees purge nothing', async
     },
   })
   expect(purged).toEqual([])
+})
+
+// Last: the index stays built until the file ends, and later writes would purge `search` too.
+test('once the search index has taken a published change, answers from the index are purged', async () => {
+  await buildSearchIndex(payload)
+  purged = []
+  await payload.create({
+    collection: 'news',
+    data: { title: 'Gefunden werden', _status: 'published' },
+  })
+  expect(purgedTags().has('search')).toBe(true)
 })

@@ -4,8 +4,7 @@ import {
   type CollectionBeforeOperationHook,
 } from 'payload'
 
-import { normaliseAddress, queueMail } from '@/operations/mail/queue'
-import { recipientLanguage } from '@/operations/mail/recipientLanguage'
+import { normaliseAddress, queueMailToUser } from '@/operations/mail/queue'
 import { passwordResetMail } from '@/operations/mail/texts/passwordReset'
 
 /** Payload's default lifetime of a reset token, unless `auth.forgotPassword.expiration` says. */
@@ -61,16 +60,12 @@ export const queueResetMail: CollectionAfterOperationHook = async ({
   if (!user) return result
   const { config } = req.payload
   const expiration = args.collection.config.auth.forgotPassword?.expiration
-  const language = recipientLanguage(user)
-  await queueMail(req, {
-    to: user.email,
-    kind: 'password-reset',
-    language,
-    ...passwordResetMail(language, {
+  await queueMailToUser(req, user, 'password-reset', (language) =>
+    passwordResetMail(language, {
       name: user.name,
       link: `${config.serverURL}${config.routes.admin}${config.admin.routes.reset}/${token}`,
       validForMinutes: Math.round((expiration ?? DEFAULT_RESET_TOKEN_MS) / 60_000),
     }),
-  })
+  )
   return result
 }

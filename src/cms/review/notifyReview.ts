@@ -1,16 +1,13 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
 import { relationId } from '@/cms/access/relationId'
-import { queueMail } from '@/operations/mail/queue'
-import { recipientLanguage, type Language } from '@/operations/mail/recipientLanguage'
+import { queueMailToUser, usersWithRole } from '@/operations/mail/queue'
+import type { Language } from '@/operations/mail/recipientLanguage'
 import { changesRequestedMail } from '@/operations/mail/texts/changesRequested'
 import type { ReviewedKind } from '@/operations/mail/texts/reviewedDocument'
 import { reviewSubmittedMail } from '@/operations/mail/texts/reviewSubmitted'
 
 type Review = { state?: string | null; note?: string | null; submittedBy?: unknown }
-
-/** Every editor hears of a submission; a portal has a handful, a page of them is plenty. */
-const EDITORS_NOTIFIED = 100
 
 /** The field that names a document of each kind: a project's title (localized), a person's name. */
 const TITLE_FIELD: Record<ReviewedKind, 'title' | 'name'> = { projects: 'title', people: 'name' }
@@ -48,29 +45,17 @@ type TransitionMail = { req: PayloadRequest; kind: ReviewedKind; title: Titles; 
 
 /** Every editor hears that a document was submitted for review. */
 async function notifyEditors({ req, kind, title, link }: TransitionMail): Promise<void> {
-  const editors = await req.payload.find({
-    collection: 'users',
-    where: { role: { equals: 'editor' } },
-    limit: EDITORS_NOTIFIED,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
   const submitterName = (req.user as { name?: string } | null)?.name
-  for (const editor of editors.docs) {
-    const language = recipientLanguage(editor)
-    await queueMail(req, {
-      to: editor.email,
-      kind: 'review-submitted',
-      language,
-      ...reviewSubmittedMail(language, {
+  for (const editor of await usersWithRole(req, 'editor')) {
+    await queueMailToUser(req, editor, 'review-submitted', (language) =>
+      reviewSubmittedMail(language, {
         editorName: editor.name,
         kind,
         title: title(language),
         submitterName,
         link,
       }),
-    })
+    )
   }
 }
 
@@ -91,19 +76,15 @@ async function notifySubmitter(
   })
   // A submitter whose account was deleted since has nobody to hear it.
   if (!submitter) return
-  const language = recipientLanguage(submitter)
-  await queueMail(req, {
-    to: submitter.email,
-    kind: 'changes-requested',
-    language,
-    ...changesRequestedMail(language, {
+  await queueMailToUser(req, submitter, 'changes-requested', (language) =>
+    changesRequestedMail(language, {
       partnerName: submitter.name,
       kind,
       title: title(language),
       note: review?.note ?? '',
       link,
     }),
-  })
+  )
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { locales } from '@/core/locales'
 import { recordCountChange } from '@/operations/webhooks/queue'
@@ -9,7 +9,7 @@ import { countPaths } from './affectedPaths'
 /** The public count is of approved signatures (src/operations/signatureCount.ts). */
 const counted = (doc: { status?: unknown } | null | undefined) => doc?.status === 'approved'
 
-const recordCount = (req: Parameters<CollectionAfterDeleteHook>[0]['req']) =>
+const recordCount = (req: PayloadRequest) =>
   recordCountChange(
     req,
     countPaths(locales.map(({ code }) => code)),

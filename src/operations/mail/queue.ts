@@ -6,7 +6,7 @@ import type { ComposedMail } from './compose'
 import { DELIVER_MAIL_TASK, MAIL_QUEUE } from './deliverMail'
 import { startDelivery } from './delivery'
 import type { MailKind } from './mailKinds'
-import type { Language } from './recipientLanguage'
+import { recipientLanguage, type Language } from './recipientLanguage'
 
 export type QueuedMail = ComposedMail & { to: string; kind: MailKind; language: Language }
 
@@ -56,4 +56,37 @@ export async function purgeMailTo(req: PayloadRequest, address: string): Promise
     where: { to: { equals: normaliseAddress(address) } },
     req,
   })
+}
+
+/** Someone with an account: where their mail goes, their language, the name it greets. */
+type Recipient = { email: string; name?: string | null; language?: string | null }
+
+/**
+ * Queues a mail to a user in their own language (`recipientLanguage`): `compose` writes it for
+ * that language. Like `queueMail`, inside `req`'s transaction.
+ */
+export async function queueMailToUser(
+  req: PayloadRequest,
+  user: Recipient,
+  kind: MailKind,
+  compose: (language: Language) => ComposedMail,
+): Promise<void> {
+  const language = recipientLanguage(user)
+  await queueMail(req, { to: user.email, kind, language, ...compose(language) })
+}
+
+/** A portal has a handful of editors and admins: everyone of a role hears of what concerns them. */
+const ROLE_READ = 100
+
+/** The users of one role (editors, admins), for mail that goes to all of them. */
+export async function usersWithRole(req: PayloadRequest, role: 'editor' | 'admin') {
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    where: { role: { equals: role } },
+    limit: ROLE_READ,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return docs
 }

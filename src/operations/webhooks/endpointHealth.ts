@@ -1,14 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
-import { queueMail } from '@/operations/mail/queue'
-import { recipientLanguage } from '@/operations/mail/recipientLanguage'
+import { queueMailToUser, usersWithRole } from '@/operations/mail/queue'
 import { webhookPausedMail } from '@/operations/mail/texts/webhookPaused'
 import type { Webhook } from '@/payload-types'
 
 import { webhookSettings } from './settings'
-
-/** A portal has a handful of admins; each hears of a paused endpoint. */
-const ADMINS_TOLD = 100
 
 /** A delivery went through: the endpoint's run of failures ends. */
 export async function endpointDelivered(req: PayloadRequest, endpoint: Webhook): Promise<void> {
@@ -45,21 +41,9 @@ export async function endpointFailed(
   })
   if (!pause) return
   payload.logger.warn({ msg: 'webhook paused after failing deliveries', webhook: endpoint.id })
-  const admins = await payload.find({
-    collection: 'users',
-    where: { role: { equals: 'admin' } },
-    limit: ADMINS_TOLD,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
-  for (const admin of admins.docs) {
-    const language = recipientLanguage(admin)
-    await queueMail(req, {
-      to: admin.email,
-      kind: 'webhook-paused',
-      language,
-      ...webhookPausedMail(language, {
+  for (const admin of await usersWithRole(req, 'admin')) {
+    await queueMailToUser(req, admin, 'webhook-paused', (language) =>
+      webhookPausedMail(language, {
         adminName: admin.name,
         name: endpoint.name,
         url: endpoint.url,
@@ -67,6 +51,6 @@ export async function endpointFailed(
         lastError,
         link: `${serverUrl}/admin/collections/webhooks/${endpoint.id}`,
       }),
-    })
+    )
   }
 }
