@@ -76,6 +76,8 @@ export interface Config {
     organizations: Organization;
     signatories: Signatory;
     'signature-forms': SignatureForm;
+    subscribers: Subscriber;
+    updates: Update;
     users: User;
     'mail-queue': MailQueue;
     'review-history': ReviewHistory;
@@ -98,6 +100,8 @@ export interface Config {
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     signatories: SignatoriesSelect<false> | SignatoriesSelect<true>;
     'signature-forms': SignatureFormsSelect<false> | SignatureFormsSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    updates: UpdatesSelect<false> | UpdatesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'mail-queue': MailQueueSelect<false> | MailQueueSelect<true>;
     'review-history': ReviewHistorySelect<false> | ReviewHistorySelect<true>;
@@ -132,6 +136,7 @@ export interface Config {
       purgeSignatures: TaskPurgeSignatures;
       deliverWebhook: TaskDeliverWebhook;
       purgeCdn: TaskPurgeCdn;
+      sendUpdate: TaskSendUpdate;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -567,6 +572,61 @@ export interface SignatureForm {
   createdAt: string;
 }
 /**
+ * Who receives the e-mail updates. Confirmed are those who opened their confirmation link; whoever unsubscribes is deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: string;
+  email: string;
+  status: 'pending' | 'active';
+  language: 'de' | 'en';
+  source: 'form' | 'signature';
+  confirmedAt?: string | null;
+  confirmExpiresAt?: string | null;
+  confirmTokenHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Updates to everyone who subscribed. Subscribers in English get the English text, or the German one where there is none. Preview and test first, then set the status to “send now” or “scheduled” (with a time).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "updates".
+ */
+export interface Update {
+  id: string;
+  /**
+   * Takes the item’s title and excerpt where subject and text are still empty, and links to it at the end.
+   */
+  news?: (string | null) | News;
+  subject?: string | null;
+  /**
+   * Paragraphs separated by a blank line. A link to unsubscribe is added.
+   */
+  body?: string | null;
+  status: 'draft' | 'scheduled' | 'sending' | 'sent';
+  /**
+   * For “scheduled”.
+   */
+  sendAt?: string | null;
+  /**
+   * In both languages, to your account’s address.
+   */
+  sendTest?: boolean | null;
+  recipients?: number | null;
+  sent?: number | null;
+  waiting?: number | null;
+  failed?: number | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  cursor?: string | null;
+  recipientsRecorded?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every e-mail of the portal: waiting, sent, or failed after all retries. To send a failed one again, set its status to “queued”.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -583,7 +643,10 @@ export interface MailQueue {
     | 'changes-requested'
     | 'signature-confirmation'
     | 'signature-already-signed'
-    | 'webhook-paused';
+    | 'webhook-paused'
+    | 'subscription-confirmation'
+    | 'update'
+    | 'update-test';
   language: 'de' | 'en';
   attempts?: number | null;
   lastAttemptAt?: string | null;
@@ -591,6 +654,8 @@ export interface MailQueue {
   lastError?: string | null;
   text?: string | null;
   html?: string | null;
+  update?: string | null;
+  subscriber?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -733,7 +798,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverMail' | 'purgeSignatures' | 'deliverWebhook' | 'purgeCdn' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'deliverMail'
+          | 'purgeSignatures'
+          | 'deliverWebhook'
+          | 'purgeCdn'
+          | 'sendUpdate'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -766,7 +838,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverMail' | 'purgeSignatures' | 'deliverWebhook' | 'purgeCdn' | 'schedulePublish') | null;
+  taskSlug?:
+    | ('inline' | 'deliverMail' | 'purgeSignatures' | 'deliverWebhook' | 'purgeCdn' | 'sendUpdate' | 'schedulePublish')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -815,6 +889,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'signature-forms';
         value: string | SignatureForm;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: string | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'updates';
+        value: string | Update;
       } | null)
     | ({
         relationTo: 'users';
@@ -1139,6 +1221,43 @@ export interface SignatureFormsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  status?: T;
+  language?: T;
+  source?: T;
+  confirmedAt?: T;
+  confirmExpiresAt?: T;
+  confirmTokenHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "updates_select".
+ */
+export interface UpdatesSelect<T extends boolean = true> {
+  news?: T;
+  subject?: T;
+  body?: T;
+  status?: T;
+  sendAt?: T;
+  sendTest?: T;
+  recipients?: T;
+  sent?: T;
+  waiting?: T;
+  failed?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  cursor?: T;
+  recipientsRecorded?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -1179,6 +1298,8 @@ export interface MailQueueSelect<T extends boolean = true> {
   lastError?: T;
   text?: T;
   html?: T;
+  update?: T;
+  subscriber?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1484,6 +1605,18 @@ export interface TaskPurgeCdn {
   };
   output: {
     requests?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendUpdate".
+ */
+export interface TaskSendUpdate {
+  input: {
+    update: string;
+  };
+  output: {
+    outcome?: string | null;
   };
 }
 /**

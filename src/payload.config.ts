@@ -14,6 +14,8 @@ import { Principles } from '@collections/Principles/index'
 import { Projects } from '@collections/Projects'
 import { ReviewHistory } from '@collections/ReviewHistory/index'
 import { Signatories } from '@collections/Signatories'
+import { Subscribers } from '@collections/Subscribers/index'
+import { Updates } from '@collections/Updates/index'
 import { SignatureForms } from '@collections/SignatureForms/index'
 import { Users } from '@collections/Users/index'
 import { WebhookDeliveries } from '@collections/WebhookDeliveries/index'
@@ -39,6 +41,8 @@ import { restorePreset } from './cms/plugins/restorePreset'
 import { search } from './cms/search/plugin'
 import { signatureMutations, signatureQueries } from './cms/signatures/graphql'
 import { purgeSignaturesTask } from './cms/signatures/purge'
+import { subscriptionMutations } from './cms/subscriptions/graphql'
+import { sendUpdateTask, UPDATES_QUEUE } from './cms/updates/sendUpdate'
 import { webhooks } from './cms/webhooks/plugin'
 import { deliverWebhookTask } from './operations/webhooks/deliverWebhook'
 import { CDN_QUEUE, purgeCdnTask } from './operations/sharedCache/purgeCdn'
@@ -67,6 +71,8 @@ export default buildConfig({
     Organizations,
     Signatories,
     SignatureForms,
+    Subscribers,
+    Updates,
     Users,
     MailQueue,
     ReviewHistory,
@@ -110,7 +116,10 @@ export default buildConfig({
     // The limits (depth, aliases, root fields, page sizes, complexity) are checked by the portal's
     // own GraphQL endpoint (src/graphql/execute/), which answers every GraphQL call.
     queries: signatureQueries,
-    mutations: signatureMutations,
+    mutations: (graphql) => ({
+      ...signatureMutations(graphql),
+      ...subscriptionMutations(graphql),
+    }),
   },
   plugins: [operationGuards, localizedDates, restorePreset, search, webhooks],
   typescript: {
@@ -119,7 +128,7 @@ export default buildConfig({
     autoGenerate: false,
   },
   jobs: {
-    tasks: [deliverMailTask, purgeSignaturesTask, deliverWebhookTask, purgeCdnTask],
+    tasks: [deliverMailTask, purgeSignaturesTask, deliverWebhookTask, purgeCdnTask, sendUpdateTask],
     // Once a minute: scheduled publishing, and the retries of mail and webhook deliveries and of
     // CDN purges (each one's first attempt starts right after the commit that queued it, in
     // whichever process made it). In
@@ -130,6 +139,8 @@ export default buildConfig({
       { cron: '* * * * *', queue: MAIL_QUEUE, limit: 20, silent: { info: true } },
       { cron: '* * * * *', queue: WEBHOOK_QUEUE, limit: 20, silent: { info: true } },
       { cron: '* * * * *', queue: CDN_QUEUE, limit: 20, silent: { info: true } },
+      // Updates at their time; a send cut short resumes at the next start (src/process/bootstrap.ts).
+      { cron: '* * * * *', queue: UPDATES_QUEUE, limit: 5, silent: { info: true } },
     ],
     shouldAutoRun: () => isJobRunner(),
   },

@@ -37,6 +37,8 @@ export const MailQueue: CollectionConfig = {
     afterChange: [retryFailedMail.afterChange],
   },
   defaultSort: '-createdAt',
+  // An update's send walks its queued mail in order; its progress counts them by status.
+  indexes: [{ fields: ['update', 'status'] }],
   admin: {
     group: groups.system,
     hidden: ({ user }) => actorOf(user as { role?: string } | null) !== 'admin',
@@ -137,6 +139,24 @@ export const MailQueue: CollectionConfig = {
       type: 'textarea',
       access: serverOnly,
       admin: { hidden: true },
+    },
+    // An update's mail is written when it goes out (src/cms/updates/message.ts): the record
+    // names the update and the subscriber (their ids, not relationships: either may be deleted
+    // while its mail is kept, and the mail goes with the subscriber, src/cms/subscriptions/).
+    {
+      name: 'update',
+      type: 'text',
+      index: true,
+      label: label('Neuigkeit (ID)', 'Update (ID)'),
+      access: serverOnly,
+      admin: { ...readOnly, position: 'sidebar', condition: (data) => Boolean(data?.update) },
+    },
+    {
+      name: 'subscriber',
+      type: 'text',
+      label: label('Abonnent:in (ID)', 'Subscriber (ID)'),
+      access: serverOnly,
+      admin: { ...readOnly, position: 'sidebar', condition: (data) => Boolean(data?.subscriber) },
     },
   ],
 }

@@ -17,6 +17,7 @@ import {
 import { textLimits } from '@/cms/signatures/plainText'
 
 import { keepAddressKey } from './hooks/addressKey'
+import { endSignerSubscription } from './hooks/endSubscription'
 import { purgeSignerMail } from './hooks/purgeSignerMail'
 
 /** Staff read and write it; the public and partners never see it, over any channel. */
@@ -67,7 +68,7 @@ export const Signatories: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [keepAddressKey],
-    afterDelete: [purgeSignerMail],
+    afterDelete: [purgeSignerMail, endSignerSubscription],
   },
   fields: [
     plainTextField({

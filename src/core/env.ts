@@ -13,6 +13,12 @@ import { readRateLimits, type RateLimitSettings } from './env/rateLimits'
 import { DEFAULT_DEV_DATABASE, readServerSettings, type ServerSettings } from './env/server'
 import { readSignatureSettings, type SignatureSettings } from './env/signatures'
 import { readWebhookSettings, type WebhookSettings } from './env/webhooks'
+import {
+  readDkimSettings,
+  readUpdateSettings,
+  type DkimSettings,
+  type UpdateSettings,
+} from './env/updates'
 import { fromRoot } from './paths'
 
 export { DEFAULT_SERVER_ACTION_BODY_MAX_BYTES } from './env/bodyLimits'
@@ -21,6 +27,7 @@ export { EnvironmentError } from './env/parse'
 export { devSecretFile } from './env/server'
 export type { SignatureSettings } from './env/signatures'
 export type { WebhookSettings } from './env/webhooks'
+export type { DkimSettings, UpdateSettings } from './env/updates'
 
 /**
  * The portal's settings, read once from the environment (see `.env.example`).
@@ -44,6 +51,10 @@ export type Environment = ServerSettings &
     signatures: SignatureSettings
     /** Outgoing webhooks (src/operations/webhooks/, docs/webhooks.md). */
     webhooks: WebhookSettings
+    /** E-mail updates to subscribers (docs/updates.md). */
+    updates: UpdateSettings
+    /** DKIM signing of outgoing mail (docs/updates.md), or null when the SMTP provider signs. */
+    dkim: DkimSettings
     /** A CDN purged by tag through the job queue (docs/caching.md, "Shared caches"). */
     cdn?: CdnSettings
     /** Where uploaded files live (MEDIA_DIR), absolute. */
@@ -95,6 +106,8 @@ export function readEnvironment(
   const operations = readOperationSettings(source, problems)
   const webhooks = readWebhookSettings(source, problems)
   const cdn = readCdnSettings(source, problems)
+  const updates = readUpdateSettings(source, problems)
+  const dkim = readDkimSettings(source, problems)
   if (problems.length > 0) throw new EnvironmentError(problems)
 
   const corsOrigins = (source.CORS_ORIGINS ?? '')
@@ -115,6 +128,8 @@ export function readEnvironment(
     signatures,
     webhooks,
     cdn,
+    updates,
+    dkim,
     ...operations,
     mediaDir: readMediaDir(source),
   }

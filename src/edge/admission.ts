@@ -5,6 +5,7 @@ import { addressKey } from '@/core/clientAddress'
 import { fromRoot } from '@/core/paths'
 import { identityOf } from '@/core/requestIdentity'
 import { isSigningFormPage, isSigningStep } from '@/cms/signatures/signingStep'
+import { isUnsubscribe } from '@/cms/subscriptions/steps'
 import { refuseForLoad, refuseRateLimited, type FormKeeping } from '@/edge/refusals/refuse'
 import type { LoadGate } from '@/edge/load/gate'
 import type { Priority } from '@/edge/load/priorities'
@@ -72,7 +73,7 @@ export function admission(settings: RateLimitSettings, gate: LoadGate | null, fo
     }
     const address = addressKey(req.ip)
     const own = { key: address, who: 'address' as const }
-    if (isSigningStep(req)) return { ...own, limit: null, priority: 'signer or editor' }
+    if (isPersonsStep(req)) return { ...own, limit: null, priority: 'signer or editor' }
     if (isPublicWrite(req)) return { ...own, limit: publicWrites, priority: 'page' }
     // Next's navigations and prefetches ask for what a page view already counted.
     if (req.headers.rsc === '1') {
@@ -121,6 +122,12 @@ function readClass(path: string, overShare: boolean): Priority {
   // per address, and demoted like any page past the address's share).
   return isSigningFormPage(path) ? 'signer or editor' : 'page'
 }
+
+/**
+ * A step someone just took and waits on: a signer's (src/cms/signatures/signingStep.ts), or an
+ * unsubscribe, which mailbox providers send by the thousand from a few addresses (RFC 8058).
+ */
+const isPersonsStep = (req: Request) => isSigningStep(req) || isUnsubscribe(req)
 
 function isPublicWrite(req: Request): boolean {
   if (req.path === '/api/graphql') return isMutation(graphqlCallOf(req))

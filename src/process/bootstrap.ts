@@ -1,7 +1,9 @@
 import crypto from 'node:crypto'
 import type { Migration, Payload } from 'payload'
 
-import { releaseInterruptedJobs } from '../operations/jobs/startedJobs'
+import { releaseInterruptedJobs, runQueueNow } from '../operations/jobs/startedJobs'
+import { isJobRunner } from '../operations/jobs/jobRunner'
+import { UPDATES_QUEUE } from '../cms/updates/sendUpdate'
 import { releaseInterruptedMailJobs } from '../operations/mail/delivery'
 import { WEBHOOK_QUEUE } from '../operations/webhooks/queue'
 import { CDN_QUEUE } from '../operations/sharedCache/purgeCdn'
@@ -79,10 +81,13 @@ export async function bootstrap(
   await releaseInterruptedMailJobs(payload)
   await releaseInterruptedJobs(payload, WEBHOOK_QUEUE)
   await releaseInterruptedJobs(payload, CDN_QUEUE)
+  await releaseInterruptedJobs(payload, UPDATES_QUEUE)
   await giveOldSignatoriesAStatus(payload)
   await ensurePurgeQueued(payload)
   const admin = await ensureAdmin(payload, env)
   const seeded = env.seed && (await isEmpty(payload))
   if (seeded) await seed(payload)
+  // An update's send cut short by the last process goes on now, from where it stopped.
+  if (isJobRunner()) runQueueNow(payload, UPDATES_QUEUE, 5)
   return { admin, seeded }
 }

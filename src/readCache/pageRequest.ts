@@ -23,6 +23,9 @@ const NEVER = [
   new RegExp(
     `^/(${locales.map((l) => l.code).join('|')})/declaration/(sign|confirm|withdraw)(/|$)`,
   ),
+  // The subscription's steps: the confirm and unsubscribe pages carry one subscriber's token,
+  // the subscribe page says how one request went.
+  new RegExp(`^/(${locales.map((l) => l.code).join('|')})/updates(/|$)`),
 ]
 
 /** Query parameters that switch a page into preview or draft mode. */

@@ -11,6 +11,8 @@ export type ReceivedMail = {
   text: string
   html: string
   language: string | undefined
+  /** The header lines as sent, by lower-case name (`list-unsubscribe`, `dkim-signature` …). */
+  headers: Record<string, string>
 }
 
 /** How the sink answers the next messages, to play a mail server that is slow or down. */
@@ -96,6 +98,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
             language: /<html lang="([a-z]+)"/.exec(String(parsed.html))?.[1],
+            headers: Object.fromEntries(
+              parsed.headerLines.map(({ key, line }) => [
+                key,
+                // Unfolded: a long header is sent over several lines (RFC 5322, 2.2.3).
+                line
+                  .slice(line.indexOf(':') + 1)
+                  .replace(/\r?\n[ \t]+/g, ' ')
+                  .trim(),
+              ]),
+            ),
           }
           received.push(mail)
           receivedAt.push(arrived)
@@ -105,6 +117,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       })
     },
   })
+  // A client that goes away mid-conversation (a portal killed with kill -9, its pooled
+  // connections reset) is the client's end, not the sink's: without a listener the server's
+  // 'error' event would crash the test process.
+  server.on('error', () => undefined)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.server.address() as AddressInfo
 

@@ -45,8 +45,11 @@ test('a partner sees in the admin only what it can work on', async () => {
     'projects',
     'signatories',
     'site',
+    'updates',
     'users',
   ])
+  // Subscribers' addresses are the admins' alone; editors send updates without seeing them.
+  expect(visible('admin')).toContain('subscribers')
   // The review history is read inside each document's review panel, not as a list of its own.
   expect(visible('admin')).not.toContain('review-history')
   expect(hiddenInAdmin('news' as EntitySlug)({ user: { role: 'partner' } })).toBe(true)

@@ -125,6 +125,18 @@ const staffOnly: Entity = {
   },
 }
 
+/** Admins' business alone, with `grants`; nobody else sees anything of it. */
+const adminOnly = (grants: Rules): Entity => ({
+  kind: 'collection',
+  drafts: false,
+  rules: {
+    public: plain(rules({})),
+    partner: plain(rules({})),
+    editor: plain(rules({})),
+    admin: plain(grants),
+  },
+})
+
 export const accessMatrix = {
   news: editorial(true, true),
   principles: editorial(true, true),
@@ -257,30 +269,19 @@ export const accessMatrix = {
       admin: noDrafts(rules({ readPublished: true, update: true, delete: true })),
     },
   },
+  // Subscribers' addresses (collections/Subscribers): admins alone read them (and delete one on
+  // request); only the subscription flow writes. The updates editors send: staff work.
+  subscribers: {
+    ...adminOnly(rules({ readPublished: true, delete: true })),
+    hiddenFields: ['confirmTokenHash'],
+  },
+  updates: staffOnly,
   // Outgoing webhooks (collections/Webhooks, src/operations/webhooks/): their addresses and
   // signing secrets are admins' business alone.
-  webhooks: {
-    kind: 'collection',
-    drafts: false,
-    rules: {
-      public: plain(rules({})),
-      partner: plain(rules({})),
-      editor: plain(rules({})),
-      admin: plain(all),
-    },
-  },
+  webhooks: adminOnly(all),
   // The delivery log: recorded by the server only; admins read it, send a delivery again
   // (update) and delete entries.
-  'webhook-deliveries': {
-    kind: 'collection',
-    drafts: false,
-    rules: {
-      public: plain(rules({})),
-      partner: plain(rules({})),
-      editor: plain(rules({})),
-      admin: plain(rules({ readPublished: true, update: true, delete: true })),
-    },
-  },
+  'webhook-deliveries': adminOnly(rules({ readPublished: true, update: true, delete: true })),
 } satisfies Record<string, Entity>
 
 export type EntitySlug = keyof typeof accessMatrix

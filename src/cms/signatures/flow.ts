@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { subscribeSigner } from '@/cms/subscriptions/flow'
+
 import { domainOf } from './address'
 import { SignatureRefused } from './errors'
 import { readFormToken, type FormStamp } from './formToken'
@@ -136,8 +138,8 @@ export async function confirmSignature(
   }
   const status = await confirmedStatus(payload, signature, client)
   // Waiting for the editors is as invisible to the public as pending.
-  await inTransaction(payload, status !== 'approved', (req) =>
-    payload.update({
+  await inTransaction(payload, status !== 'approved', async (req) => {
+    await payload.update({
       collection: 'signatories',
       id: signature.id,
       data: {
@@ -149,8 +151,10 @@ export async function confirmSignature(
       req,
       overrideAccess: true,
       depth: 0,
-    }),
-  )
+    })
+    // The confirmation proved the address: a signer who asked for updates now receives them.
+    await subscribeSigner(req, signature)
+  })
   return status === 'approved' ? 'approved' : 'awaiting-moderation'
 }
 

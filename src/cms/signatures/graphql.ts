@@ -13,7 +13,7 @@ type Context = { req: PayloadRequest }
 type Field = GraphQLFieldConfig<unknown, Context, Record<string, unknown>>
 
 /** A refusal by a rate limit, as the GraphQL answer's error (429 in its extensions). */
-async function limited<T>(work: () => Promise<T>): Promise<T> {
+export async function limited<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (error) {

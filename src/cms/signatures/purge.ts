@@ -8,13 +8,13 @@ const EVERY_MS = 60 * 60 * 1000
 
 /**
  * Deletes what the flow no longer needs: unconfirmed signatures whose confirmation link has
- * expired (with their mail, through the collection's delete hook) and the record of forms
- * that have expired anyway. Neither is ever in a public answer.
+ * expired (with their mail, through the collection's delete hook), the record of forms that
+ * have expired anyway, and subscriptions never confirmed in time. None is ever in a public answer.
  */
 export async function purgeExpiredSignatures(
   payload: Payload,
   now = new Date(),
-): Promise<{ signatures: number; forms: number }> {
+): Promise<{ signatures: number; forms: number; subscriptions: number }> {
   const req = await createLocalReq({ context: { [PUBLIC_READS_UNCHANGED]: true } }, payload)
   const expired = await payload.delete({
     collection: 'signatories',
@@ -35,7 +35,24 @@ export async function purgeExpiredSignatures(
     overrideAccess: true,
     depth: 0,
   })
-  return { signatures: expired.docs.length, forms: forms.docs.length }
+  // Addresses entered in the subscribe form and never confirmed (src/cms/subscriptions/).
+  const subscriptions = await payload.delete({
+    collection: 'subscribers',
+    where: {
+      and: [
+        { status: { equals: 'pending' } },
+        { confirmExpiresAt: { less_than: now.toISOString() } },
+      ],
+    },
+    req,
+    overrideAccess: true,
+    depth: 0,
+  })
+  return {
+    signatures: expired.docs.length,
+    forms: forms.docs.length,
+    subscriptions: subscriptions.docs.length,
+  }
 }
 
 const queueNext = (payload: Payload, at: Date) =>

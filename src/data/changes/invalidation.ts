@@ -21,6 +21,8 @@ export const UNSEEN_COLLECTIONS = new Set([
   'review-history',
   'webhooks',
   'webhook-deliveries',
+  'subscribers',
+  'updates',
   'payload-jobs',
   'payload-kv',
   'payload-locked-documents',

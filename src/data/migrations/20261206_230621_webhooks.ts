@@ -70,10 +70,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
-  await db.run(sql`DROP TABLE \`webhooks_events\`;`)
-  await db.run(sql`DROP TABLE \`webhooks_sources\`;`)
-  await db.run(sql`DROP TABLE \`webhooks\`;`)
-  await db.run(sql`DROP TABLE \`webhook_deliveries\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -127,4 +123,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_mail_queue_id_idx\` ON \`payload_locked_documents_rels\` (\`mail_queue_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_review_history_id_idx\` ON \`payload_locked_documents_rels\` (\`review_history_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_order_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`,\`order\`);`)
+  // Dropped once the locks table no longer names them: when a later migration's down has rebuilt
+  // that table with foreign keys to them, SQLite refuses to drop a table they still name.
+  await db.run(sql`DROP TABLE \`webhooks_events\`;`)
+  await db.run(sql`DROP TABLE \`webhooks_sources\`;`)
+  await db.run(sql`DROP TABLE \`webhook_deliveries\`;`)
+  await db.run(sql`DROP TABLE \`webhooks\`;`)
 }

@@ -8,6 +8,7 @@ import * as migration_20261201_110607_sign_declaration from './20261201_110607_s
 import * as migration_20261201_122548_parent_order_indexes from './20261201_122548_parent_order_indexes';
 import * as migration_20261205_091506_sort_and_filter_indexes from './20261205_091506_sort_and_filter_indexes';
 import * as migration_20261206_230621_webhooks from './20261206_230621_webhooks';
+import * as migration_20261207_015834_subscribers_and_updates from './20261207_015834_subscribers_and_updates';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261206_230621_webhooks.up,
     down: migration_20261206_230621_webhooks.down,
-    name: '20261206_230621_webhooks'
+    name: '20261206_230621_webhooks',
+  },
+  {
+    up: migration_20261207_015834_subscribers_and_updates.up,
+    down: migration_20261207_015834_subscribers_and_updates.down,
+    name: '20261207_015834_subscribers_and_updates'
   },
 ];

@@ -24,6 +24,20 @@ export function runJobNow(payload: Payload, queue: string, job: string): void {
   void run.finally(() => running().delete(run))
 }
 
+/**
+ * Runs the due jobs of a queue now, in the background, as `runJobNow` runs one: at a start, for
+ * long jobs a dead process left half done (an update's send), rather than at the next cron tick.
+ */
+export function runQueueNow(payload: Payload, queue: string, limit: number): void {
+  const run = payload.jobs.run({ queue, limit, silent: { info: true } }).then(
+    () => undefined,
+    (error: unknown) =>
+      payload.logger.error({ msg: `running the ${queue} queue failed`, err: error }),
+  )
+  running().add(run)
+  void run.finally(() => running().delete(run))
+}
+
 /** Resolves once every job started so far has finished (tests, graceful shutdown). */
 export async function startedJobsSettled(): Promise<void> {
   while (running().size > 0) await Promise.allSettled([...running()])

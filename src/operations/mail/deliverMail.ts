@@ -1,9 +1,12 @@
 import pLimit from 'p-limit'
 import type { Payload, TaskConfig } from 'payload'
 
+import { processSingleton } from '@/core/processSingleton'
+import type { MailQueue } from '@/payload-types'
+
 import { whileDelivering } from './adapter'
 import type { MailStatus } from './mailKinds'
-import { processSingleton } from '@/core/processSingleton'
+import { writerOf, type OutgoingMail } from './writtenAtSend'
 
 export const MAIL_QUEUE = 'mail'
 export const DELIVER_MAIL_TASK = 'deliverMail'
@@ -33,40 +36,72 @@ const inFlight = () =>
 const errorMessage = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 1000)
 
-async function deliver(payload: Payload, id: string, attempt: number) {
-  const mail = await payload.findByID({
+/**
+ * What a recorded mail says: its own body, or one its kind's writer writes now (an update's copy
+ * for its subscriber); null when what it announced is gone.
+ */
+async function messageOf(
+  payload: Payload,
+  mail: MailQueue,
+  memo: Map<string, unknown>,
+): Promise<OutgoingMail | null> {
+  const writer = writerOf(mail.kind)
+  if (writer) return writer(payload, mail, memo)
+  return { subject: mail.subject, text: mail.text ?? '', html: mail.html ?? '' }
+}
+
+/** One conversation with the mail server, within the process's limit of three at once. */
+const send = (payload: Payload, to: string, mail: OutgoingMail) =>
+  connections(() =>
+    whileDelivering(() =>
+      payload.sendEmail({
+        to,
+        subject: mail.subject,
+        text: mail.text || undefined,
+        html: mail.html || undefined,
+        headers: mail.headers,
+      }),
+    ),
+  ) as Promise<{ sent: boolean }>
+
+/**
+ * Delivers one recorded mail, once: its own body, or one written now by its kind's writer (an
+ * update's copy for its subscriber, src/operations/mail/writtenAtSend.ts). Returns `gone` when
+ * there is nothing (left) to send, and throws when the server failed, after recording the attempt.
+ */
+export async function deliverRecordedMail(
+  payload: Payload,
+  id: string,
+  attempt: number,
+  memo: Map<string, unknown> = new Map(),
+): Promise<MailStatus | 'gone'> {
+  // The record is the server's own: read and written through the adapter, without the hooks,
+  // access checks and validation an admin's change goes through (an update sends thousands).
+  const mail = await payload.db.findOne<MailQueue>({
     collection: 'mail-queue',
-    id,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
+    where: { id: { equals: id } },
   })
   // Purged (account deleted), already sent, or given up: nothing to send.
   if (!mail || mail.status !== 'queued') return 'gone'
-  const record = (data: Record<string, unknown>) =>
-    payload.update({
+  const record = (data: Partial<MailQueue>) =>
+    payload.db.updateOne({
       collection: 'mail-queue',
-      where: { id: { equals: id } },
+      id,
       data: {
         attempts: (mail.attempts ?? 0) + 1,
         lastAttemptAt: new Date().toISOString(),
         ...data,
       },
-      overrideAccess: true,
-      depth: 0,
+      returning: false,
     })
+  const outgoing = await messageOf(payload, mail, memo)
+  if (!outgoing) {
+    await payload.db.deleteOne({ collection: 'mail-queue', where: { id: { equals: id } } })
+    return 'gone'
+  }
   let result: { sent: boolean }
   try {
-    result = (await connections(() =>
-      whileDelivering(() =>
-        payload.sendEmail({
-          to: mail.to,
-          subject: mail.subject,
-          text: mail.text ?? undefined,
-          html: mail.html ?? undefined,
-        }),
-      ),
-    )) as { sent: boolean }
+    result = await send(payload, mail.to, outgoing)
   } catch (error) {
     await record({
       status: attempt > MAIL_RETRIES ? 'failed' : 'queued',
@@ -113,16 +148,26 @@ export const deliverMailTask: TaskConfig<{
   retries: { attempts: MAIL_RETRIES, backoff: { type: 'exponential', delay: MAIL_BACKOFF_MS } },
   handler: async ({ input, job, req }) => {
     const attempt = (job.totalTried ?? 0) + 1
-    const running = inFlight().get(input.mail)
-    if (running) return { output: { outcome: await running } }
-    const delivery = deliver(req.payload, input.mail, attempt)
-    inFlight().set(input.mail, delivery)
-    try {
-      const outcome = await delivery
-      if (outcome === 'sent') await forgetOldSentMail(req.payload)
-      return { output: { outcome } }
-    } finally {
-      inFlight().delete(input.mail)
-    }
+    const outcome = await deliverMailOnce(req.payload, input.mail, attempt)
+    if (outcome === 'sent') await forgetOldSentMail(req.payload)
+    return { output: { outcome } }
   },
+}
+
+/** `deliverRecordedMail`, shared with a delivery of the same mail already under way here. */
+export async function deliverMailOnce(
+  payload: Payload,
+  id: string,
+  attempt: number,
+  memo?: Map<string, unknown>,
+): Promise<MailStatus | 'gone'> {
+  const running = inFlight().get(id)
+  if (running) return running
+  const delivery = deliverRecordedMail(payload, id, attempt, memo)
+  inFlight().set(id, delivery)
+  try {
+    return await delivery
+  } finally {
+    inFlight().delete(id)
+  }
 }

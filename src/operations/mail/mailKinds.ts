@@ -9,6 +9,9 @@ export const mailKinds = [
   'signature-confirmation',
   'signature-already-signed',
   'webhook-paused',
+  'subscription-confirmation',
+  'update',
+  'update-test',
 ] as const
 export type MailKind = (typeof mailKinds)[number]
 
@@ -20,6 +23,9 @@ export const mailKindLabels: Record<MailKind, { de: string; en: string }> = {
   'signature-confirmation': { de: 'Unterschrift bestätigen', en: 'Confirm a signature' },
   'signature-already-signed': { de: 'Bereits unterzeichnet', en: 'Already signed' },
   'webhook-paused': { de: 'Webhook pausiert', en: 'Webhook paused' },
+  'subscription-confirmation': { de: 'Abonnement bestätigen', en: 'Confirm a subscription' },
+  update: { de: 'Neuigkeiten (Versand)', en: 'Update (mailing)' },
+  'update-test': { de: 'Neuigkeiten (Test)', en: 'Update (test)' },
 }
 
 /**

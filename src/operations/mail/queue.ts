@@ -50,10 +50,16 @@ export async function queueMail(req: PayloadRequest, mail: QueuedMail): Promise<
  * deleted or a signature that is withdrawn, in the same transaction. A delivery job whose mail
  * is gone finds nothing to send.
  */
-export async function purgeMailTo(req: PayloadRequest, address: string): Promise<void> {
+export async function purgeMailTo(
+  req: PayloadRequest,
+  address: string,
+  /** Only mail of these kinds (all when absent). */
+  kinds?: readonly MailKind[],
+): Promise<void> {
+  const to = { to: { equals: normaliseAddress(address) } }
   await req.payload.db.deleteMany({
     collection: 'mail-queue',
-    where: { to: { equals: normaliseAddress(address) } },
+    where: kinds ? { and: [to, { kind: { in: [...kinds] } }] } : to,
     req,
   })
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { SubscribeForm } from '@/web/components/updates/SubscribeForm'
 import Link from 'next/link'
 import { cache, type ReactNode } from 'react'
 
@@ -185,6 +186,8 @@ export default async function HomePage({ params }: LocaleParams) {
       <EventsAndInitiators locale={locale} home={home} />
 
       <CallToAction locale={locale} declaration={Declaration} />
+
+      <SubscribeForm locale={locale} />
     </>
   )
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { SubscribeForm } from '@/web/components/updates/SubscribeForm'
 import { cache } from 'react'
 
 import { portalApi } from '@/web/api'
@@ -177,6 +178,7 @@ export default async function DeclarationPage({
         />
         {Declaration?.callToAction ? <p className="call">{Declaration.callToAction}</p> : null}
       </section>
+      <SubscribeForm locale={locale} />
     </article>
   )
 }

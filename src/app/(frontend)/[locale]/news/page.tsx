@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { SubscribeForm } from '@/web/components/updates/SubscribeForm'
 
 import { portalApi } from '@/web/api'
 import { CardGrid, NewsCard } from '@/web/components/Cards'
@@ -74,6 +75,7 @@ export default async function NewsListPage({ params, searchParams }: LocaleParam
         page={list?.News?.page ?? 1}
         totalPages={list?.News?.totalPages ?? 1}
       />
+      <SubscribeForm locale={locale} />
     </div>
   )
 }
