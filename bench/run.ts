@@ -46,6 +46,7 @@ import { benchSearch, searchTable, searchTargets, type SearchBench } from './sea
 import { sharedCacheScenario, sharedCacheTable, type SharedCacheResult } from './sharedCache'
 import { startServer } from './server'
 import { removeDatabase } from './sqliteFiles'
+import { updatesScenario, updatesTable, updatesTargets, type UpdatesResult } from './updates'
 
 const args = process.argv.slice(2)
 const option = (name: string) =>
@@ -62,17 +63,26 @@ const transport = option('graphql') === 'get' ? 'get' : 'post'
 const withLarge = option('no-large') === undefined
 const profile = option('profile') !== undefined
 /**
- * `--only=read,search,hostile,editorial,metrics,shared,launch,profile`: the scenarios to run (all
- * but profile and launch by default).
+ * `--only=read,search,hostile,editorial,metrics,shared,updates,launch,profile`: the scenarios to
+ * run (all but profile, launch and updates by default: updates sends 10,000 mails, which takes
+ * minutes).
  */
 const only = option('only')?.split(',')
 type Scenario =
-  'read' | 'search' | 'hostile' | 'editorial' | 'metrics' | 'shared' | 'launch' | 'profile'
+  | 'read'
+  | 'search'
+  | 'hostile'
+  | 'editorial'
+  | 'metrics'
+  | 'shared'
+  | 'updates'
+  | 'launch'
+  | 'profile'
 const runs = (scenario: Scenario) =>
   scenario === 'profile'
     ? profile || !!only?.includes('profile')
-    : scenario === 'launch'
-      ? !!only?.includes('launch')
+    : scenario === 'launch' || scenario === 'updates'
+      ? !!only?.includes(scenario)
       : !only || only.includes(scenario)
 const started = Date.now()
 const log = (line: string) =>
@@ -238,6 +248,16 @@ try {
     ? await sharedCacheScenario(seeded, workDir, settings, log, quick ? 20 : 100)
     : null
 
+  // E-mail updates to 10,000 subscribers (`--subscribers=` for fewer), on the seeded data:
+  // bench/updates.ts.
+  const updates: UpdatesResult | null = runs('updates')
+    ? await updatesScenario(seeded, workDir, log, {
+        subscribers: Number(option('subscribers') || 10_000),
+        seconds: quick ? 4 : 10,
+        rounds: quick ? 1 : 3,
+      })
+    : null
+
   // Launch day, on the seeded data: bench/launch/scenario.ts.
   const launch: LaunchResult | null = runs('launch')
     ? await launchScenario(seeded, workDir, log, launchOptions(option, quick))
@@ -262,6 +282,7 @@ try {
       ...(hostile ? hostileTargets(hostile) : []),
       ...(editorial ? editorialTargets(editorial) : []),
       ...(metrics ? metricsCostTargets(metrics) : []),
+      ...(updates ? updatesTargets(updates) : []),
       ...(launch ? launchTargets(launch) : []),
     ],
     search,
@@ -269,6 +290,7 @@ try {
     editorial,
     metrics,
     shared,
+    updates,
     launch,
     profiles,
   }
@@ -290,6 +312,10 @@ try {
       `Metrics cost (medians of ${metrics.rounds} rounds, ${metrics.scrapes} scrapes):\n${metricsCostTable(metrics)}\n`,
     )
   if (shared) console.log(`Shared cache and webhooks (same run):\n${sharedCacheTable(shared)}\n`)
+  if (updates)
+    console.log(
+      `E-mail updates (${updates.subscribers} subscribers; readers against a quiet phase, same run):\n${updatesTable(updates)}\n`,
+    )
   if (launch) console.log(`Launch day (new visitors a second):\n${launchTable(launch)}\n`)
   console.log(
     `Ratios (req/s against (a); p99 large/seeded): ${Object.entries(summary.ratios)
