@@ -8,7 +8,7 @@ import { updateStatusLabels, updateStatuses } from '@/cms/updates/statuses'
 
 import { fillFromNews } from './hooks/fillFromNews'
 import { countProgress } from './hooks/progress'
-import { queueSend, guardSending } from './hooks/sending'
+import { dropWaitingMail, guardSending, queueSend } from './hooks/sending'
 import { sendTestToEditor } from './hooks/sendTest'
 
 const serverOnly = { create: () => false, update: () => false } as const
@@ -41,10 +41,14 @@ export const Updates: CollectionConfig = {
   // Staff work: written and sent in the admin (REST), never part of the frontends' contract.
   graphQL: false,
   access: collectionAccess('updates'),
+  // A copy would carry the original's status and send state; an editor starts a new one.
+  disableDuplicate: true,
   endpoints: updateEndpoints,
   hooks: {
-    beforeChange: [guardSending, fillFromNews, sendTestToEditor],
+    // The news item's texts are filled in before the guard looks for a German text.
+    beforeChange: [fillFromNews, guardSending, sendTestToEditor],
     afterChange: [queueSend],
+    afterDelete: [dropWaitingMail],
   },
   defaultSort: '-createdAt',
   admin: {

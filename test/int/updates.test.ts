@@ -393,3 +393,80 @@ test('an unconfirmed subscription expires: its link says so and the purge delete
   expect((await purgeExpiredSignatures(payload)).subscriptions).toBeGreaterThanOrEqual(1)
   expect(await subscriberRow(email)).toBeUndefined()
 })
+
+test('an update is sent only with a German text; a new time queues a job for it; a cleared time is refused', async () => {
+  const english = await api.rest('POST', '/updates?locale=en', {
+    token: editor.token,
+    body: { subject: 'Only English', body: 'No German text.' },
+  })
+  const englishId = String((english.body.doc as { id: string }).id)
+  const refused = await api.rest('PATCH', `/updates/${englishId}?locale=en`, {
+    token: editor.token,
+    body: { status: 'sending' },
+  })
+  expect(refused.status).toBe(400)
+
+  const created = await api.rest('POST', '/updates', {
+    token: editor.token,
+    body: { subject: 'Verschoben', body: 'Text.' },
+  })
+  const id = String((created.body.doc as { id: string }).id)
+  const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString()
+  const patch = (body: Record<string, unknown>) =>
+    api.rest('PATCH', `/updates/${id}`, { token: editor.token, body })
+  expect((await patch({ status: 'scheduled', sendAt: at(1) })).status).toBe(200)
+  expect((await patch({ sendAt: at(2) })).status).toBe(200)
+  const jobs = await payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ queue: { equals: 'updates' } }, { 'input.update': { equals: id } }] },
+    overrideAccess: true,
+  })
+  const times = jobs.docs.map((job) => Date.parse(String(job.waitUntil))).sort()
+  expect(times).toHaveLength(2)
+  expect(times[1]).toBeGreaterThan(Date.now() + 7_000_000)
+  expect((await patch({ sendAt: null })).status).toBe(400)
+})
+
+test('two runs of one update at once send each subscriber one mail', async () => {
+  const email = await subscribed('de', 'twice')
+  const created = await api.rest('POST', '/updates', {
+    token: editor.token,
+    body: { subject: 'Nur einmal', body: 'Text.' },
+  })
+  const id = String((created.body.doc as { id: string }).id)
+  const { sendUpdate } = await import('@/cms/updates/sendUpdate')
+  await api.rest('PATCH', `/updates/${id}`, { token: editor.token, body: { status: 'sending' } })
+  // A second job for the same update (rescheduled, or claimed twice) while the first runs.
+  await Promise.all([sendUpdate(payload, id), sendUpdate(payload, id)])
+  await deliveriesSettled()
+  expect(received(email, /Nur einmal/)).toHaveLength(1)
+})
+
+test('a deleted update leaves no mail waiting in the queue', async () => {
+  const created = await api.rest('POST', '/updates', {
+    token: editor.token,
+    body: { subject: 'Gelöscht', body: 'Text.' },
+  })
+  const id = String((created.body.doc as { id: string }).id)
+  // As recording leaves it: a mail waiting for this update.
+  await payload.db.create({
+    collection: 'mail-queue',
+    data: {
+      to: 'waiting@example.org',
+      subject: 'Gelöscht',
+      kind: 'update',
+      language: 'de',
+      update: id,
+      subscriber: 'x',
+      status: 'queued',
+      attempts: 0,
+    },
+  })
+  expect((await api.rest('DELETE', `/updates/${id}`, { token: editor.token })).status).toBe(200)
+  const left = await payload.find({
+    collection: 'mail-queue',
+    where: { update: { equals: id } },
+    overrideAccess: true,
+  })
+  expect(left.docs).toHaveLength(0)
+})

@@ -43,7 +43,12 @@ export const updateMessage: MailWriter = async (payload, mail, memo) => {
   const { serverUrl } = readEnvironment()
   // The update's texts are read once per run of deliveries, not once per mail.
   const key = `update-texts:${updateId}`
-  if (!memo.has(key)) memo.set(key, readUpdateTexts(payload, updateId, serverUrl))
+  if (!memo.has(key)) {
+    const reading = readUpdateTexts(payload, updateId, serverUrl)
+    // A failed read is not kept: the next mail reads again.
+    reading.catch(() => memo.delete(key))
+    memo.set(key, reading)
+  }
   const all = await (memo.get(key) as Promise<Texts>)
   if (!all) return null
   const language = asLanguage(mail.language)

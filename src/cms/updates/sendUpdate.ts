@@ -10,8 +10,10 @@ import {
 } from '@/operations/mail/deliverMail'
 import { asLanguage, type Language } from '@/operations/mail/recipientLanguage'
 import { writeAtSend } from '@/operations/mail/writtenAtSend'
+import { processSingleton } from '@/core/processSingleton'
 
 import { readUpdateTexts, type UpdateText } from './content'
+import { pacer } from './pacer'
 import { updateMessage } from './message'
 
 export const UPDATES_QUEUE = 'updates'
@@ -22,28 +24,14 @@ export const SEND_UPDATE_TASK = 'sendUpdate'
  * between batches readers get the thread (SQLite's client is synchronous).
  */
 const BATCH = 200
+/** A send stops (and its job retries later) after this many failed deliveries in a row. */
+const FAILURES_IN_A_ROW = 20
 /** Without a rate, as many SMTP conversations at once as the delivery job allows (3). */
 const PARALLEL_WITHOUT_RATE = 3
 
 writeAtSend('update', updateMessage)
 
 type Progress = (message: string) => void
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** At most `perSecond` starts a second, evenly spaced; 0: no spacing. */
-function pacer(perSecond: number): () => Promise<void> {
-  if (perSecond <= 0) return async () => undefined
-  const gap = 1000 / perSecond
-  let next = performance.now()
-  return async () => {
-    const now = performance.now()
-    next = Math.max(next, now)
-    const wait = next - now
-    next += gap
-    if (wait > 0) await sleep(wait)
-  }
-}
 
 type Update = { id: string; cursor?: string | null; recipients?: number | null }
 type Recipient = { id: string; email: string; language?: string | null }
@@ -124,8 +112,9 @@ async function recordRecipients(payload: Payload, id: string, progress: Progress
       overrideAccess: true,
       // The cursor and whether recording is done are hidden from every API answer.
       showHiddenFields: true,
+      disableErrors: true,
     })
-    if (update.recipientsRecorded || !update.startedAt) return
+    if (!update || update.recipientsRecorded || !update.startedAt) return
     const batch = await nextRecipients(payload, update, update.startedAt)
     await recordBatch(payload, update, texts, batch)
     await new Promise((resolve) => setImmediate(resolve))
@@ -144,6 +133,7 @@ async function sendRecorded(payload: Payload, id: string, progress: Progress): P
   const parallel = readEnvironment().updates.mailsPerSecond > 0 ? 1 : PARALLEL_WITHOUT_RATE
   const memo = new Map<string, unknown>()
   let sent = 0
+  let failedInARow = 0
   for (;;) {
     const { docs } = await payload.find({
       collection: 'mail-queue',
@@ -170,13 +160,12 @@ async function sendRecorded(payload: Payload, id: string, progress: Progress): P
         try {
           const outcome = await deliverMailOnce(payload, String(mail.id), 1, memo)
           if (outcome === 'sent' || outcome === 'skipped') sent++
-        } catch {
-          await payload.jobs.queue({
-            task: DELIVER_MAIL_TASK,
-            queue: MAIL_QUEUE,
-            input: { mail: String(mail.id) },
-            waitUntil: new Date(Date.now() + MAIL_BACKOFF_MS),
-          })
+          failedInARow = 0
+        } catch (error) {
+          // Recorded as tried; its retries are queued once this run is through (`retryFailed`).
+          // A server that refuses everything ends the run: the job's backoff applies, and the
+          // mail not tried yet waits for it instead of being tried and failed in a burst.
+          if (++failedInARow >= FAILURES_IN_A_ROW) throw error
         }
       }
     }
@@ -185,8 +174,56 @@ async function sendRecorded(payload: Payload, id: string, progress: Progress): P
   }
 }
 
-/** Runs one update's send from wherever it stopped: started, recorded, sent, done. */
-export async function sendUpdate(
+/**
+ * Queues the mail queue's retries (backoff, then `failed` for an admin) for the update's mail
+ * that was tried and failed, whether in this run or in one a kill cut short before it got here.
+ * A retry finds a mail sent meanwhile and does nothing, so queuing one twice is harmless.
+ */
+async function retryFailed(payload: Payload, id: string): Promise<void> {
+  const { docs } = await payload.find({
+    collection: 'mail-queue',
+    where: {
+      and: [
+        { update: { equals: id } },
+        { status: { equals: 'queued' } },
+        { attempts: { greater_than: 0 } },
+      ],
+    },
+    limit: 0,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: { status: true },
+  })
+  for (const mail of docs) {
+    await payload.jobs.queue({
+      task: DELIVER_MAIL_TASK,
+      queue: MAIL_QUEUE,
+      input: { mail: String(mail.id) },
+      waitUntil: new Date(Date.now() + MAIL_BACKOFF_MS),
+    })
+  }
+}
+
+/** Sends under way in this process, by update: a second job for one joins the first. */
+const sendsRunning = () =>
+  processSingleton('update-sends', () => new Map<string, Promise<string>>())
+
+/**
+ * Runs one update's send from wherever it stopped: started, recorded, sent, done. Two jobs for
+ * one update (rescheduled, or claimed twice) never run it side by side in this process.
+ */
+export function sendUpdate(payload: Payload, id: string, progress?: Progress): Promise<string> {
+  const running = sendsRunning().get(id)
+  if (running) return running
+  const send = sendFromWhereItStopped(payload, id, progress).finally(() =>
+    sendsRunning().delete(id),
+  )
+  sendsRunning().set(id, send)
+  return send
+}
+
+async function sendFromWhereItStopped(
   payload: Payload,
   id: string,
   progress: Progress = () => undefined,
@@ -200,7 +237,10 @@ export async function sendUpdate(
   })
   if (!update) return 'gone'
   if (update.status === 'sent' || update.status === 'draft') return update.status
-  if (update.status === 'scheduled' && update.sendAt && Date.parse(update.sendAt) > Date.now()) {
+  if (
+    update.status === 'scheduled' &&
+    !(update.sendAt && Date.parse(update.sendAt) <= Date.now())
+  ) {
     return 'not yet'
   }
   if (update.status !== 'sending' || !update.startedAt) {
@@ -213,6 +253,11 @@ export async function sendUpdate(
   }
   await recordRecipients(payload, id, progress)
   const sent = await sendRecorded(payload, id, progress)
+  await retryFailed(payload, id)
+  // Deleted while it was being sent: its waiting mail went with it (collections/Updates).
+  if (!(await payload.count({ collection: 'updates', where: { id: { equals: id } } })).totalDocs) {
+    return 'gone'
+  }
   await payload.db.updateOne({
     collection: 'updates',
     id: update.id,

@@ -94,13 +94,14 @@ export async function deliverRecordedMail(
       },
       returning: false,
     })
-  const outgoing = await messageOf(payload, mail, memo)
-  if (!outgoing) {
-    await payload.db.deleteOne({ collection: 'mail-queue', where: { id: { equals: id } } })
-    return 'gone'
-  }
   let result: { sent: boolean }
   try {
+    // Inside the try: a writer that fails (its database read) counts as a failed attempt.
+    const outgoing = await messageOf(payload, mail, memo)
+    if (!outgoing) {
+      await payload.db.deleteOne({ collection: 'mail-queue', where: { id: { equals: id } } })
+      return 'gone'
+    }
     result = await send(payload, mail.to, outgoing)
   } catch (error) {
     await record({
