@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { asLanguage } from '@/operations/mail/recipientLanguage'
 import { RateLimitedError } from '@/operations/rateLimiterStore'
 import { clientAddressOf } from '@/core/clientAddressHeader'
+import { formFields, json, rateLimited, seeOther, wantsJson } from '@/cms/forms/formPost'
 
 import { exportPersonalData, exportSignaturesCsv } from './export'
 import { MoreWorkNeeded, SignatureRefused } from './errors'
@@ -12,41 +13,8 @@ import { draftCookieHeader, problemsParameter, sealDraft } from './formDraft'
 /** The longest form body read here; the edge refuses larger ones first (FORM_BODY_MAX_BYTES). */
 const MAX_FORM_BYTES = 64 * 1024
 
-/** The fields of a form post (urlencoded or multipart), each with its first value. */
-async function formFields(req: PayloadRequest): Promise<Record<string, string> | null> {
-  const type = req.headers.get('content-type') ?? ''
-  try {
-    if (type.startsWith('application/x-www-form-urlencoded')) {
-      const body = (await req.text?.()) ?? ''
-      if (body.length > MAX_FORM_BYTES) return null
-      return Object.fromEntries(new URLSearchParams(body))
-    }
-    if (type.startsWith('multipart/form-data') && req.formData) {
-      const form = await req.formData()
-      const fields: Record<string, string> = {}
-      for (const [name, value] of form) {
-        if (typeof value === 'string' && !(name in fields)) fields[name] = value
-      }
-      return fields
-    }
-  } catch {
-    return null
-  }
-  return null
-}
-
-const wantsJson = (req: PayloadRequest) =>
-  /application\/json/i.test(req.headers.get('accept') ?? '')
-
-/** A browser without JavaScript follows a 303 to the page that says how it went. */
-const seeOther = (path: string, headers: Record<string, string> = {}) =>
-  new Response(null, {
-    status: 303,
-    headers: { Location: path, 'Cache-Control': 'no-store', ...headers },
-  })
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
+const readForm = (req: PayloadRequest) =>
+  formFields(req, { maxBytes: MAX_FORM_BYTES, multipart: true })
 
 /** The signing form's draft cookie (src/cms/signatures/formDraft.ts): kept after a refusal, else gone. */
 function draftCookie(req: PayloadRequest, locale: string, fields: Record<string, string> | null) {
@@ -62,17 +30,7 @@ function refusal(
   /** Without JavaScript, the signing form shows these again (never in the URL). */
   draft?: { locale: string; fields: Record<string, string> },
 ): Response {
-  if (error instanceof RateLimitedError) {
-    const message = `Too many requests from this address. Please try again in ${error.retryAfterSeconds} s.`
-    if (!wantsJson(req)) return seeOther(`${back}?error=rate-limited`)
-    return json(
-      429,
-      { errors: [{ message, code: 'RATE_LIMITED' }] },
-      {
-        'Retry-After': String(error.retryAfterSeconds),
-      },
-    )
-  }
+  if (error instanceof RateLimitedError) return rateLimited(req, error, back)
   if (error instanceof MoreWorkNeeded) {
     // Asked only of a client that said it reads JSON (canDoMoreWork below).
     const { code, challenge } = error.data
@@ -96,7 +54,7 @@ const sign: Endpoint = {
   path: '/sign',
   method: 'post',
   handler: async (req) => {
-    const fields = await formFields(req)
+    const fields = await readForm(req)
     const locale = asLanguage(fields?.locale)
     const back = `/${locale}/declaration/sign`
     if (!fields) {
@@ -131,7 +89,7 @@ function tokenEndpoint(
     path,
     method: 'post',
     handler: async (req) => {
-      const fields = await formFields(req)
+      const fields = await readForm(req)
       const locale = asLanguage(fields?.locale)
       const back = `/${locale}/declaration${path}`
       let outcome: string

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { issueSignatureForm } from '@/cms/signatures/form'
 import { clientAddressOf } from '@/core/clientAddressHeader'
+import { formFields, json, rateLimited, seeOther, wantsJson } from '@/cms/forms/formPost'
 import { asLanguage } from '@/operations/mail/recipientLanguage'
 import { RateLimitedError } from '@/operations/rateLimiterStore'
 
@@ -9,44 +10,11 @@ import { SubscriptionRefused } from './errors'
 import { confirmSubscription, subscribe, unsubscribe } from './flow'
 
 /** A subscribe form is an address and a few hidden fields. */
-const MAX_FORM_BYTES = 8 * 1024
-
-/** The fields of a urlencoded form post, each with its first value; null when it is none. */
-async function formFields(req: PayloadRequest): Promise<Record<string, string> | null> {
-  const type = req.headers.get('content-type') ?? ''
-  if (!type.startsWith('application/x-www-form-urlencoded')) return null
-  try {
-    const body = (await req.text?.()) ?? ''
-    if (body.length > MAX_FORM_BYTES) return null
-    const fields: Record<string, string> = {}
-    for (const [name, value] of new URLSearchParams(body))
-      if (!(name in fields)) fields[name] = value
-    return fields
-  } catch {
-    return null
-  }
-}
-
-const wantsJson = (req: PayloadRequest) =>
-  /application\/json/i.test(req.headers.get('accept') ?? '')
-
-const seeOther = (location: string) =>
-  new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } })
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
+const readForm = (req: PayloadRequest) => formFields(req, { maxBytes: 8 * 1024 })
 
 /** A refusal as JSON for scripts, or a page that says it for a browser without JavaScript. */
 function refusal(req: PayloadRequest, error: unknown, back: string): Response {
-  if (error instanceof RateLimitedError) {
-    if (!wantsJson(req)) return seeOther(`${back}?error=rate-limited`)
-    const message = `Too many requests from this address. Please try again in ${error.retryAfterSeconds} s.`
-    return json(
-      429,
-      { errors: [{ message, code: 'RATE_LIMITED' }] },
-      { 'Retry-After': String(error.retryAfterSeconds) },
-    )
-  }
+  if (error instanceof RateLimitedError) return rateLimited(req, error, back)
   if (error instanceof SubscriptionRefused) {
     const code = error.data?.code ?? 'email'
     if (!wantsJson(req)) return seeOther(`${back}?error=${code}`)
@@ -60,7 +28,7 @@ const subscribeEndpoint: Endpoint = {
   path: '/subscribe',
   method: 'post',
   handler: async (req) => {
-    const fields = await formFields(req)
+    const fields = await readForm(req)
     if (!fields)
       return json(400, {
         errors: [{ message: 'Send the form as a form (urlencoded), at most 8 KB.' }],
@@ -96,7 +64,7 @@ const confirmEndpoint: Endpoint = {
   path: '/confirm',
   method: 'post',
   handler: async (req) => {
-    const fields = await formFields(req)
+    const fields = await readForm(req)
     const locale = asLanguage(fields?.locale)
     const outcome = await confirmSubscription(req.payload, fields?.token)
     if (wantsJson(req)) return json(outcome === 'subscribed' ? 200 : 400, { outcome })
@@ -114,7 +82,7 @@ const unsubscribeEndpoint: Endpoint = {
   path: '/unsubscribe',
   method: 'post',
   handler: async (req) => {
-    const fields = (await formFields(req)) ?? {}
+    const fields = (await readForm(req)) ?? {}
     const token = req.searchParams.get('token') ?? fields.token
     const outcome = await unsubscribe(req.payload, token)
     const oneClick = fields['List-Unsubscribe'] === 'One-Click'
