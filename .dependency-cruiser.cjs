@@ -12,6 +12,7 @@ const layers = [
   ['operations', '^src/operations/'],
   ['data', '^src/data/'],
   ['observability', '^src/observability/'],
+  ['replicas', '^src/replicas/'],
   ['core', '^src/(core/|payload-types\\.ts$)'],
 ]
 

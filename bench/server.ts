@@ -51,6 +51,8 @@ export function productionEnvironment(database: string): NodeJS.ProcessEnv {
     ADMIN_PASSWORD: benchAdmin.password,
     SEED: 'true',
     LOG_LEVEL: 'warn',
+    // One worker unless a scenario compares more (bench/replicas.ts).
+    WEB_CONCURRENCY: '1',
     // Off, so the uncached cases measure the server, not the limits; the hostile scenario sets
     // its own (bench/hostile.ts).
     RATE_LIMIT_PUBLIC_WRITES_PER_MINUTE: '0',

@@ -13,6 +13,8 @@ import { build } from 'esbuild'
 
 export const entryPoints = {
   server: 'src/process/server.ts',
+  // Loaded by the server entry where it serves (src/process/server.ts).
+  portal: 'src/process/start.ts',
   seed: 'src/process/commands/seed.ts',
   'seed-large': 'src/process/commands/seedLarge.ts',
   'search-reindex': 'src/process/commands/searchReindex.ts',

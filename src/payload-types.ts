@@ -83,6 +83,7 @@ export interface Config {
     'review-history': ReviewHistory;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    'job-leases': JobLease;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -107,6 +108,7 @@ export interface Config {
     'review-history': ReviewHistorySelect<false> | ReviewHistorySelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'job-leases': JobLeasesSelect<false> | JobLeasesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -731,6 +733,27 @@ export interface WebhookDelivery {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-leases".
+ */
+export interface JobLease {
+  id: string;
+  name: string;
+  holder: string;
+  holderProcess?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  expiresAt: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -917,6 +940,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: string | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'job-leases';
+        value: string | JobLease;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1352,6 +1379,18 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   deliveredAt?: T;
   durationMs?: T;
   lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-leases_select".
+ */
+export interface JobLeasesSelect<T extends boolean = true> {
+  name?: T;
+  holder?: T;
+  holderProcess?: T;
+  expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -19,6 +19,7 @@ import { Updates } from '@collections/Updates/index'
 import { SignatureForms } from '@collections/SignatureForms/index'
 import { Users } from '@collections/Users/index'
 import { WebhookDeliveries } from '@collections/WebhookDeliveries/index'
+import { JobLeases } from '@collections/JobLeases/index'
 import { Webhooks } from '@collections/Webhooks/index'
 
 import { restrictInternalCollections } from './cms/access/internalCollections'
@@ -78,6 +79,7 @@ export default buildConfig({
     ReviewHistory,
     Webhooks,
     WebhookDeliveries,
+    JobLeases,
   ],
   globals: [Declaration, Site],
   localization: {

@@ -10,6 +10,7 @@ import {
 } from './env/operations'
 import { EnvironmentError, flag, type Source } from './env/parse'
 import { readRateLimits, type RateLimitSettings } from './env/rateLimits'
+import { readReplicaSettings, type ReplicaSettings } from './env/replicas'
 import { DEFAULT_DEV_DATABASE, readServerSettings, type ServerSettings } from './env/server'
 import { readSignatureSettings, type SignatureSettings } from './env/signatures'
 import { readWebhookSettings, type WebhookSettings } from './env/webhooks'
@@ -28,6 +29,7 @@ export { devSecretFile } from './env/server'
 export type { SignatureSettings } from './env/signatures'
 export type { WebhookSettings } from './env/webhooks'
 export type { DkimSettings, UpdateSettings } from './env/updates'
+export type { ReplicaSettings } from './env/replicas'
 
 /**
  * The portal's settings, read once from the environment (see `.env.example`).
@@ -59,6 +61,8 @@ export type Environment = ServerSettings &
     cdn?: CdnSettings
     /** Where uploaded files live (MEDIA_DIR), absolute. */
     mediaDir: string
+    /** Worker processes and Redis (docs/operations.md, "Several processes"). */
+    replicas: ReplicaSettings
   }
 
 /**
@@ -108,6 +112,7 @@ export function readEnvironment(
   const cdn = readCdnSettings(source, problems)
   const updates = readUpdateSettings(source, problems)
   const dkim = readDkimSettings(source, problems)
+  const replicas = readReplicaSettings(source, server.production, problems)
   if (problems.length > 0) throw new EnvironmentError(problems)
 
   const corsOrigins = (source.CORS_ORIGINS ?? '')
@@ -132,5 +137,6 @@ export function readEnvironment(
     dkim,
     ...operations,
     mediaDir: readMediaDir(source),
+    replicas,
   }
 }

@@ -1,5 +1,13 @@
-import { BurstyRateLimiter, RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
-import { processSingleton } from '@/core/processSingleton'
+import type { Redis } from 'ioredis'
+import {
+  BurstyRateLimiter,
+  RateLimiterCluster,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type RateLimiterAbstract,
+  type RateLimiterRes,
+} from 'rate-limiter-flexible'
+import { processSingleton, processSlot } from '@/core/processSingleton'
 
 /** What every call site needs of a limit: take a point for a key, or learn when to come back. */
 export type Limit = {
@@ -26,30 +34,79 @@ export type LimitSpec = {
 const limiters = () => processSingleton('rate-limits', () => new Map<string, Limit>())
 
 /**
- * The store behind every limit: rate-limiter-flexible in memory, in this process. Its Redis
- * limiter has the same interface, so moving the limits to a shared store (several processes)
- * changes this function only, never a call site.
+ * Where the counts live: this process's memory (a lone server), the supervisor's memory (its
+ * workers share it over IPC: rate-limiter-flexible's cluster limiter), or Redis (replicas on
+ * several hosts). Chosen once at start (src/process/replicas.ts), before any limit is made.
+ */
+export type LimitStore = { kind: 'memory' } | { kind: 'cluster' } | { kind: 'redis'; client: Redis }
+
+const store = processSlot<LimitStore>('rate-limit-store')
+
+export function chooseLimitStore(chosen: LimitStore): void {
+  store.set(chosen)
+  limiters().clear()
+}
+
+/** How long a shared store may take to answer before the process counts on its own. */
+const SHARED_STORE_TIMEOUT_MS = 500
+
+type Window = { keyPrefix: string; points: number; duration: number }
+
+function limiterIn(window: Window): RateLimiterAbstract {
+  const chosen = store.get() ?? { kind: 'memory' }
+  if (chosen.kind === 'cluster') {
+    return new RateLimiterCluster({ ...window, timeoutMs: SHARED_STORE_TIMEOUT_MS })
+  }
+  if (chosen.kind === 'redis') {
+    return new RateLimiterRedis({
+      ...window,
+      storeClient: chosen.client,
+      keyPrefix: `initiative-portal:limit:${window.keyPrefix}`,
+      // While Redis is away, each process counts on its own rather than refusing or failing.
+      insuranceLimiter: new RateLimiterMemory(window),
+    })
+  }
+  return new RateLimiterMemory(window)
+}
+
+/**
+ * A limiter that counts in this process's memory when the shared store does not answer (the
+ * supervisor's IPC timed out): a visitor is neither refused nor answered with an error because a
+ * store is slow; the limit then holds per process until the store is back.
+ */
+function withFallback(shared: RateLimiterAbstract, window: Window) {
+  const local = new RateLimiterMemory(window)
+  return {
+    consume: (key: string) =>
+      shared.consume(key).catch((rejection: unknown) => {
+        if (rejection instanceof Error) return local.consume(key)
+        throw rejection
+      }),
+  }
+}
+
+/**
+ * The store behind every limit: rate-limiter-flexible, whose memory, cluster and Redis limiters
+ * have one interface, so the store chosen at start changes this function only, never a call site.
  */
 function create(name: string, spec: LimitSpec): Limit {
-  const sustained = new RateLimiterMemory({
-    keyPrefix: name,
-    points: spec.points,
+  const window = (keyPrefix: string, points: number) => ({
+    keyPrefix,
+    points,
     duration: spec.seconds,
   })
+  const sustained = limiterIn(window(name, spec.points))
   const limiter = spec.burst
-    ? new BurstyRateLimiter(
-        sustained,
-        new RateLimiterMemory({
-          keyPrefix: `${name}-burst`,
-          points: spec.burst,
-          duration: spec.seconds,
-        }),
-      )
+    ? new BurstyRateLimiter(sustained, limiterIn(window(`${name}-burst`, spec.burst)))
     : sustained
+  const counted =
+    (store.get()?.kind ?? 'memory') === 'memory'
+      ? limiter
+      : withFallback(limiter as unknown as RateLimiterAbstract, window(name, spec.points))
   return {
     async take(key) {
       try {
-        await limiter.consume(key)
+        await counted.consume(key)
       } catch (rejection) {
         if (rejection instanceof Error) throw rejection
         const wait = (rejection as RateLimiterRes).msBeforeNext

@@ -1,17 +1,12 @@
 import crypto from 'node:crypto'
 import type { Migration, Payload } from 'payload'
 
-import { releaseInterruptedJobs, runQueueNow } from '../operations/jobs/startedJobs'
-import { isJobRunner } from '../operations/jobs/jobRunner'
-import { UPDATES_QUEUE } from '../cms/updates/sendUpdate'
-import { releaseInterruptedMailJobs } from '../operations/mail/delivery'
-import { WEBHOOK_QUEUE } from '../operations/webhooks/queue'
-import { CDN_QUEUE } from '../operations/sharedCache/purgeCdn'
 import type { Environment } from '../core/env'
 import { migrations } from '../data/migrations'
 import { seed } from '../data/seed/seed'
 import { giveOldSignatoriesAStatus } from '../cms/signatures/mongoStatus'
 import { ensurePurgeQueued } from '../cms/signatures/purge'
+import { BootstrapError } from './bootstrapError'
 
 /** Brings a SQLite database to the schema of the committed migrations (MongoDB needs none). */
 export async function migrateDatabase(payload: Payload): Promise<void> {
@@ -27,7 +22,7 @@ export async function migrateDatabase(payload: Payload): Promise<void> {
   await client.execute('ANALYZE')
 }
 
-export class BootstrapError extends Error {}
+export { BootstrapError }
 
 export type AdminLogin = { email: string; password?: string; created: boolean }
 
@@ -69,25 +64,20 @@ export async function isEmpty(payload: Payload): Promise<boolean> {
 }
 
 /**
- * Schema, first admin, and the initiative's content where wanted: what every start does. Mail
- * and webhook deliveries and CDN purges a previous process left unfinished are released to run
- * again.
+ * Schema, first admin, and the initiative's content where wanted: what a lone server does at
+ * every start, and of a supervisor's workers the first, before the others start. (Jobs a dead
+ * process left claimed are released by whoever takes the job lease next:
+ * src/operations/jobs/lease.ts.)
  */
 export async function bootstrap(
   payload: Payload,
   env: Environment,
 ): Promise<{ admin: AdminLogin | null; seeded: boolean }> {
   await migrateDatabase(payload)
-  await releaseInterruptedMailJobs(payload)
-  await releaseInterruptedJobs(payload, WEBHOOK_QUEUE)
-  await releaseInterruptedJobs(payload, CDN_QUEUE)
-  await releaseInterruptedJobs(payload, UPDATES_QUEUE)
   await giveOldSignatoriesAStatus(payload)
   await ensurePurgeQueued(payload)
   const admin = await ensureAdmin(payload, env)
   const seeded = env.seed && (await isEmpty(payload))
   if (seeded) await seed(payload)
-  // An update's send cut short by the last process goes on now, from where it stopped.
-  if (isJobRunner()) runQueueNow(payload, UPDATES_QUEUE, 5)
   return { admin, seeded }
 }

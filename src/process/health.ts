@@ -4,6 +4,10 @@ import type { Payload } from 'payload'
 import { mailReadiness } from '@/operations/mail/readiness'
 import { searchReadiness } from '@/cms/search/readiness'
 
+import { isJobRunner } from '@/operations/jobs/jobRunner'
+import { busTransport } from '@/replicas/bus'
+import { replicaName } from '@/replicas/identity'
+
 import { refreshReadiness } from './refreshAfterChanges'
 import { warmUpReadiness } from './warmUp'
 
@@ -18,7 +22,8 @@ export const healthz = (_req: Request, res: Response) => {
 /**
  * Ready: the database answers a query within two seconds; otherwise 503. The answer also says
  * whether mail can go out (`mail`), how far search and the warm-up of the read cache are: none of
- * them makes the server unready.
+ * them makes the server unready. `replica` says which process answered (`worker 2` of a
+ * supervisor, or `server`), how it reaches the others, and whether it runs the job queues now.
  */
 export function readyz(payload: Payload, isShuttingDown: () => boolean) {
   return async (_req: Request, res: Response) => {
@@ -46,6 +51,12 @@ export function readyz(payload: Payload, isShuttingDown: () => boolean) {
         search: searchReadiness(),
         warmUp: warmUpReadiness(),
         refresh: refreshReadiness(),
+        replica: {
+          name: replicaName(),
+          pid: process.pid,
+          bus: busTransport() ?? 'none',
+          jobRunner: isJobRunner(),
+        },
       })
     } catch (error) {
       payload.logger.warn({ msg: 'readiness check failed', err: error })

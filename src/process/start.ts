@@ -1,14 +1,16 @@
-import nextEnv from '@next/env'
 import next from 'next'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getPayload, type Payload } from 'payload'
 
-import { bootstrap, BootstrapError, type AdminLogin } from './bootstrap'
-import { DatabaseUriError, parseDatabaseUri } from '../data/adapter/adapter'
-import { DataLockedError } from '../data/adapter/dataLock'
-import { EnvironmentError, readEnvironment, type Environment } from '../core/env'
-import { becomeJobRunner } from '../operations/jobs/jobRunner'
+import { bootstrap, type AdminLogin } from './bootstrap'
+import type { Environment } from '../core/env'
+import { takePartInJobLease } from '../operations/jobs/lease'
+import { runQueueNow } from '../operations/jobs/startedJobs'
+import { UPDATES_QUEUE } from '../cms/updates/sendUpdate'
+import { MAIL_QUEUE } from '../operations/mail/deliverMail'
+import { WEBHOOK_QUEUE } from '../operations/webhooks/queue'
+import { CDN_QUEUE } from '../operations/sharedCache/purgeCdn'
 import { enableMetrics } from './metrics/enable'
 import { projectRoot as root } from '../core/paths'
 import { buildSearchIndex } from '../cms/search/indexer'
@@ -16,13 +18,20 @@ import { createApp } from './app'
 import { readServerActions } from '../edge/methodGuard'
 import { edgeSettings } from '../edge/settings'
 import { readPreviewModeId } from '../edge/identity'
-import { holdDataLock } from './dataLock'
 import { installGracefulShutdown } from './shutdown'
 import { refreshAfterChanges } from './refreshAfterChanges'
 import { warmUp } from './warmUp'
 import { installSharedCachePurge } from '../operations/sharedCache/install'
+import { bootstrapsTheData, replicaName } from '../replicas/identity'
+import { refuse, type Settings } from './settings'
+import { connectReplicas } from './replicas'
 
-function banner(env: Environment, admin: AdminLogin | null, seeded: boolean): string {
+function banner(
+  env: Environment,
+  admin: AdminLogin | null,
+  seeded: boolean,
+  workers: number,
+): string {
   const lines = [
     '',
     `  New Wave of European AI portal is running (${env.production ? 'production' : 'development'})`,
@@ -39,41 +48,8 @@ function banner(env: Environment, admin: AdminLogin | null, seeded: boolean): st
     lines.push('  Login:    with an existing account (passwords are never printed again)')
   }
   if (seeded) lines.push('  Content:  the initiative content was seeded into the empty database')
+  if (workers > 1) lines.push(`  Workers:  ${workers} (the others start once this one listens)`)
   return `${lines.join('\n')}\n`
-}
-
-/** Refusals an operator can fix: print the message alone, without a stack trace. */
-function refuse(error: unknown): never {
-  if (
-    error instanceof EnvironmentError ||
-    error instanceof DatabaseUriError ||
-    error instanceof BootstrapError ||
-    error instanceof DataLockedError
-  ) {
-    console.error(error.message)
-    process.exit(1)
-  }
-  throw error
-}
-
-/** The settings (from .env files and the environment), with the data lock held while this server runs. */
-async function readSettings(): Promise<{ env: Environment; releaseLock: () => Promise<void> }> {
-  // Next's telemetry would call out to the internet on every start; opt in explicitly if wanted.
-  process.env.NEXT_TELEMETRY_DISABLED ??= '1'
-  // .env / .env.local / .env.production, as Next would read them, before anything reads settings.
-  nextEnv.loadEnvConfig(root, process.env.NODE_ENV !== 'production', {
-    info: () => {},
-    error: console.error,
-  })
-  try {
-    const env = readEnvironment()
-    // Held while this server runs: `npm run restore` refuses to replace data in use, and a second
-    // server on the same SQLite file refuses to start.
-    const releaseLock = await holdDataLock(parseDatabaseUri(env.databaseUri))
-    return { env, releaseLock }
-  } catch (error) {
-    refuse(error)
-  }
 }
 
 /** The read cache's settings; none when READ_CACHE_MAX_BYTES turns it off. */
@@ -109,23 +85,40 @@ function portalApp(
   })
 }
 
-export async function start(): Promise<void> {
-  const { env, releaseLock } = await readSettings()
-
-  // Payload first: one instance, cached on globalThis, that Next's routes reuse; its job runner
-  // starts here with it, in this process alone.
-  becomeJobRunner()
-  const { default: config } = await import('../payload.config')
-  const payload = await getPayload({ config })
-  // Before Next serves anything, so every module instance counts into this one registry.
-  if (env.metricsToken) enableMetrics(payload)
-  let result: Awaited<ReturnType<typeof bootstrap>>
+/**
+ * Schema, first admin and seed where this process prepares the data (a lone server, a
+ * supervisor's first worker); the other workers find it prepared.
+ */
+async function prepareData(payload: Payload, env: Environment) {
+  if (!bootstrapsTheData()) return { admin: null, seeded: false }
   try {
-    result = await bootstrap(payload, env)
+    return await bootstrap(payload, env)
   } catch (error) {
     await payload.destroy().catch(() => undefined)
     refuse(error)
   }
+}
+
+/** The portal in this process: a lone server (`npm run dev`, one worker) or one of a supervisor's workers. */
+export async function start({ env, releaseLock }: Settings): Promise<void> {
+  // Before Payload: its adapter's writes publish their changes on the bus, its limits count in
+  // the shared store.
+  const replicas = connectReplicas(env)
+
+  // Payload first: one instance, cached on globalThis, that Next's routes reuse.
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config })
+  replicas.receive(payload)
+  // Before Next serves anything, so every module instance counts into this one registry.
+  if (env.metricsToken) enableMetrics(payload)
+  const result = await prepareData(payload, env)
+  // Whoever holds the job lease runs the queues. What a dead holder left claimed (a mail, a
+  // webhook delivery, a purge, an update's send half done) goes on as soon as this process takes
+  // it over, not at the next cron tick.
+  const leaveJobLease = await takePartInJobLease(payload, () => {
+    for (const queue of [MAIL_QUEUE, WEBHOOK_QUEUE, CDN_QUEUE]) runQueueNow(payload, queue, 20)
+    runQueueNow(payload, UPDATES_QUEUE, 5)
+  })
 
   const nextApp = next({ dev: !env.production, dir: root, port: env.port, hostname: 'localhost' })
   await nextApp.prepare()
@@ -138,16 +131,20 @@ export async function start(): Promise<void> {
   const server = createServer(app)
   const upgrade = nextApp.getUpgradeHandler()
   server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head))
-  installGracefulShutdown(
-    server,
-    payload,
-    () => {
+  installGracefulShutdown(server, payload, {
+    onStart: () => {
       shuttingDown = true
     },
-    releaseLock,
-  )
+    beforeDatabaseCloses: leaveJobLease,
+    afterDatabaseCloses: async () => {
+      await replicas.close()
+      await releaseLock()
+    },
+  })
   server.listen(env.port, () => {
-    console.log(banner(env, result.admin, result.seeded))
+    if (bootstrapsTheData()) {
+      console.log(banner(env, result.admin, result.seeded, env.replicas.workers))
+    } else payload.logger.info(`${replicaName()} (pid ${process.pid}) is serving`)
     // In the background, once the server answers: /readyz reports it, search answers 503 until then.
     if (env.searchIndex) void buildSearchIndex(payload)
     // Pages are cached in production only: the first visitors of a launch get hits, not renders,

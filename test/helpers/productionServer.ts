@@ -66,6 +66,8 @@ export async function startProductionServer(
       ...noRateLimits,
       // Tests see the cache from cold unless they ask for the warm-up (test/e2e/warmUp.test.ts).
       READ_CACHE_WARM_UP: 'off',
+      // One process, as the tests have always seen it; test/e2e/replicas.test.ts asks for two.
+      WEB_CONCURRENCY: '1',
       ...mail.env,
       ...env,
     },

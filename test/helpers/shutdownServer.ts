@@ -25,8 +25,10 @@ const app = createApp({
   edge: edgeSettings(readEnvironment()),
 })
 const server = createServer(app)
-installGracefulShutdown(server, payload, () => {
-  shuttingDown = true
+installGracefulShutdown(server, payload, {
+  onStart: () => {
+    shuttingDown = true
+  },
 })
 server.listen(0, '127.0.0.1', () => {
   console.log(`listening ${(server.address() as AddressInfo).port}`)

@@ -335,7 +335,7 @@ test('a delivery cut short by a process that died is sent after the next start',
   await cronTickLater()
   expect(sink.received.some(mailTo(user.email))).toBe(false)
 
-  await releaseInterruptedMailJobs(payload) // what every start does (src/process/bootstrap.ts)
+  await releaseInterruptedMailJobs(payload) // what taking the job lease does (src/operations/jobs/lease.ts)
   await cronTickLater()
   expect((await sink.waitFor(mailTo(user.email))).subject).toBe('Neues Passwort festlegen')
 })

@@ -204,6 +204,8 @@ export const accessMatrix = {
       admin: plain(rules({})),
     },
   },
+  // Which replica runs the job queues (src/operations/jobs/lease.ts): the server's alone.
+  'job-leases': adminOnly(plain(rules({}))),
   // No trash: deleting an account deletes it for real.
   users: {
     kind: 'collection',

@@ -8,6 +8,7 @@ import type {
 import { afterCommit } from '@/data/adapter/afterCommit'
 
 import { refreshDocument } from './indexer'
+import { publishSearchRefresh } from './replicas'
 import { sourceOfCollection, sourceOfGlobal, type SearchType } from './sources'
 import { searchState } from './state'
 
@@ -22,7 +23,10 @@ import { searchState } from './state'
 function refreshAfterCommit(req: PayloadRequest, type: SearchType, id: string): Promise<void> {
   // No index in this process (scripts, the seeder): nothing to keep up to date.
   if (!searchState()) return Promise.resolve()
-  return afterCommit(req, () => refreshDocument(req.payload, type, id))
+  return afterCommit(req, async () => {
+    await refreshDocument(req.payload, type, id)
+    await publishSearchRefresh(type, id)
+  })
 }
 
 export const indexAfterChange: CollectionAfterChangeHook = async ({ collection, doc, req }) => {

@@ -26,14 +26,23 @@ const readOrNull = (read: () => string): string | null => {
   }
 }
 
-/** Field 22 of `/proc/<pid>/stat`, counted after the command name, which may hold spaces. */
-function startTicksOf(pid: number | 'self'): number | null {
+/** The fields of `/proc/<pid>/stat` after the command name (which may hold spaces). */
+function statFields(pid: number | 'self'): string[] | null {
   const stat = readOrNull(() => fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))
-  if (!stat) return null
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  const ticks = Number(fields[19])
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : null
+}
+
+/** Field 22 of `/proc/<pid>/stat`: when the process started, in clock ticks since boot. */
+function startTicksOf(pid: number | 'self'): number | null {
+  const ticks = Number(statFields(pid)?.[19])
   return Number.isFinite(ticks) ? ticks : null
 }
+
+/**
+ * A process that has exited but whose parent has not collected it yet (state Z): it runs no
+ * code and holds nothing, though its pid still answers a signal.
+ */
+const isZombie = (pid: number): boolean => statFields(pid)?.[0] === 'Z'
 
 export const thisProcess = (): LockHolder => ({
   host: os.hostname(),
@@ -62,7 +71,7 @@ export function holderIsGone(holder: LockHolder): boolean {
   const self = thisProcess()
   if (holder.host !== self.host) return false
   if (holder.boot !== self.boot || holder.pidNamespace !== self.pidNamespace) return false
-  if (!pidExists(holder.pid)) return true
+  if (!pidExists(holder.pid) || isZombie(holder.pid)) return true
   // The pid lives, but it may be another process that got the same number.
   return holder.startTicks !== null && startTicksOf(holder.pid) !== holder.startTicks
 }

@@ -3,16 +3,14 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import type { BaseDatabaseAdapter } from 'payload'
 
 import { writerWaitStarted } from '@/observability/metrics/count'
+import { crossProcessWriteTurn, WRITE_TURN_LIMIT_MS } from '@/replicas/writeTurn'
 
 import type { AdapterLayer } from './layers'
-import { WriteLock } from './writeLock'
+import { WriteLock, type TurnLimit } from './writeLock'
 import type { TransactionID } from './writeMethods'
 
-/**
- * Long enough for any legitimate transaction of the portal (a bulk edit, a chunk of
- * seed:large), short enough that a transaction nobody ends does not stop all saves for good.
- */
-export const LEAKED_TRANSACTION_MS = 60_000
+/** How long a transaction may hold the writer's turn (src/replicas/writeTurn.ts says why). */
+export const LEAKED_TRANSACTION_MS = WRITE_TURN_LIMIT_MS
 
 /** Takes a transaction's turn out of the register, so that only one caller ends it. */
 function takeOut(
@@ -30,6 +28,28 @@ const leakedMessage = (transaction: TransactionID | null | undefined, ms: number
   'without a commit or rollback; other writes no longer wait for it (leaked?)'
 
 /**
+ * A transaction's turn: this process's own, then the one among the workers; both end together,
+ * also when the transaction overruns its limit.
+ */
+async function takeTransactionTurn(lock: WriteLock, limit: TurnLimit): Promise<() => void> {
+  let endSharedTurn = () => {}
+  const waited = writerWaitStarted()
+  const endOwnTurn = await lock.acquire({
+    ms: limit.ms,
+    onOverrun: () => {
+      limit.onOverrun()
+      endSharedTurn()
+    },
+  })
+  endSharedTurn = await crossProcessWriteTurn()
+  waited()
+  return () => {
+    endSharedTurn()
+    endOwnTurn()
+  }
+}
+
+/**
  * Makes the SQLite adapter's writes in this process take turns, so that a save that meets
  * another one waits for it instead of failing with SQLITE_BUSY.
  *
@@ -45,6 +65,8 @@ const leakedMessage = (transaction: TransactionID | null | undefined, ms: number
  *   `updateOne`) run within that turn.
  * - A transaction that still holds the turn after `leakedAfterMs` is logged and stops blocking
  *   the others; their writes then fail as they did before rather than wait forever.
+ * - Under a supervisor, each turn in this process is also the turn among its workers
+ *   (src/replicas/writeTurn.ts), taken after this process's own and ended with it.
  */
 export function serialiseWrites(
   db: BaseDatabaseAdapter,
@@ -60,15 +82,13 @@ export function serialiseWrites(
     name: 'sqlite-write-queue',
     async begin(proceed) {
       let transaction: TransactionID | null | undefined
-      const waited = writerWaitStarted()
-      const endTurn = await lock.acquire({
+      const endTurn = await takeTransactionTurn(lock, {
         ms: leakedAfterMs,
         onOverrun: () => {
           db.payload.logger.error(leakedMessage(transaction, leakedAfterMs))
           takeTurn(transaction)
         },
       })
-      waited()
       try {
         transaction = await proceed()
       } catch (error) {
@@ -93,12 +113,14 @@ export function serialiseWrites(
       const inOwnTurn = transaction !== undefined && turns.has(transaction)
       if (inOwnTurn || insideWrite.getStore()) return proceed()
       const waited = writerWaitStarted()
-      const endTurn = await lock.acquire()
+      const endOwnTurn = await lock.acquire()
+      const endSharedTurn = await crossProcessWriteTurn()
       waited()
       try {
         return await insideWrite.run(true, proceed)
       } finally {
-        endTurn()
+        endSharedTurn()
+        endOwnTurn()
       }
     },
   }

@@ -5,6 +5,7 @@ import { countInvalidation } from '@/observability/metrics/count'
 import { changeOf } from './changes'
 import type { Change } from './readSet'
 import { invalidateReadCache } from './changeLog'
+import { publishChanges } from './replicaChanges'
 import { purgeSharedCache } from './sharedCachePurge'
 
 /**
@@ -24,6 +25,7 @@ export const UNSEEN_COLLECTIONS = new Set([
   'subscribers',
   'updates',
   'payload-jobs',
+  'job-leases',
   'payload-kv',
   'payload-locked-documents',
   'payload-migrations',
@@ -64,6 +66,11 @@ export function seenByThePublic({ method, args }: WriteCall): boolean {
   return true
 }
 
+/** Tells the caches beyond this process's own of committed changes: a shared cache, the other replicas. */
+async function announce(changes: Change[]): Promise<void> {
+  await Promise.all([purgeSharedCache(changes), publishChanges(changes)])
+}
+
 /**
  * Makes every write the public may see invalidate what it changes (src/data/changes/changes.ts) in the
  * read cache, in a way that holds although Payload runs its hooks before it commits:
@@ -73,7 +80,8 @@ export function seenByThePublic({ method, args }: WriteCall): boolean {
  * - a transaction records its writes' changes once more after its commit or rollback returns,
  *   which is before Payload acknowledges the write to anyone;
  * - a shared cache in front (src/data/changes/sharedCachePurge.ts) is purged of what a committed
- *   change touches at the same moment, also before the acknowledgement.
+ *   change touches at the same moment, also before the acknowledgement;
+ * - so are the other replicas' read caches (src/data/changes/replicaChanges.ts).
  *
  * A read stores its answer only if no change recorded since it started touched what it read. So
  * a read that could have seen the old data and ends after the data changed stores nothing, and
@@ -99,9 +107,9 @@ export function readCacheInvalidation(): AdapterLayer {
       } finally {
         invalidateReadCache(change)
       }
-      // Outside a transaction the write is visible now: shared caches hear of it before the
-      // writer does.
-      if (call.transaction === undefined) await purgeSharedCache([change])
+      // Outside a transaction the write is visible now: shared caches and the other replicas
+      // hear of it before the writer does.
+      if (call.transaction === undefined) await announce([change])
       return result
     },
     async end(outcome, transaction, proceed) {
@@ -113,7 +121,7 @@ export function readCacheInvalidation(): AdapterLayer {
       } finally {
         for (const change of changes ?? []) invalidateReadCache(change)
       }
-      if (outcome === 'commit' && changes) await purgeSharedCache(changes)
+      if (outcome === 'commit' && changes) await announce(changes)
       return result
     },
   }

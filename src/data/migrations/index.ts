@@ -9,6 +9,7 @@ import * as migration_20261201_122548_parent_order_indexes from './20261201_1225
 import * as migration_20261205_091506_sort_and_filter_indexes from './20261205_091506_sort_and_filter_indexes';
 import * as migration_20261206_230621_webhooks from './20261206_230621_webhooks';
 import * as migration_20261207_015834_subscribers_and_updates from './20261207_015834_subscribers_and_updates';
+import * as migration_20261207_050808_job_leases from './20261207_050808_job_leases';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261207_015834_subscribers_and_updates.up,
     down: migration_20261207_015834_subscribers_and_updates.down,
-    name: '20261207_015834_subscribers_and_updates'
+    name: '20261207_015834_subscribers_and_updates',
+  },
+  {
+    up: migration_20261207_050808_job_leases.up,
+    down: migration_20261207_050808_job_leases.down,
+    name: '20261207_050808_job_leases'
   },
 ];

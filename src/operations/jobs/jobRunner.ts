@@ -1,18 +1,27 @@
 import { processSlot } from '@/core/processSingleton'
 
-const runner = processSlot<true>('job-runner')
+/** Until when this process holds the job lease (src/operations/jobs/lease.ts), in ms since the epoch. */
+const heldUntil = processSlot<number>('job-lease-held-until')
 
 /**
- * Makes this process the one that runs the job queues on their crons (scheduled publishing,
- * mail retries). Payload claims a job by setting `processing` (a race between processes) and
- * never recovers one whose process died, so exactly one process may run them: the server.
- * Scripts (seed, generate, bench) that start Payload on the same database must not.
+ * A job is not started on a lease about to lapse: another replica may take it over the moment it
+ * does, and a job that started just before would then run twice.
  */
-export function becomeJobRunner(): void {
-  runner.set(true)
+const MARGIN_MS = 1_500
+
+/** Records the lease's new end (each renewal), or that this process no longer holds it. */
+export function setJobLease(until: number | undefined): void {
+  heldUntil.set(until)
 }
 
-/** The server, and each Jest test process on its own database. */
+/**
+ * Whether this process runs the job queues now (scheduled publishing, mail, webhooks, purges).
+ * Payload claims a job by setting `processing` and never recovers one whose process died, so
+ * one replica at a time runs them: the holder of the job lease. Scripts (seed, generate, bench)
+ * that start Payload on the same database hold none. Each Jest test process runs its own.
+ */
 export function isJobRunner(): boolean {
-  return runner.get() === true || process.env.NODE_ENV === 'test'
+  if (process.env.NODE_ENV === 'test') return true
+  const until = heldUntil.get()
+  return until !== undefined && until - MARGIN_MS > Date.now()
 }

@@ -1,0 +1,112 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { holderIsGone, thisProcess, type LockHolder } from '@/data/adapter/lockHolder'
+import { onReplicaMessage } from '@/replicas/bus'
+import { replicaId, replicaName } from '@/replicas/identity'
+
+import { isJobRunner, setJobLease } from './jobRunner'
+import { releaseInterruptedJobs, runJobNow, RUN_JOB_TOPIC } from './startedJobs'
+
+const COLLECTION = 'job-leases'
+const LEASE = 'job-runner'
+
+/** A lease nobody renews for this long is free: a replica that died is replaced within it. */
+export const LEASE_MS = 8_000
+/** How often the holder renews, and the others try to take it. */
+export const RENEW_MS = 2_000
+
+type LeaseRow = { id: string | number; holder: string; holderProcess?: unknown; expiresAt: number }
+
+/** Whether `row` may be taken by this process now: its own, expired, or its holder died on this host. */
+function isFree(row: LeaseRow, now: number): boolean {
+  if (row.holder === replicaId() || row.expiresAt <= now) return true
+  const holder = row.holderProcess as LockHolder | null | undefined
+  return !!holder && typeof holder.host === 'string' && holderIsGone(holder)
+}
+
+/**
+ * One attempt to hold the lease until `now + LEASE_MS`, in a transaction: on SQLite it holds the
+ * writer's turn among the workers (src/replicas/writeTurn.ts), on MongoDB a rival's concurrent
+ * write makes one of them fail. Resolves to whether the lease is this process's now, and whether
+ * it was another's before.
+ */
+async function attempt(payload: Payload): Promise<{ held: boolean; takenOver: boolean }> {
+  const db = payload.db
+  const transactionID = await db.beginTransaction()
+  const req = { payload, transactionID } as unknown as PayloadRequest
+  try {
+    const now = Date.now()
+    const row = (await db.findOne({
+      collection: COLLECTION,
+      where: { name: { equals: LEASE } },
+      req,
+    })) as LeaseRow | null
+    const data = { holder: replicaId(), holderProcess: thisProcess(), expiresAt: now + LEASE_MS }
+    if (row && !isFree(row, now)) {
+      if (transactionID) await db.rollbackTransaction(transactionID)
+      return { held: false, takenOver: false }
+    }
+    if (row) await db.updateOne({ collection: COLLECTION, id: row.id, data, req })
+    else await db.create({ collection: COLLECTION, data: { name: LEASE, ...data }, req })
+    if (transactionID) await db.commitTransaction(transactionID)
+    setJobLease(data.expiresAt)
+    return { held: true, takenOver: row?.holder !== replicaId() }
+  } catch (error) {
+    if (transactionID) await db.rollbackTransaction(transactionID).catch(() => undefined)
+    throw error
+  }
+}
+
+/**
+ * Takes part in the job lease for as long as this server runs: one attempt now (a lone server
+ * or the first worker holds it before it serves), then every `RENEW_MS`. The holder runs the
+ * job queues; the others hand jobs queued in their requests to it over the bus. Resolves to the
+ * function that gives the lease up (a graceful stop), so another replica takes over at once.
+ * `afterTakeOver` runs each time this process becomes the holder, once claimed jobs are released
+ * (jobs that should go on at once rather than at the next cron tick).
+ */
+export async function takePartInJobLease(
+  payload: Payload,
+  afterTakeOver: () => void,
+): Promise<() => Promise<void>> {
+  const log = (message: string) => payload.logger.info(`${replicaName()}: ${message}`)
+  let held = false
+  const tryNow = async () => {
+    try {
+      const result = await attempt(payload)
+      if (result.held && result.takenOver) {
+        log('runs the job queues now')
+        // Jobs the previous holder had claimed when it died or lost the lease: nobody else runs
+        // jobs, so none of them can still be running (a mail whose SMTP conversation was cut
+        // short is sent a second time: docs/mail.md).
+        await releaseInterruptedJobs(payload)
+        afterTakeOver()
+      }
+      held = result.held
+    } catch (error) {
+      // The lease stays until its end; a holder that cannot renew stops starting jobs then.
+      payload.logger.warn({ msg: 'the job lease could not be renewed or taken', err: error })
+    }
+    if (!held) setJobLease(undefined)
+  }
+  onReplicaMessage<{ queue: string; job: string }>(RUN_JOB_TOPIC, ({ queue, job }) => {
+    if (isJobRunner()) runJobNow(payload, queue, job)
+  })
+  await tryNow()
+  let stopped = false
+  const timer = setInterval(() => void (stopped || tryNow()), RENEW_MS)
+  timer.unref()
+  return async () => {
+    stopped = true
+    clearInterval(timer)
+    if (!held) return
+    setJobLease(undefined)
+    await payload.db
+      .updateMany({
+        collection: COLLECTION,
+        where: { and: [{ name: { equals: LEASE } }, { holder: { equals: replicaId() } }] },
+        data: { expiresAt: 0 },
+      })
+      .catch(() => undefined)
+  }
+}
