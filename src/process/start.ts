@@ -25,6 +25,7 @@ import { installSharedCachePurge } from '../operations/sharedCache/install'
 import { bootstrapsTheData, replicaName } from '../replicas/identity'
 import { refuse, type Settings } from './settings'
 import { connectReplicas } from './replicas'
+import { joinReplicasOrRefuse } from './sameBuild'
 
 function banner(
   env: Environment,
@@ -104,6 +105,7 @@ export async function start({ env, releaseLock }: Settings): Promise<void> {
   // Before Payload: its adapter's writes publish their changes on the bus, its limits count in
   // the shared store.
   const replicas = connectReplicas(env)
+  const leaveReplicas = await joinReplicasOrRefuse(env)
 
   // Payload first: one instance, cached on globalThis, that Next's routes reuse.
   const { default: config } = await import('../payload.config')
@@ -137,6 +139,7 @@ export async function start({ env, releaseLock }: Settings): Promise<void> {
     },
     beforeDatabaseCloses: leaveJobLease,
     afterDatabaseCloses: async () => {
+      await leaveReplicas()
       await replicas.close()
       await releaseLock()
     },

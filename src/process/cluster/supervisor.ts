@@ -4,6 +4,7 @@ import { RateLimiterClusterMaster } from 'rate-limiter-flexible'
 
 import { BOOTSTRAP_WORKER } from '@/replicas/identity'
 
+import { REFUSED_TO_JOIN } from '../sameBuild'
 import { relayBetweenWorkers } from './relay'
 
 /** How long a worker may take to finish its requests when told to stop, before it is killed. */
@@ -55,57 +56,73 @@ async function stopWorker(worker: Worker): Promise<void> {
 export async function supervise({ workers, releaseDataLock }: Supervision): Promise<void> {
   relayBetweenWorkers(log)
   new RateLimiterClusterMaster()
-  let stopping = false
-  const retiring = new Set<number>()
-  const recentStarts: number[] = []
+  const state = {
+    stopping: false,
+    serving: false,
+    retiring: new Set<number>(),
+    starts: [] as number[],
+  }
 
   const fork = (bootstrap: boolean) => {
-    recentStarts.push(Date.now())
-    while (recentStarts.length > CRASH_LOOP.starts) recentStarts.shift()
+    state.starts.push(Date.now())
+    while (state.starts.length > CRASH_LOOP.starts) state.starts.shift()
     return cluster.fork(bootstrap ? { [BOOTSTRAP_WORKER]: '1' } : {})
+  }
+  const stop = (why: string, code = 0) => {
+    if (state.stopping) return
+    state.stopping = true
+    log(`${why}: stopping the workers`)
+    const all = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w)
+    void Promise.all(all.map(stopWorker))
+      .then(releaseDataLock)
+      .finally(() => process.exit(code))
   }
 
   cluster.on('exit', (worker, code, signal) => {
-    if (stopping || retiring.delete(worker.id)) return
+    // Before the first worker listens, its failure ends the start (below).
+    if (!state.serving || state.stopping || state.retiring.delete(worker.id)) return
+    // It printed why (another build or other secrets than the running replicas'): starting it
+    // again would only fail again.
+    if (code === REFUSED_TO_JOIN) return stop(`worker ${worker.id} refused to join`, 1)
     log(
       `worker ${worker.id} (pid ${worker.process.pid}) died (${signal ?? code}); starting another`,
     )
     const looping =
-      recentStarts.length >= CRASH_LOOP.starts && Date.now() - recentStarts[0]! < CRASH_LOOP.within
-    if (looping) setTimeout(() => !stopping && fork(false), CRASH_LOOP.pauseMs)
+      state.starts.length >= CRASH_LOOP.starts && Date.now() - state.starts[0]! < CRASH_LOOP.within
+    if (looping) setTimeout(() => !state.stopping && fork(false), CRASH_LOOP.pauseMs)
     else fork(false)
   })
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
 
-  const first = fork(true)
   try {
-    await listening(first)
+    await listening(fork(true))
   } catch (error) {
     // The first worker printed why (settings, the database): the portal cannot start.
     log((error as Error).message)
+    state.stopping = true
     await releaseDataLock()
     process.exit(1)
   }
+  state.serving = true
   const others = Array.from({ length: workers - 1 }, () => fork(false))
   await Promise.allSettled(others.map(listening))
   log(`${workers} workers are serving`)
 
+  reloadOnSighup(state, fork)
+}
+
+/** SIGHUP: one reload at a time, none while stopping. */
+function reloadOnSighup(
+  state: { stopping: boolean; retiring: Set<number> },
+  fork: (bootstrap: boolean) => Worker,
+) {
   let reloading = false
   process.on('SIGHUP', () => {
-    if (reloading || stopping) return
+    if (reloading || state.stopping) return
     reloading = true
-    void reload(retiring, () => stopping, fork).finally(() => (reloading = false))
+    void reload(state.retiring, () => state.stopping, fork).finally(() => (reloading = false))
   })
-  const stop = (signal: string) => {
-    if (stopping) return
-    stopping = true
-    log(`${signal}: stopping the workers`)
-    const all = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w)
-    void Promise.all(all.map(stopWorker))
-      .then(releaseDataLock)
-      .finally(() => process.exit(0))
-  }
-  process.on('SIGTERM', () => stop('SIGTERM'))
-  process.on('SIGINT', () => stop('SIGINT'))
 }
 
 /** Replaces every worker running now by a new one, one at a time. */
