@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# The portal as one production process: express + Next + Payload (see src/process/server.ts).
+# The portal in production: a supervisor and WEB_CONCURRENCY workers of express + Next + Payload
+# (one per core by default; see src/process/server.ts and docs/operations.md).
 # Debian-based (glibc) so the registry binaries of sharp and libsql work as they do in CI.
 
 FROM node:22-bookworm-slim AS deps

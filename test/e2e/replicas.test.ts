@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { onFreshConnection } from '../helpers/freshConnection'
+import { pidsOf, replicasAnswering, type Replica } from '../helpers/replicas'
 import {
   loginToken,
   startProductionServer,
@@ -18,8 +19,6 @@ import {
 import { templateDatabase } from '../helpers/testEnv'
 
 jest.setTimeout(180_000)
-
-type Replica = { name: string; pid: number; bus: string; jobRunner: boolean }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-replicas-'))
 const settings = {
@@ -44,23 +43,7 @@ afterAll(async () => {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/**
- * Who answers `/readyz` on `count` fresh connections: the workers in turn. A connection the
- * supervisor handed to a worker just as it died gets no answer (node's cluster round-robin): it
- * is left out.
- */
-async function replicas(count = 4): Promise<Replica[]> {
-  const seen: Replica[] = []
-  for (let i = 0; i < count; i++) {
-    const answer = await onFreshConnection(`${server.url}/readyz`, { timeoutMs: 3_000 }).catch(
-      () => null,
-    )
-    if (answer?.status === 200) seen.push((JSON.parse(answer.body) as { replica: Replica }).replica)
-  }
-  return seen
-}
-
-const pidsOf = (seen: Replica[]) => [...new Set(seen.map((replica) => replica.pid))].sort()
+const replicas = (count = 4) => replicasAnswering(server.url, count)
 
 /** Polls until `ok` holds for the workers seen, or fails after `ms`. */
 async function until(ok: (seen: Replica[]) => boolean, ms: number): Promise<Replica[]> {

@@ -11,6 +11,7 @@ import path from 'node:path'
 
 import { startRedis, type RedisServer } from '../../scripts/redisProcess'
 import { onFreshConnection } from '../helpers/freshConnection'
+import { pidsOf, replicasAnswering } from '../helpers/replicas'
 import {
   loginToken,
   startProductionServer,
@@ -20,23 +21,12 @@ import { templateDatabase } from '../helpers/testEnv'
 
 jest.setTimeout(120_000)
 
-type Replica = { name: string; pid: number; bus: string; jobRunner: boolean }
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-replicas-redis-'))
 let redis: RedisServer
 let server: ProductionServer
 let token: string
 
-async function replicas(count = 4): Promise<Replica[]> {
-  const seen: Replica[] = []
-  for (let i = 0; i < count; i++) {
-    const answer = await onFreshConnection(`${server.url}/readyz`, { timeoutMs: 3_000 }).catch(
-      () => null,
-    )
-    if (answer?.status === 200) seen.push((JSON.parse(answer.body) as { replica: Replica }).replica)
-  }
-  return seen
-}
+const replicas = (count = 4) => replicasAnswering(server.url, count)
 
 beforeAll(async () => {
   redis = await startRedis()
@@ -50,7 +40,7 @@ beforeAll(async () => {
     RATE_LIMIT_UNCACHED_BURST: '0',
   })
   const deadline = Date.now() + 60_000
-  while (new Set((await replicas()).map((replica) => replica.pid)).size < 2) {
+  while (pidsOf(await replicas()).length < 2) {
     if (Date.now() > deadline) throw new Error(`one worker only:\n${server.output()}`)
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
@@ -73,7 +63,7 @@ const graphql = async <T>(query: string, variables: Record<string, unknown> = {}
 
 test('both workers are on the Redis bus', async () => {
   const seen = await replicas(4)
-  expect(new Set(seen.map((replica) => replica.pid)).size).toBe(2)
+  expect(pidsOf(seen)).toHaveLength(2)
   expect(seen.every((replica) => replica.bus === 'redis')).toBe(true)
 })
 
