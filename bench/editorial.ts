@@ -199,9 +199,11 @@ export async function editorialScenario(
   seconds: number,
   rounds = 3,
   kinds: readonly string[] = editorKinds,
+  /** More settings of the server (bench/replicas.ts: WEB_CONCURRENCY). */
+  env: Record<string, string> = {},
 ): Promise<EditorialResult> {
   log('editorial: starting a server with the production rate limits')
-  const server = await startServer({ database, workDir, env: productionRateLimits })
+  const server = await startServer({ database, workDir, env: { ...productionRateLimits, ...env } })
   try {
     const editor: Editor = { url: server.url, token: await login(server.url) }
     const news = await newsOnTheHomePage(editor)

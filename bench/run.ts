@@ -42,6 +42,7 @@ import {
 } from './metricsCost'
 import { launchOptions, launchTable, launchTargets } from './launch/report'
 import { launchScenario, type LaunchResult } from './launch/scenario'
+import { replicasScenario, replicasTable, replicasTargets, type ReplicasResult } from './replicas'
 import { benchSearch, searchTable, searchTargets, type SearchBench } from './search'
 import { sharedCacheScenario, sharedCacheTable, type SharedCacheResult } from './sharedCache'
 import { startServer } from './server'
@@ -63,9 +64,9 @@ const transport = option('graphql') === 'get' ? 'get' : 'post'
 const withLarge = option('no-large') === undefined
 const profile = option('profile') !== undefined
 /**
- * `--only=read,search,hostile,editorial,metrics,shared,updates,launch,profile`: the scenarios to
- * run (all but profile, launch and updates by default: updates sends 10,000 mails, which takes
- * minutes).
+ * `--only=read,search,hostile,editorial,metrics,shared,updates,replicas,launch,profile`: the
+ * scenarios to run (all but profile, launch, updates and replicas by default: updates sends 10,000
+ * mails, which takes minutes; replicas starts six servers).
  */
 const only = option('only')?.split(',')
 type Scenario =
@@ -76,12 +77,13 @@ type Scenario =
   | 'metrics'
   | 'shared'
   | 'updates'
+  | 'replicas'
   | 'launch'
   | 'profile'
 const runs = (scenario: Scenario) =>
   scenario === 'profile'
     ? profile || !!only?.includes('profile')
-    : scenario === 'launch' || scenario === 'updates'
+    : scenario === 'launch' || scenario === 'updates' || scenario === 'replicas'
       ? !!only?.includes(scenario)
       : !only || only.includes(scenario)
 const started = Date.now()
@@ -258,6 +260,24 @@ try {
       })
     : null
 
+  // One worker against two (WEB_CONCURRENCY), on the seeded data: bench/replicas.ts.
+  const replicas: ReplicasResult | null = runs('replicas')
+    ? await replicasScenario(
+        seeded,
+        workDir,
+        {
+          settings,
+          targets: [graphql, page],
+          graphql: homePageTarget('post'),
+          editorialSeconds: quick ? 4 : 10,
+          editorialRounds: quick ? 1 : 3,
+          editors: option('editors')?.split(','),
+          writes: quick ? 10 : 50,
+        },
+        log,
+      )
+    : null
+
   // Launch day, on the seeded data: bench/launch/scenario.ts.
   const launch: LaunchResult | null = runs('launch')
     ? await launchScenario(seeded, workDir, log, launchOptions(option, quick))
@@ -283,6 +303,7 @@ try {
       ...(editorial ? editorialTargets(editorial) : []),
       ...(metrics ? metricsCostTargets(metrics) : []),
       ...(updates ? updatesTargets(updates) : []),
+      ...(replicas ? replicasTargets(replicas) : []),
       ...(launch ? launchTargets(launch) : []),
     ],
     search,
@@ -291,6 +312,7 @@ try {
     metrics,
     shared,
     updates,
+    replicas,
     launch,
     profiles,
   }
@@ -315,6 +337,10 @@ try {
   if (updates)
     console.log(
       `E-mail updates (${updates.subscribers} subscribers; readers against a quiet phase, same run):\n${updatesTable(updates)}\n`,
+    )
+  if (replicas)
+    console.log(
+      `Replicas (one worker against two, seeded data, same run):\n${replicasTable(replicas)}\n`,
     )
   if (launch) console.log(`Launch day (new visitors a second):\n${launchTable(launch)}\n`)
   console.log(

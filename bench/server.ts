@@ -12,6 +12,7 @@ import { freePort, productionServerArgs, waitUntilReady } from '../scripts/produ
 
 import { waitForSearchIndex } from './searchReady'
 import { copyDatabase, removeDatabase } from './sqliteFiles'
+import { waitForWorkers } from './workers'
 
 export type BenchServer = {
   url: string
@@ -77,7 +78,7 @@ export function cpuMs(pid: number): number | null {
   }
 }
 
-function peakRssMb(pid: number): number | null {
+export function peakRssMb(pid: number): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
     const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1])
@@ -122,6 +123,10 @@ export async function startServer(options: {
   // The search index builds in the background once the server is ready: let it finish, so that
   // its build does not share the CPU with what is measured next.
   if (options.env?.SEARCH_INDEX !== 'off') await waitForSearchIndex(url)
+  // With several workers the first one listens before the others start, and each builds its own
+  // index: wait until every one answers, its index ready.
+  const workers = Number(options.env?.WEB_CONCURRENCY ?? 1)
+  if (workers > 1) await waitForWorkers(url, workers)
 
   const pid = child.pid ?? 0
   return {

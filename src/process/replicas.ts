@@ -16,28 +16,30 @@ import { redisConnection, redisTransport } from '../replicas/redisTransport'
  * - else, in a supervisor's worker, through the supervisor (IPC);
  * - else (a lone server) there is nobody to share with: the limits count in memory.
  *
- * Called before Payload starts, so that the adapter's first write already publishes its changes
- * and the first limit counts in the shared store; `receive` adds what needs Payload.
+ * Called before Payload starts, so that the first limit counts in the shared store. The bus
+ * joins with `listen`, right before the server listens: a worker that serves nothing yet has
+ * nothing cached to invalidate, and the others' writes need not wait for it while it starts.
  */
 export function connectReplicas(env: Environment): {
-  receive(payload: Payload): void
+  listen(payload: Payload): void
   close(): Promise<void>
 } {
   const log = (message: string) => console.error(message)
   let closeLimits = async () => {}
-  if (env.replicas.redisUrl) {
-    installBus(redisTransport(env.replicas.redisUrl, log))
-    const client = redisConnection(env.replicas.redisUrl, 'limits')
+  const { redisUrl } = env.replicas
+  if (redisUrl) {
+    const client = redisConnection(redisUrl, 'limits')
     client.on('error', (error: Error) => log(`Redis (shared limits): ${error.message}`))
     chooseLimitStore({ kind: 'redis', client })
     closeLimits = async () => void client.disconnect()
-  } else if (isClusterWorker()) {
-    installBus(ipcTransport())
-    chooseLimitStore({ kind: 'cluster' })
-  }
-  receiveChangesFromReplicas()
+  } else if (isClusterWorker()) chooseLimitStore({ kind: 'cluster' })
   return {
-    receive: (payload) => receiveSearchRefreshes(payload),
+    listen(payload) {
+      receiveChangesFromReplicas()
+      receiveSearchRefreshes(payload)
+      if (redisUrl) installBus(redisTransport(redisUrl, log))
+      else if (isClusterWorker()) installBus(ipcTransport())
+    },
     async close() {
       await closeBus()
       await closeLimits()

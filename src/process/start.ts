@@ -102,15 +102,13 @@ async function prepareData(payload: Payload, env: Environment) {
 
 /** The portal in this process: a lone server (`npm run dev`, one worker) or one of a supervisor's workers. */
 export async function start({ env, releaseLock }: Settings): Promise<void> {
-  // Before Payload: its adapter's writes publish their changes on the bus, its limits count in
-  // the shared store.
+  // Before Payload: its limits count in the shared store.
   const replicas = connectReplicas(env)
   const leaveReplicas = await joinReplicasOrRefuse(env)
 
   // Payload first: one instance, cached on globalThis, that Next's routes reuse.
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })
-  replicas.receive(payload)
   // Before Next serves anything, so every module instance counts into this one registry.
   if (env.metricsToken) enableMetrics(payload)
   const result = await prepareData(payload, env)
@@ -144,6 +142,7 @@ export async function start({ env, releaseLock }: Settings): Promise<void> {
       await releaseLock()
     },
   })
+  replicas.listen(payload)
   server.listen(env.port, () => {
     if (bootstrapsTheData()) {
       console.log(banner(env, result.admin, result.seeded, env.replicas.workers))
