@@ -68,7 +68,8 @@ export async function joinReplicas(env: Environment): Promise<() => Promise<void
   }
   const others = Object.entries(await redis.hgetall(key))
     .filter(([id]) => id !== replicaId())
-    .map(([, text]) => JSON.parse(text) as Entry)
+    .map(([, text]) => entryOf(text))
+    .filter((entry): entry is Entry => !!entry)
     .filter((entry) => Date.now() - entry.seenAt < ALIVE_MS && entry.group !== own.group)
   const problem = mismatch(own, others)
   if (problem) {
@@ -84,6 +85,18 @@ export async function joinReplicas(env: Environment): Promise<() => Promise<void
     clearInterval(timer)
     await redis.hdel(key, replicaId()).catch(() => 0)
     redis.disconnect()
+  }
+}
+
+/** An announcement read back, or null when it is not one (it is then ignored). */
+function entryOf(text: string): Entry | null {
+  try {
+    const entry = JSON.parse(text) as Partial<Entry> | null
+    return typeof entry?.seenAt === 'number' && typeof entry.secrets === 'string'
+      ? (entry as Entry)
+      : null
+  } catch {
+    return null
   }
 }
 

@@ -115,7 +115,7 @@ export async function start({ env, releaseLock }: Settings): Promise<void> {
   // Whoever holds the job lease runs the queues. What a dead holder left claimed (a mail, a
   // webhook delivery, a purge, an update's send half done) goes on as soon as this process takes
   // it over, not at the next cron tick.
-  const leaveJobLease = await takePartInJobLease(payload, () => {
+  const jobLease = await takePartInJobLease(payload, () => {
     for (const queue of [MAIL_QUEUE, WEBHOOK_QUEUE, CDN_QUEUE]) runQueueNow(payload, queue, 20)
     runQueueNow(payload, UPDATES_QUEUE, 5)
   })
@@ -123,7 +123,8 @@ export async function start({ env, releaseLock }: Settings): Promise<void> {
   const nextApp = next({ dev: !env.production, dir: root, port: env.port, hostname: 'localhost' })
   await nextApp.prepare()
 
-  await installSharedCachePurge(payload, env)
+  // The start's purge of a CDN once per start of the portal, not once per worker.
+  await installSharedCachePurge(payload, env, { purgeAtStart: bootstrapsTheData() })
 
   let shuttingDown = false
   const readCache = readCacheOptions(env)
@@ -134,8 +135,9 @@ export async function start({ env, releaseLock }: Settings): Promise<void> {
   installGracefulShutdown(server, payload, {
     onStart: () => {
       shuttingDown = true
+      jobLease.stopStartingJobs()
     },
-    beforeDatabaseCloses: leaveJobLease,
+    beforeDatabaseCloses: jobLease.leave,
     afterDatabaseCloses: async () => {
       await leaveReplicas()
       await replicas.close()

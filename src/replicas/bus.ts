@@ -9,8 +9,11 @@ import type { BusMessage } from './envelopes'
 export type Transport = {
   name: 'ipc' | 'redis'
   broadcast(message: BusMessage): Promise<void>
-  /** Starts delivering the other replicas' messages to `handle`. */
-  listen(handle: (message: BusMessage) => Promise<void>): void
+  /**
+   * Starts delivering the other replicas' messages to `handle`; `onGap` is called when messages
+   * may have been lost (a Redis subscriber that reconnected).
+   */
+  listen(handle: (message: BusMessage) => Promise<void>, onGap?: () => void): void
   close(): Promise<void>
 }
 
@@ -34,6 +37,7 @@ export const busStats = () => processSingleton('bus-stats', () => ({ published: 
 
 /** Runs this process's handlers of a message another replica published. */
 async function dispatch(message: BusMessage): Promise<void> {
+  if (typeof message?.topic !== 'string') return
   const forTopic = handlers().get(message.topic)
   if (!forTopic) return
   await Promise.allSettled([...forTopic].map(async (handler) => handler(message.body)))
@@ -42,8 +46,14 @@ async function dispatch(message: BusMessage): Promise<void> {
 /** Connects this process to the other replicas; until then (and in a lone process) publishing does nothing. */
 export function installBus(transport: Transport): void {
   installed.set(transport)
-  transport.listen(dispatch)
+  transport.listen(dispatch, () => void dispatch({ topic: MESSAGES_MISSED, body: null }))
 }
+
+/**
+ * A topic this process publishes to itself when it may have missed other replicas' messages:
+ * whoever keeps state from them (the read cache, the search index) starts afresh.
+ */
+export const MESSAGES_MISSED = 'bus.messages-missed'
 
 /** The transport in use, if any: `ipc`, `redis`, or none for a lone process. */
 export const busTransport = (): Transport['name'] | null => installed.get()?.name ?? null

@@ -29,7 +29,9 @@ export function ipcTransport(): Transport {
           waiting.delete(value.id)
         } else if (value.kind === 'deliver') {
           const { id } = value
-          void handle(value.message).finally(() => send({ channel: BUS_CHANNEL, kind: 'ack', id }))
+          void handle(value.message)
+            .catch(() => undefined)
+            .finally(() => send({ channel: BUS_CHANNEL, kind: 'ack', id }))
         }
       }
       process.on('message', listener)

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 
 import type { BusMessage } from './envelopes'
-import type { Transport } from './bus'
+import { BUS_WAIT_MS, type Transport } from './bus'
 import { replicaId } from './identity'
 
 /** Channels and keys of this portal on a Redis that other applications may share. */
@@ -18,6 +18,20 @@ export const redisConnection = (url: string, name: string): Redis =>
     // A replica keeps serving while Redis restarts; its bus and limits come back when Redis does.
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   })
+
+/** A message of the bus channel, if it has the shape every replica sends; null otherwise. */
+function readPublished(text: string): Published | null {
+  try {
+    const value = JSON.parse(text) as Partial<Published> | null
+    const ok =
+      typeof value?.from === 'string' &&
+      typeof value.id === 'number' &&
+      typeof value.message?.topic === 'string'
+    return ok ? (value as Published) : null
+  } catch {
+    return null
+  }
+}
 
 /**
  * Publications waiting for acknowledgements. One may come before PUBLISH has answered how many
@@ -51,12 +65,24 @@ function acknowledgements() {
       if (entry) entry.acks += 1
       settleIfComplete(id)
     },
-    forget: (id: number) => waiting.delete(id),
+    settle(id: number) {
+      waiting.get(id)?.resolve()
+      waiting.delete(id)
+    },
     settleAll() {
       for (const entry of waiting.values()) entry.resolve()
       waiting.clear()
     },
   }
+}
+
+/** Pub/sub delivers at most once: what was published while a subscriber was away is lost. */
+function reportGaps(subscriber: Redis, onGap: () => void) {
+  let connected = false
+  subscriber.on('ready', () => {
+    if (connected) onGap()
+    connected = true
+  })
 }
 
 /**
@@ -81,31 +107,35 @@ export function redisTransport(url: string, log: (message: string) => void): Tra
     async broadcast(message) {
       const { id, done } = waiting.open()
       const published: Published = { from: me, id, message }
+      // A replica that died, or a client that is no replica (a monitor's PSUBSCRIBE is counted
+      // among the receivers), never acknowledges: the publication is forgotten after the bound.
+      setTimeout(() => waiting.settle(id), BUS_WAIT_MS).unref()
       try {
         const receivers = await publisher.publish(busChannel, JSON.stringify(published))
         // This replica's own subscriber is one of them and does not acknowledge.
         waiting.expect(id, receivers - 1)
       } catch (error) {
-        waiting.forget(id)
+        waiting.settle(id)
         throw error
       }
       return done
     },
-    listen(handle) {
+    listen(handle, onGap) {
       subscriber.on('message', (channel: string, text: string) => {
         if (channel === ackChannel) return waiting.acknowledged(Number(text))
         if (channel !== busChannel) return
-        let published: Published
-        try {
-          published = JSON.parse(text) as Published
-        } catch {
-          return log("Redis (the replicas' bus): a message that is not JSON was ignored")
-        }
+        const published = readPublished(text)
+        if (!published) return log("Redis (the replicas' bus): a malformed message was ignored")
         if (published.from === me) return
-        void handle(published.message).finally(() =>
-          publisher.publish(`${REDIS_PREFIX}ack:${published.from}`, String(published.id)),
-        )
+        void handle(published.message)
+          .catch(() => undefined)
+          .finally(() =>
+            publisher
+              .publish(`${REDIS_PREFIX}ack:${published.from}`, String(published.id))
+              .catch(() => undefined),
+          )
       })
+      if (onGap) reportGaps(subscriber, onGap)
       subscriber.subscribe(busChannel, ackChannel).catch((error: Error) => {
         log(`Redis (the replicas' bus): subscribing failed: ${error.message}`)
       })

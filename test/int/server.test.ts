@@ -54,6 +54,8 @@ test('/readyz answers 200 when the database does, and says whether mail goes out
     // Nor a warm-up of the read cache (the production server's, test/e2e/warmUp.test.ts).
     warmUp: { state: 'off' },
     refresh: { state: 'off' },
+    // A lone process: no bus to other replicas, and (in tests) the runner of its own jobs.
+    replica: { name: 'server', pid: process.pid, bus: 'none', jobRunner: true },
   })
 })
 

@@ -136,7 +136,12 @@ export function buildSearchIndex(payload: Payload): Promise<void> {
  * trashed or deleted, untouched by a draft save. Call it after the change has committed
  * (`afterCommit`); nothing happens in a process without an index.
  */
-export function refreshDocument(payload: Payload, type: SearchType, id: string): Promise<void> {
+export function refreshDocument(
+  payload: Payload,
+  type: SearchType,
+  id: string,
+  { purgeShared = true }: { purgeShared?: boolean } = {},
+): Promise<void> {
   const state = searchState()
   if (!state) return Promise.resolve()
   const key = entryKey(type, id)
@@ -148,7 +153,7 @@ export function refreshDocument(payload: Payload, type: SearchType, id: string):
     // The commit has already removed the cached answers that read the document; answers that
     // came from the index are removed now that it has changed.
     invalidateReadCache(SEARCH_INDEX_CHANGE)
-    await purgeSharedCache([SEARCH_INDEX_CHANGE])
+    if (purgeShared) await purgeSharedCache([SEARCH_INDEX_CHANGE])
   })
 }
 

@@ -1,8 +1,9 @@
 import type { Payload } from 'payload'
 
-import { onReplicaMessage, publishToReplicas } from '@/replicas/bus'
+import { MESSAGES_MISSED, onReplicaMessage, publishToReplicas } from '@/replicas/bus'
 
-import { refreshDocument } from './indexer'
+import { buildSearchIndex, refreshDocument } from './indexer'
+import { searchState } from './state'
 import type { SearchType } from './sources'
 
 /** Bus topic: a searchable document changed in another replica; read it again. */
@@ -19,5 +20,10 @@ export const publishSearchRefresh = (type: SearchType, id: string): Promise<void
   publishToReplicas(SEARCH_TOPIC, { type, id } satisfies Refresh)
 
 export function receiveSearchRefreshes(payload: Payload): void {
-  onReplicaMessage<Refresh>(SEARCH_TOPIC, ({ type, id }) => refreshDocument(payload, type, id))
+  // The writer has purged the shared caches of what the index answered; this replica need not.
+  onReplicaMessage<Refresh>(SEARCH_TOPIC, ({ type, id }) =>
+    refreshDocument(payload, type, String(id), { purgeShared: false }),
+  )
+  // Updates this process may have missed: the index is read again while the old one answers.
+  onReplicaMessage(MESSAGES_MISSED, () => (searchState() ? buildSearchIndex(payload) : undefined))
 }

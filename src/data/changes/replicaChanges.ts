@@ -1,7 +1,7 @@
-import { onReplicaMessage, publishToReplicas } from '@/replicas/bus'
+import { MESSAGES_MISSED, onReplicaMessage, publishToReplicas } from '@/replicas/bus'
 
 import { invalidateReadCache } from './changeLog'
-import type { Change } from './readSet'
+import { EVERYTHING, type Change } from './readSet'
 
 /** Bus topic: the committed changes of a write in another replica. */
 const CHANGES_TOPIC = 'read-cache.changes'
@@ -21,6 +21,9 @@ export function publishChanges(changes: readonly Change[]): Promise<void> {
  */
 export function receiveChangesFromReplicas(): void {
   onReplicaMessage<Change[]>(CHANGES_TOPIC, (changes) => {
+    if (!Array.isArray(changes)) return invalidateReadCache(EVERYTHING)
     for (const change of changes) invalidateReadCache(change)
   })
+  // Changes this process may have missed: nothing cached can be trusted.
+  onReplicaMessage(MESSAGES_MISSED, () => invalidateReadCache(EVERYTHING))
 }

@@ -60,18 +60,24 @@ async function attempt(payload: Payload): Promise<{ held: boolean; takenOver: bo
 /**
  * Takes part in the job lease for as long as this server runs: one attempt now (a lone server
  * or the first worker holds it before it serves), then every `RENEW_MS`. The holder runs the
- * job queues; the others hand jobs queued in their requests to it over the bus. Resolves to the
- * function that gives the lease up (a graceful stop), so another replica takes over at once.
+ * job queues; the others hand jobs queued in their requests to it over the bus. Resolves to two
+ * steps of a graceful stop: `stopStartingJobs` at once (no cron starts another job here), and
+ * `leave` once the jobs under way have had their moment, so another replica takes over at once.
  * `afterTakeOver` runs each time this process becomes the holder, once claimed jobs are released
  * (jobs that should go on at once rather than at the next cron tick).
  */
 export async function takePartInJobLease(
   payload: Payload,
   afterTakeOver: () => void,
-): Promise<() => Promise<void>> {
+): Promise<{ stopStartingJobs: () => void; leave: () => Promise<void> }> {
   const log = (message: string) => payload.logger.info(`${replicaName()}: ${message}`)
   let held = false
+  let stopped = false
+  let attempting = false
   const tryNow = async () => {
+    // One attempt at a time: a slow transaction must not pile attempts up behind it.
+    if (stopped || attempting) return
+    attempting = true
     try {
       const result = await attempt(payload)
       if (result.held && result.takenOver) {
@@ -86,27 +92,39 @@ export async function takePartInJobLease(
     } catch (error) {
       // The lease stays until its end; a holder that cannot renew stops starting jobs then.
       payload.logger.warn({ msg: 'the job lease could not be renewed or taken', err: error })
+    } finally {
+      attempting = false
     }
-    if (!held) setJobLease(undefined)
+    if (!held || stopped) setJobLease(undefined)
   }
-  onReplicaMessage<{ queue: string; job: string }>(RUN_JOB_TOPIC, ({ queue, job }) => {
+  onReplicaMessage<{ queue?: unknown; job?: unknown }>(RUN_JOB_TOPIC, ({ queue, job }) => {
+    if (typeof queue !== 'string' || typeof job !== 'string') return
     if (isJobRunner()) runJobNow(payload, queue, job)
   })
   await tryNow()
-  let stopped = false
-  const timer = setInterval(() => void (stopped || tryNow()), RENEW_MS)
+  const timer = setInterval(() => void tryNow(), RENEW_MS)
   timer.unref()
-  return async () => {
+  const stopStartingJobs = () => {
     stopped = true
     clearInterval(timer)
-    if (!held) return
     setJobLease(undefined)
-    await payload.db
-      .updateMany({
-        collection: COLLECTION,
-        where: { and: [{ name: { equals: LEASE } }, { holder: { equals: replicaId() } }] },
-        data: { expiresAt: 0 },
-      })
-      .catch(() => undefined)
   }
+  return {
+    stopStartingJobs,
+    leave: async () => {
+      stopStartingJobs()
+      if (held) await giveUp(payload)
+    },
+  }
+}
+
+/** Ends this process's lease now, so that another replica takes it at its next attempt. */
+async function giveUp(payload: Payload): Promise<void> {
+  await payload.db
+    .updateMany({
+      collection: COLLECTION,
+      where: { and: [{ name: { equals: LEASE } }, { holder: { equals: replicaId() } }] },
+      data: { expiresAt: 0 },
+    })
+    .catch(() => undefined)
 }

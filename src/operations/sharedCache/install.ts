@@ -18,6 +18,7 @@ import { varnishPurger } from './varnish'
 export async function installSharedCachePurge(
   payload: Payload,
   env: Pick<Environment, 'varnishPurgeUrl' | 'varnishPurgeTimeoutMs' | 'cdn'>,
+  { purgeAtStart = true }: { purgeAtStart?: boolean } = {},
 ): Promise<() => void> {
   const purgers: Purger[] = []
   if (env.varnishPurgeUrl) {
@@ -29,7 +30,7 @@ export async function installSharedCachePurge(
     await Promise.all(purgers.map((purger) => purger(tags)))
   }
   sharedCachePurger.set(purge)
-  if (env.cdn) await queueCdnPurge(payload, [EVERY_ANSWER])
+  if (env.cdn && purgeAtStart) await queueCdnPurge(payload, [EVERY_ANSWER])
   const stopDays = purgeEachDay(purge)
   return () => {
     stopDays()

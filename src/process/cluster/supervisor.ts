@@ -21,6 +21,16 @@ type Supervision = {
   releaseDataLock: () => Promise<void>
 }
 
+type State = {
+  stopping: boolean
+  serving: boolean
+  /** Old workers a reload stops: their exit is expected. */
+  retiring: Set<number>
+  /** New workers of a reload that do not listen yet: if one exits, the reload ends, nobody respawns it. */
+  candidates: Set<number>
+  starts: number[]
+}
+
 /** Resolves when `worker` listens; rejects when it exits before. */
 async function listening(worker: Worker): Promise<void> {
   const exited = once(worker, 'exit').then(([code, signal]) => {
@@ -46,8 +56,8 @@ async function stopWorker(worker: Worker): Promise<void> {
  * - it holds the lock on the data for them all, so a restore cannot run under them;
  * - its first worker migrates and seeds before it listens; the others start after it;
  * - a worker that dies is replaced at once (the new one skips the bootstrap);
- * - SIGHUP replaces the workers one by one, each new one listening before its old one stops,
- *   so a reload drops no request;
+ * - SIGHUP replaces the workers one by one, each new one listening before its old one stops, so
+ *   a reload drops no request; the first new one migrates first (a new build's migrations);
  * - SIGTERM or SIGINT stops them all, each finishing its requests, then releases the lock.
  *
  * Between its workers it relays the bus and SQLite's writer turn (./relay.ts) and keeps the
@@ -56,13 +66,13 @@ async function stopWorker(worker: Worker): Promise<void> {
 export async function supervise({ workers, releaseDataLock }: Supervision): Promise<void> {
   relayBetweenWorkers(log)
   new RateLimiterClusterMaster()
-  const state = {
+  const state: State = {
     stopping: false,
     serving: false,
-    retiring: new Set<number>(),
-    starts: [] as number[],
+    retiring: new Set(),
+    candidates: new Set(),
+    starts: [],
   }
-
   const fork = (bootstrap: boolean) => {
     state.starts.push(Date.now())
     while (state.starts.length > CRASH_LOOP.starts) state.starts.shift()
@@ -77,23 +87,11 @@ export async function supervise({ workers, releaseDataLock }: Supervision): Prom
       .then(releaseDataLock)
       .finally(() => process.exit(code))
   }
-
-  cluster.on('exit', (worker, code, signal) => {
-    // Before the first worker listens, its failure ends the start (below).
-    if (!state.serving || state.stopping || state.retiring.delete(worker.id)) return
-    // It printed why (another build or other secrets than the running replicas'): starting it
-    // again would only fail again.
-    if (code === REFUSED_TO_JOIN) return stop(`worker ${worker.id} refused to join`, 1)
-    log(
-      `worker ${worker.id} (pid ${worker.process.pid}) died (${signal ?? code}); starting another`,
-    )
-    const looping =
-      state.starts.length >= CRASH_LOOP.starts && Date.now() - state.starts[0]! < CRASH_LOOP.within
-    if (looping) setTimeout(() => !state.stopping && fork(false), CRASH_LOOP.pauseMs)
-    else fork(false)
-  })
+  replaceTheDead(state, fork, stop)
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
+  // Installed now, so that a SIGHUP during the start does not end the supervisor (its default).
+  reloadOnSighup(state, fork)
 
   try {
     await listening(fork(true))
@@ -108,41 +106,60 @@ export async function supervise({ workers, releaseDataLock }: Supervision): Prom
   const others = Array.from({ length: workers - 1 }, () => fork(false))
   await Promise.allSettled(others.map(listening))
   log(`${workers} workers are serving`)
-
-  reloadOnSighup(state, fork)
 }
 
-/** SIGHUP: one reload at a time, none while stopping. */
-function reloadOnSighup(
-  state: { stopping: boolean; retiring: Set<number> },
+/** A worker that dies is replaced at once; one that refuses to join the replicas stops them all. */
+function replaceTheDead(
+  state: State,
   fork: (bootstrap: boolean) => Worker,
+  stop: (why: string, code?: number) => void,
 ) {
-  let reloading = false
-  process.on('SIGHUP', () => {
-    if (reloading || state.stopping) return
-    reloading = true
-    void reload(state.retiring, () => state.stopping, fork).finally(() => (reloading = false))
+  cluster.on('exit', (worker, code, signal) => {
+    // Before the first worker listens, its failure ends the start (supervise); a reload's new
+    // worker that fails ends the reload (reload).
+    if (!state.serving || state.stopping || state.retiring.delete(worker.id)) return
+    if (state.candidates.delete(worker.id)) return
+    // It printed why (another build or other secrets than the running replicas'): starting it
+    // again would only fail again.
+    if (code === REFUSED_TO_JOIN) return stop(`worker ${worker.id} refused to join`, 1)
+    log(
+      `worker ${worker.id} (pid ${worker.process.pid}) died (${signal ?? code}); starting another`,
+    )
+    const looping =
+      state.starts.length >= CRASH_LOOP.starts && Date.now() - state.starts[0]! < CRASH_LOOP.within
+    if (looping) setTimeout(() => !state.stopping && fork(false), CRASH_LOOP.pauseMs)
+    else fork(false)
   })
 }
 
-/** Replaces every worker running now by a new one, one at a time. */
-async function reload(
-  retiring: Set<number>,
-  stopping: () => boolean,
-  fork: (bootstrap: boolean) => Worker,
-): Promise<void> {
+/** SIGHUP: one reload at a time, none while starting or stopping. */
+function reloadOnSighup(state: State, fork: (bootstrap: boolean) => Worker) {
+  let reloading = false
+  process.on('SIGHUP', () => {
+    if (!state.serving) return log('SIGHUP ignored: the workers are still starting')
+    if (reloading || state.stopping) return
+    reloading = true
+    void reload(state, fork).finally(() => (reloading = false))
+  })
+}
+
+/** Replaces every worker running now by a new one, one at a time; the first new one migrates. */
+async function reload(state: State, fork: (bootstrap: boolean) => Worker): Promise<void> {
   const old = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w)
   log(`SIGHUP: replacing ${old.length} workers one by one`)
-  for (const worker of old) {
-    if (stopping()) return
-    const replacement = fork(false)
+  for (const [index, worker] of old.entries()) {
+    if (state.stopping) return
+    const replacement = fork(index === 0)
+    state.candidates.add(replacement.id)
     try {
       await listening(replacement)
     } catch (error) {
       log(`reload stopped, the old workers go on serving: ${(error as Error).message}`)
       return
+    } finally {
+      state.candidates.delete(replacement.id)
     }
-    retiring.add(worker.id)
+    state.retiring.add(worker.id)
     await stopWorker(worker)
   }
   log('reload finished')
