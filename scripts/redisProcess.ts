@@ -5,6 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process'
 import net from 'node:net'
 
+import { ensureDebianPackages } from './debianPackages'
 import { freePort } from './productionProcess'
 
 function hasRedis(): boolean {
@@ -16,23 +17,14 @@ function hasRedis(): boolean {
   }
 }
 
-/**
- * Debian's redis-server, as `.ci/run` installs it; installed here when missing and this process
- * may (as root), else the error says how.
- */
-function ensureRedis(): void {
-  if (hasRedis()) return
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      'Redis is not installed: sudo apt-get install -y redis-server (the replicas test over ' +
-        'Redis runs two workers whose bus and limits go through it)',
-    )
-  }
-  execFileSync('apt-get', ['install', '-y', 'redis-server'], {
-    stdio: 'ignore',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  })
-}
+/** Debian's redis-server, as `.ci/run` installs it. */
+const ensureRedis = () =>
+  ensureDebianPackages(
+    hasRedis,
+    ['redis-server'],
+    'Redis',
+    'the replicas test over Redis runs two workers whose bus and limits go through it',
+  )
 
 export type RedisServer = { url: string; stop: () => Promise<void>; output: () => string }
 

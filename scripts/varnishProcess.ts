@@ -7,6 +7,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { ensureDebianPackages } from './debianPackages'
+
 /** The VCL an operator uses (deploy/varnish/portal.vcl), run here as it is but for its backend port. */
 const VCL = path.join('deploy', 'varnish', 'portal.vcl')
 
@@ -24,23 +26,14 @@ function hasVarnish(): boolean {
     )
 }
 
-/**
- * Debian's Varnish and varnish-modules (for xkey), as `.ci/run` installs them; installed here when
- * missing and this process may (as root), else the error says how.
- */
-function ensureVarnish(): void {
-  if (hasVarnish()) return
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      'Varnish is not installed: sudo apt-get install -y varnish varnish-modules (the shared ' +
-        'cache test runs the repository’s deploy/varnish/portal.vcl in it)',
-    )
-  }
-  execFileSync('apt-get', ['install', '-y', 'varnish', 'varnish-modules'], {
-    stdio: 'ignore',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  })
-}
+/** Debian's Varnish and varnish-modules (for xkey), as `.ci/run` installs them. */
+const ensureVarnish = () =>
+  ensureDebianPackages(
+    hasVarnish,
+    ['varnish', 'varnish-modules'],
+    'Varnish',
+    'the shared cache test runs the repository’s deploy/varnish/portal.vcl in it',
+  )
 
 export type Varnish = { url: string; stop: () => Promise<void>; output: () => string }
 

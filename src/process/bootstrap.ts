@@ -22,8 +22,6 @@ export async function migrateDatabase(payload: Payload): Promise<void> {
   await client.execute('ANALYZE')
 }
 
-export { BootstrapError }
-
 export type AdminLogin = { email: string; password?: string; created: boolean }
 
 const DEV_ADMIN_EMAIL = 'admin@example.org'

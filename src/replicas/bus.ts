@@ -32,9 +32,6 @@ const handlers = () => processSingleton('bus-handlers', () => new Map<string, Se
 
 const installed = processSlot<Transport>('bus-transport')
 
-/** Counts publications that gave up waiting (metrics read it). */
-export const busStats = () => processSingleton('bus-stats', () => ({ published: 0, timedOut: 0 }))
-
 /** Runs this process's handlers of a message another replica published. */
 async function dispatch(message: BusMessage): Promise<void> {
   if (typeof message?.topic !== 'string') return
@@ -82,20 +79,11 @@ export function onReplicaMessage<T>(
 export async function publishToReplicas(topic: string, body: unknown): Promise<void> {
   const transport = installed.get()
   if (!transport) return
-  const stats = busStats()
-  stats.published += 1
   let timer: NodeJS.Timeout | undefined
-  const waited = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), BUS_WAIT_MS)
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, BUS_WAIT_MS)
     timer.unref()
   })
-  const outcome = await Promise.race([
-    transport.broadcast({ topic, body }).then(
-      () => 'done' as const,
-      () => 'done' as const,
-    ),
-    waited,
-  ])
+  await Promise.race([transport.broadcast({ topic, body }).catch(() => undefined), waited])
   clearTimeout(timer)
-  if (outcome === 'late') stats.timedOut += 1
 }

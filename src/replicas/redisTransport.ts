@@ -20,7 +20,7 @@ export const redisConnection = (url: string, name: string): Redis =>
   })
 
 /** A message of the bus channel, if it has the shape every replica sends; null otherwise. */
-function readPublished(text: string): Published | null {
+export function readPublished(text: string): Published | null {
   try {
     const value = JSON.parse(text) as Partial<Published> | null
     const ok =

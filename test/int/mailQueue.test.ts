@@ -13,7 +13,8 @@ import {
 } from 'payload'
 
 import { MAIL_RETRIES } from '@/operations/mail/deliverMail'
-import { deliveriesSettled, releaseInterruptedMailJobs } from '@/operations/mail/delivery'
+import { deliveriesSettled } from '@/operations/mail/delivery'
+import { releaseInterruptedJobs } from '@/operations/jobs/startedJobs'
 import type { MailQueue, User } from '@/payload-types'
 
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtpSink'
@@ -335,7 +336,7 @@ test('a delivery cut short by a process that died is sent after the next start',
   await cronTickLater()
   expect(sink.received.some(mailTo(user.email))).toBe(false)
 
-  await releaseInterruptedMailJobs(payload) // what taking the job lease does (src/operations/jobs/lease.ts)
+  await releaseInterruptedJobs(payload) // what taking the job lease does (src/operations/jobs/lease.ts)
   await cronTickLater()
   expect((await sink.waitFor(mailTo(user.email))).subject).toBe('Neues Passwort festlegen')
 })

@@ -9,9 +9,6 @@ import type { AdapterLayer } from './layers'
 import { WriteLock, type TurnLimit } from './writeLock'
 import type { TransactionID } from './writeMethods'
 
-/** How long a transaction may hold the writer's turn (src/replicas/writeTurn.ts says why). */
-export const LEAKED_TRANSACTION_MS = WRITE_TURN_LIMIT_MS
-
 /** Takes a transaction's turn out of the register, so that only one caller ends it. */
 function takeOut(
   turns: Map<TransactionID, () => void>,
@@ -70,7 +67,8 @@ async function takeTransactionTurn(lock: WriteLock, limit: TurnLimit): Promise<(
  */
 export function serialiseWrites(
   db: BaseDatabaseAdapter,
-  leakedAfterMs: number = LEAKED_TRANSACTION_MS,
+  // How long a transaction may hold the writer's turn (src/replicas/writeTurn.ts says why).
+  leakedAfterMs: number = WRITE_TURN_LIMIT_MS,
 ): AdapterLayer {
   const lock = new WriteLock()
   const turns = new Map<TransactionID, () => void>()

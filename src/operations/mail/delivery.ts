@@ -1,10 +1,6 @@
 import type { Payload } from 'payload'
 
-import {
-  releaseInterruptedJobs,
-  runJobNow,
-  startedJobsSettled,
-} from '@/operations/jobs/startedJobs'
+import { runJobNow, startedJobsSettled } from '@/operations/jobs/startedJobs'
 
 import { MAIL_QUEUE } from './deliverMail'
 
@@ -19,8 +15,3 @@ export function startDelivery(payload: Payload, job: string): void {
 
 /** Resolves once every delivery started so far (mail and webhooks) has finished. */
 export const deliveriesSettled = startedJobsSettled
-
-/** At start: mail jobs a dead process left claimed are released to be sent again. */
-export function releaseInterruptedMailJobs(payload: Payload): Promise<void> {
-  return releaseInterruptedJobs(payload, MAIL_QUEUE)
-}
