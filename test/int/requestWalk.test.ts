@@ -48,6 +48,16 @@ const toResolver = (stops: Stop[]): Stop[] => {
  * on a loaded machine (a breakpoint on every function entered), so one that is within `enough`
  * is kept at once.
  */
+/**
+ * A request sent to the server starts at its front (src/edge/front.ts): stops recorded before it
+ * are other work of the test process that ran first (a SQLite statement of a background job once
+ * made a miss read 55 stops in the full suite), never part of the request.
+ */
+const fromFront = (stops: Stop[]): Stop[] => {
+  const front = stops.findIndex((stop) => stop.file === 'src/edge/front.ts')
+  return front <= 0 ? stops : stops.slice(front)
+}
+
 async function fewestStops(
   request: () => Promise<unknown>,
   prepare: (() => void) | undefined,
@@ -55,7 +65,7 @@ async function fewestStops(
 ) {
   let fewest: Stop[] | null = null
   for (let attempt = 0; attempt < 3; attempt++) {
-    const stops = await recordStops(request, prepare)
+    const stops = fromFront(await recordStops(request, prepare))
     if (!fewest || stops.length < fewest.length) fewest = stops
     if (enough(fewest)) break
   }
