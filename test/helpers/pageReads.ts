@@ -71,6 +71,7 @@ export const readsWithoutTotals = [
   'SiteChrome',
   'HomePage',
   'FilterOptions',
+  'PrincipleOptions',
   'NewsBySlug',
   'NewsFeed',
   'ProjectBySlug',
@@ -106,6 +107,7 @@ export async function pageReads(rows: Rows): Promise<Record<string, () => Promis
     SiteChrome: () => api.request(ops.SiteChromeDocument, {}),
     HomePage: () => api.request(ops.HomePageDocument, { now }),
     FilterOptions: () => api.request(ops.FilterOptionsDocument, {}),
+    PrincipleOptions: () => api.request(ops.PrincipleOptionsDocument, {}),
     NewsList: () => api.request(ops.NewsListDocument, { where: {}, limit: 12 }),
     'NewsList, page 3': () => api.request(ops.NewsListDocument, { where: {}, limit: 12, page: 3 }),
     'NewsList by tag': () =>

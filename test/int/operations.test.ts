@@ -1,6 +1,7 @@
 import config from '@payload-config'
 import { configToSchema } from '@payloadcms/graphql'
 import { parse, print, validate } from 'graphql'
+import sharp from 'sharp'
 import type { Payload } from 'payload'
 
 import { createClient, GraphQLRequestError } from '@/graphql/client'
@@ -199,4 +200,56 @@ test('every operation stays within the limits with headroom; the home page’s c
   expect(measured.HomePage).toBeGreaterThan(0)
   for (const complexity of Object.values(measured))
     expect(complexity * 2).toBeLessThanOrEqual(limits.maxComplexity)
+})
+
+test('the news list reads only the fields it shows (select: true) and shows what a whole read shows, image sizes included', async () => {
+  const pixel = await sharp({
+    create: { width: 900, height: 500, channels: 3, background: '#336699' },
+  })
+    .png()
+    .toBuffer()
+  const image = await payload.create({
+    collection: 'media',
+    data: { alt: 'Ein Bild zur Meldung' },
+    file: {
+      data: pixel,
+      mimetype: 'image/png',
+      name: `liste-${Date.now()}.png`,
+      size: pixel.length,
+    },
+  })
+  const news = await payload.create({
+    collection: 'news',
+    data: {
+      title: 'Eine Meldung mit Bild',
+      excerpt: 'Kurz gesagt',
+      body: undefined,
+      heroImage: image.id,
+      tags: ['bild'],
+      _status: 'published',
+    },
+    depth: 0,
+  })
+  try {
+    const api = client('de')
+    const selected = await api.request(ops.NewsListDocument, {
+      where: { tags: { contains: 'bild' } },
+    })
+    const whole = parse(print(ops.NewsListDocument).replace('select: true', ''))
+    expect(print(whole)).not.toContain('select')
+    const read = await api.request(whole as typeof ops.NewsListDocument, {
+      where: { tags: { contains: 'bild' } },
+    })
+    expect(selected).toEqual(read)
+    const [card] = selected.News?.docs ?? []
+    expect(card).toMatchObject({
+      title: 'Eine Meldung mit Bild',
+      excerpt: 'Kurz gesagt',
+    })
+    expect(card?.heroImage?.url).toMatch(/\.png$/)
+    expect(card?.heroImage?.sizes?.card?.url).toMatch(/-800x\d+\.png$/)
+  } finally {
+    await payload.delete({ collection: 'news', id: news.id })
+    await payload.delete({ collection: 'media', id: image.id })
+  }
 })

@@ -35,13 +35,13 @@ const operations = {
   HomePage: async () => {
     const data = await api.request(ops.HomePageDocument, { now })
     return [
-      ...(data.News?.docs ?? []).flatMap((n) => [n, ...(n?.authors ?? [])]),
+      ...(data.News?.docs ?? []),
       ...(data.Projects?.docs ?? []).flatMap((p) => [p, p?.organization]),
     ].filter(Boolean).length
   },
   NewsList: async () => {
     const data = await api.request(ops.NewsListDocument, { limit: 50 })
-    return (data.News?.docs ?? []).flatMap((n) => [n, ...(n?.authors ?? [])]).length
+    return (data.News?.docs ?? []).length
   },
   ProjectBySlug: async (slug: string) => {
     const data = await api.request(ops.ProjectBySlugDocument, { slug })

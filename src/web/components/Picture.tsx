@@ -1,8 +1,14 @@
 import Image from 'next/image'
 
-import type { ImagePartsFragment } from '@/graphql/generated'
-
 type Size = 'card' | 'hero'
+
+type Variant = { url?: string | null; width?: number | null; height?: number | null }
+
+/** What a picture needs of an image: ImageParts and CardImage (src/graphql/operations) both fit. */
+export type PictureImage = Variant & {
+  alt?: string | null
+  sizes?: Partial<Record<Size, Variant | null>> | null
+}
 
 /**
  * An image from Payload's media collection at one of its generated sizes, with its real width,
@@ -15,7 +21,7 @@ export function Picture({
   priority = false,
   className,
 }: {
-  image: ImagePartsFragment | null | undefined
+  image: PictureImage | null | undefined
   size: Size
   priority?: boolean
   className?: string

@@ -10,7 +10,7 @@ import { pageLocale, pageNumber, single, type LocaleParams, type SearchParams } 
 import { pageQuery } from '@/web/pageQueries'
 import { paths } from '@/cms/documentPaths'
 import { pageMetadata } from '@/web/seo'
-import { FilterOptionsDocument, NewsListDocument, type NewsItem_where } from '@/graphql/generated'
+import { NewsListDocument, PrincipleOptionsDocument, type NewsItem_where } from '@/graphql/generated'
 
 export const dynamic = 'force-dynamic'
 
@@ -29,7 +29,7 @@ export default async function NewsListPage({ params, searchParams }: LocaleParam
   const page = pageNumber(query.page)
 
   const { client } = await portalApi(locale)
-  const options = await client.request(FilterOptionsDocument, {})
+  const options = await client.request(PrincipleOptionsDocument, {})
   const principles = options.Principles?.docs ?? []
   const principleId = principles.find((p) => p.slug === principle)?.id
 
