@@ -10,7 +10,11 @@ import { pageLocale, pageNumber, single, type LocaleParams, type SearchParams } 
 import { pageQuery } from '@/web/pageQueries'
 import { paths } from '@/cms/documentPaths'
 import { pageMetadata } from '@/web/seo'
-import { NewsListDocument, PrincipleOptionsDocument, type NewsItem_where } from '@/graphql/generated'
+import {
+  NewsListDocument,
+  PrincipleOptionsDocument,
+  type NewsItem_where,
+} from '@/graphql/generated'
 
 export const dynamic = 'force-dynamic'
 
