@@ -256,3 +256,33 @@ test('lists that read only the fields they show (select: true) show what a whole
     await payload.delete({ collection: 'media', id: image.id })
   }
 })
+
+test('the home page shows the six newest active projects, newest first, and none that is not active', async () => {
+  const organization = (
+    await payload.find({ collection: 'organizations', limit: 1, depth: 0, pagination: false })
+  ).docs[0]!.id
+  const created: { id: string; slug: string }[] = []
+  const project = async (title: string, status: 'active' | 'completed') => {
+    const doc = await payload.create({
+      collection: 'projects',
+      data: { title, organization, status, _status: 'published' },
+      depth: 0,
+    })
+    created.push({ id: String(doc.id), slug: String(doc.slug) })
+    // createdAt has millisecond resolution: one apart, so "newest" has one answer.
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+  try {
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) await project(`Startprojekt ${n}`, 'active')
+    await project('Ein abgeschlossenes Projekt', 'completed')
+    const home = await client('de').request(ops.HomePageDocument, { now })
+    const newestActive = created
+      .slice(0, 7)
+      .reverse()
+      .slice(0, 6)
+      .map((p) => p.slug)
+    expect(home.Projects?.docs?.map((p) => p?.slug)).toEqual(newestActive)
+  } finally {
+    for (const { id } of created) await payload.delete({ collection: 'projects', id })
+  }
+})

@@ -95,7 +95,7 @@ async function addLinkedDocuments(from: number, to: number): Promise<string> {
     const project = await payload.create({
       collection: 'projects',
       data: {
-        // Sorted by title: "AAA…" comes before the seeded projects.
+        // First by title ("AAA…") and as the newest: the project list and the home page show them.
         title: `AAA Zählprojekt ${String(i).padStart(2, '0')}`,
         organization: organizations[i],
         partners: organizations,
