@@ -35,4 +35,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # Node directly (not npm) so SIGTERM reaches the server's graceful shutdown; the condition is
 # explained in scripts/bundle.mjs, the heap limit in docs/benchmark.md (as `npm start`).
-CMD ["node", "--max-old-space-size=384", "--conditions=production", "--enable-source-maps", ".server/server.mjs"]
+CMD ["node", "--max-old-space-size=384", "--max-semi-space-size=32", "--conditions=production", "--enable-source-maps", ".server/server.mjs"]

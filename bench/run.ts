@@ -63,6 +63,9 @@ const settings = {
 const transport = option('graphql') === 'get' ? 'get' : 'post'
 const withLarge = option('no-large') === undefined
 const profile = option('profile') !== undefined
+/** `--node-flags=--max-semi-space-size=16,…`: Node flags for the read and profile servers, after
+ * `npm start`'s own (which they override), to compare a setting in the same run's conditions. */
+const extraNodeFlags = option('node-flags')?.split(',').filter(Boolean) ?? []
 /**
  * `--only=read,search,hostile,editorial,metrics,shared,updates,replicas,launch,profile`: the
  * scenarios to run (all but profile, launch, updates and replicas by default: updates sends 10,000
@@ -101,7 +104,7 @@ async function onServer(
   dataSet: DataSet,
   env: Record<string, string>,
   cases: [CaseId, Target][],
-  nodeFlags: string[] = [],
+  nodeFlags: string[] = extraNodeFlags,
 ) {
   log(`server: starting (${label}, ${dataSet} data)`)
   const server = await startServer({ database, workDir, env, nodeFlags })
@@ -186,7 +189,7 @@ try {
           database,
           workDir,
           env: { READ_CACHE_MAX_BYTES: '0' },
-          nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+          nodeFlags: [...extraNodeFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`],
         })
         let m
         try {

@@ -96,7 +96,7 @@ export async function startServer(options: {
   /** The checkout to start from (its own build): this one unless told. */
   cwd?: string
   env?: Record<string, string>
-  /** Extra Node flags, e.g. --cpu-prof. */
+  /** Extra Node flags, e.g. --cpu-prof; they override `npm start`'s heap sizes. */
   nodeFlags?: string[]
 }): Promise<BenchServer> {
   const port = await freePort()
@@ -104,7 +104,10 @@ export async function startServer(options: {
   const copy = path.join(options.workDir, `server-${port}.db`)
   if (options.database) copyDatabase(options.database, copy)
   const started = Date.now()
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...productionServerArgs], {
+  // Extra flags go after `npm start`'s own (V8 takes a flag's last value), before the script.
+  const script = productionServerArgs[productionServerArgs.length - 1]!
+  const flags = [...productionServerArgs.slice(0, -1), ...(options.nodeFlags ?? [])]
+  const child = spawn(process.execPath, [...flags, script], {
     cwd: options.cwd,
     env: {
       ...productionEnvironment(copy),

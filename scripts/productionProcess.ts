@@ -5,9 +5,10 @@
 import type { ChildProcess } from 'node:child_process'
 import net from 'node:net'
 
-/** Node's arguments as `npm start` (package.json) runs the server, heap limit included. */
+/** Node's arguments as `npm start` (package.json) runs the server, heap sizes included. */
 export const productionServerArgs = [
   '--max-old-space-size=384',
+  '--max-semi-space-size=32',
   '--conditions=production',
   '.server/server.mjs',
 ]
