@@ -6,6 +6,7 @@ import { useEffect } from 'react'
 import type { Locale } from '@/core/locales'
 
 import { signatureWords } from '../../signatureWords'
+import { moreWorkChallenge, solveHarder } from './harderProof'
 
 /** How often the form is sent again by itself while the portal answers 503 (busy). */
 const RETRIES_WHEN_BUSY = 5
@@ -72,10 +73,14 @@ async function withProof(form: HTMLFormElement): Promise<FormData> {
   return data
 }
 
+/** Harder challenges solved for one form before it goes without a proof (for moderation). */
+const HARDER_TRIES = 2
+
 /**
  * Sends the form; while the portal is saturated, waits as long as it asks and sends again. Past
- * a busy address's threshold the server asks for more work: until the widget solves harder
- * challenges, the form goes once more without a proof, accepted for moderation.
+ * a busy address's or domain's threshold the server asks for more work: the widget solves the
+ * harder challenge and the form goes again. If it cannot (or the work needed rose meanwhile,
+ * twice), the form goes once more without a proof, accepted for moderation.
  */
 async function send(form: HTMLFormElement, data: FormData): Promise<Response> {
   const post = () =>
@@ -90,9 +95,19 @@ async function send(form: HTMLFormElement, data: FormData): Promise<Response> {
     await pause(Math.min(seconds, 30) * 1000)
     response = await post()
   }
-  if (response.status === 400 && (await response.clone().text()).includes('"more-work"')) {
-    data.delete('altcha')
+  for (let tries = 0; response.status === 400; tries++) {
+    const challenge = moreWorkChallenge(
+      await response
+        .clone()
+        .json()
+        .catch(() => null),
+    )
+    if (!challenge) break
+    const proof = tries < HARDER_TRIES ? await solveHarder(form, challenge) : null
+    if (proof) data.set('altcha', proof)
+    else data.delete('altcha')
     response = await post()
+    if (!proof) break
   }
   return response
 }
