@@ -5,7 +5,7 @@
  * between pages; then either a signature a few seconds after the form arrived, the proof of work
  * solved meanwhile, or an article and a search. Each request counts in the step it was sent in.
  */
-import { readSigningForm, signerFields, solve } from './signing'
+import { moreWorkChallenge, readSigningForm, signerFields, solve } from './signing'
 import type { Tally } from './tally'
 
 export type VisitorContext = {
@@ -25,8 +25,9 @@ const SHARED_ADDRESS = '192.0.2.77'
 const REQUEST_TIMEOUT_MS = 30_000
 const searches = ['Daten', 'open data', 'Klimaforschung', 'Sprachmodelle', 'KI Europa', 'Modele']
 
-/** As SignFormEnhancer's RETRIES_WHEN_BUSY. */
+/** As SignFormEnhancer's RETRIES_WHEN_BUSY and HARDER_TRIES. */
 const BUSY_RETRIES = 5
+const HARDER_TRIES = 2
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const between = (min: number, max: number) => min + Math.random() * (max - min)
 /** Each visitor's own address: 10.0.0.0/8 by the visitor's number. */
@@ -92,16 +93,21 @@ async function sign(
       body: fields.toString(),
     })
   // What SignFormEnhancer does: a 503 is waited out (Retry-After) and sent again, up to five
-  // times; a 400 more-work (a busy address or domain) is sent once more without a proof, which
-  // the portal accepts for moderation.
+  // times; a 400 more-work (a busy address or domain) has its harder challenge solved and is
+  // sent again, up to twice, then once more without a proof, accepted for moderation.
   let answer = await send()
   for (let retry = 0; answer.status === 503 && retry < BUSY_RETRIES; retry++) {
     await sleep(Math.min(answer.retryAfter ?? 2, 30) * 1000)
     answer = await send()
   }
-  if (answer.status === 400 && answer.text.includes('"more-work"')) {
-    fields.delete('altcha')
+  for (let tries = 0; answer.status === 400; tries++) {
+    const challenge = moreWorkChallenge(answer.text)
+    if (!challenge) break
+    const proof = tries < HARDER_TRIES ? await solve(challenge) : null
+    if (proof) fields.set('altcha', proof)
+    else fields.delete('altcha')
     answer = await send()
+    if (!proof) break
   }
   if (answer.status === 200) return ctx.current().signature(true, '')
   let code = ''
