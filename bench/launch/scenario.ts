@@ -159,7 +159,7 @@ export async function launchScenario(
         log(
           `launch: ${step.name}: ${t.visitors} visitors (${ctx.active.count} browsing), ` +
             `${t.requests} requests, 200 ${t.statuses['200']}, 429 ${t.statuses['429']}, ` +
-            `503 ${t.statuses['503']}, other ${t.statuses.other}, errors ${t.statuses.error}, ` +
+            `503 ${t.statuses['503']}, more work ${t.statuses['more-work']}, other ${t.statuses.other}, errors ${t.statuses.error}, ` +
             `signatures ${t.signaturesAccepted} accepted / ${t.signaturesRefused} refused`,
         )
       }, 5000)
@@ -211,8 +211,9 @@ export const KNEE_CPU_SHARE = 0.95
 
 /**
  * The knee: the first step (by rate, the drain left out) where the server is saturated, i.e. any
- * visitor request refused or failed (429, 503, other non-2xx, error), any signature refused,
- * p99 over KNEE_P99_MS, or server CPU ≥ KNEE_CPU_SHARE of the cores available.
+ * visitor request refused or failed (429, 503, error, any other non-2xx but a 400 more-work,
+ * which is a step of signing), any signature refused, p99 over KNEE_P99_MS, or server CPU ≥
+ * KNEE_CPU_SHARE of the cores available.
  */
 export function findKnee(
   steps: StepFigures[],

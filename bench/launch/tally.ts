@@ -3,7 +3,8 @@
  * signatures accepted and refused (by reason), the editor's publishes. Latencies are kept whole
  * (a step holds at most some tens of thousands), so percentiles are exact.
  */
-export type StatusClass = '200' | '304' | '429' | '503' | 'other' | 'error'
+/** `more-work`: a 400 asking a busy address's signer for a harder proof, a step of signing. */
+export type StatusClass = '200' | '304' | '429' | '503' | 'more-work' | 'other' | 'error'
 
 export type StepFigures = {
   step: string
@@ -32,12 +33,14 @@ export type StepFigures = {
   peakRssMb: number | null
 }
 
-const classOf = (status: number | 'error'): StatusClass =>
+const classOf = (status: number | 'error', moreWork: boolean): StatusClass =>
   status === 'error'
     ? 'error'
     : status === 200 || status === 304 || status === 429 || status === 503
       ? (String(status) as StatusClass)
-      : 'other'
+      : moreWork
+        ? 'more-work'
+        : 'other'
 
 export class Tally {
   visitors = 0
@@ -46,6 +49,7 @@ export class Tally {
     '304': 0,
     '429': 0,
     '503': 0,
+    'more-work': 0,
     other: 0,
     error: 0,
   }
@@ -55,8 +59,8 @@ export class Tally {
   readonly refusals: Record<string, number> = {}
   readonly publishes: Record<string, number> = {}
 
-  request(status: number | 'error', ms: number) {
-    this.statuses[classOf(status)]++
+  request(status: number | 'error', ms: number, moreWork = false) {
+    this.statuses[classOf(status, moreWork)]++
     if (status !== 'error') this.latencies.push(ms)
   }
 

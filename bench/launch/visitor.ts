@@ -56,7 +56,8 @@ async function request(
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     })
     const text = await res.text()
-    tally.request(res.status, performance.now() - started)
+    const moreWork = res.status === 400 && text.includes('"more-work"')
+    tally.request(res.status, performance.now() - started, moreWork)
     return { status: res.status, text, retryAfter: Number(res.headers.get('retry-after')) || 2 }
   } catch {
     tally.request('error', performance.now() - started)
