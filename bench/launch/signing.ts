@@ -30,17 +30,6 @@ export function readSigningForm(html: string): SigningForm | null {
   }
 }
 
-/** The harder challenge of a `400 more-work` answer's body, or null for any other answer. */
-export function moreWorkChallenge(text: string): Challenge | null {
-  try {
-    const first = (JSON.parse(text) as { errors?: { code?: string; challenge?: Challenge }[] })
-      .errors?.[0]
-    return first?.code === 'more-work' && first.challenge ? first.challenge : null
-  } catch {
-    return null
-  }
-}
-
 /** What the widget puts into the form's `altcha` field once it has solved the challenge. */
 export async function solve(challenge: Challenge): Promise<string> {
   const solution = await solveChallenge({ challenge, deriveKey })

@@ -5,7 +5,10 @@
  * between pages; then either a signature a few seconds after the form arrived, the proof of work
  * solved meanwhile, or an article and a search. Each request counts in the step it was sent in.
  */
-import { moreWorkChallenge, readSigningForm, signerFields, solve } from './signing'
+import type { Challenge } from 'altcha-lib'
+
+import { moreWorkChallenge } from '../../src/web/components/signing/harderProof'
+import { readSigningForm, signerFields, solve } from './signing'
 import type { Tally } from './tally'
 
 export type VisitorContext = {
@@ -35,6 +38,14 @@ const ownAddress = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n &
 
 type Answer = { status: number | 'error'; text: string; retryAfter?: number }
 
+const jsonOf = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
+
 async function request(
   ctx: VisitorContext,
   address: string,
@@ -56,7 +67,7 @@ async function request(
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     })
     const text = await res.text()
-    const moreWork = res.status === 400 && text.includes('"more-work"')
+    const moreWork = res.status === 400 && moreWorkChallenge(jsonOf(text)) !== null
     tally.request(res.status, performance.now() - started, moreWork)
     return { status: res.status, text, retryAfter: Number(res.headers.get('retry-after')) || 2 }
   } catch {
@@ -102,7 +113,7 @@ async function sign(
     answer = await send()
   }
   for (let tries = 0; answer.status === 400; tries++) {
-    const challenge = moreWorkChallenge(answer.text)
+    const challenge = moreWorkChallenge(jsonOf(answer.text)) as Challenge | null
     if (!challenge) break
     const proof = tries < HARDER_TRIES ? await solve(challenge) : null
     if (proof) fields.set('altcha', proof)
