@@ -307,6 +307,32 @@ test('the subscribe form of the home, news and declaration pages: with JavaScrip
   expect((await cachedWithForm('/en/news')).cache).toBe('HIT')
 })
 
+test("a reader who types in the subscribe form before the page's script runs still gets a stamp and a challenge", async () => {
+  const page = await withScript.newPage()
+  // Hold the page's scripts until the address is typed, as on a slow line or a busy phone.
+  let release!: () => void
+  const typed = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/_next/static/chunks/**/*.js', async (route) => {
+    await typed
+    await route.continue()
+  })
+  await page.goto(`${server.url}/en/news`, { waitUntil: 'domcontentloaded' })
+  const form = page.locator('form.subscribe-form')
+  await form.getByLabel(/E-mail address/).fill(`early-${Date.now()}@example.org`)
+  expect(await form.getAttribute('data-enhanced')).toBeNull()
+  release()
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('form.subscribe-form input[name="formToken"]') as HTMLInputElement)
+        ?.value &&
+      (document.querySelector('form.subscribe-form input[name="altcha"]') as HTMLInputElement)
+        ?.value,
+    undefined,
+    { timeout: 15_000 },
+  )
+  await page.close()
+})
+
 /**
  * A colleague's signature without JavaScript, as a plain form post from `office` (express
  * trusts the loopback proxy's X-Forwarded-For): the form's token from a render of the page.

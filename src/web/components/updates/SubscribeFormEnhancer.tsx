@@ -34,15 +34,26 @@ export function SubscribeFormEnhancer({
         const res = await fetch('/api/subscribers/form', {
           headers: { Accept: 'application/json' },
         })
-        if (!res.ok) return
+        if (!res.ok) throw new Error(`form parts answered ${res.status}`)
         const body = (await res.json()) as { formToken: string; challenge: unknown }
         setForm({ formToken: body.formToken, challenge: JSON.stringify(body.challenge) })
       } catch {
-        // Without a stamp the form is still sent, and the double opt-in is the check.
+        // Asked again on the next keystroke or focus. Without a stamp the form is still sent,
+        // and the double opt-in is the check.
+        asked = false
       }
     }
     element.addEventListener('focusin', ask)
-    return () => element.removeEventListener('focusin', ask)
+    element.addEventListener('input', ask)
+    // Someone who started typing before the page's script ran gets the same as a later typist.
+    if (element.contains(document.activeElement)) void ask()
+    // Says the form's parts come in the background from now on.
+    element.dataset.enhanced = ''
+    return () => {
+      element.removeEventListener('focusin', ask)
+      element.removeEventListener('input', ask)
+      delete element.dataset.enhanced
+    }
   }, [formId])
   if (!form) return null
   return (
