@@ -5,7 +5,7 @@
  */
 import type { Payload } from 'payload'
 
-import { buildSearchIndex } from '@/cms/search/indexer'
+import { buildSearchIndex, servingEngine } from '@/cms/search/indexer'
 import { dropSearchState } from '@/cms/search/state'
 import { sharedCachePurger } from '@/data/changes/sharedCachePurge'
 
@@ -108,4 +108,19 @@ test('once the search index has taken a published change, answers from the index
     data: { title: 'Gefunden werden', _status: 'published' },
   })
   expect(purgedTags().has('search')).toBe(true)
+})
+
+test('with the index built, a draft save purges nothing: the index did not change', async () => {
+  const { docs } = await payload.find({ collection: 'news', limit: 1, depth: 0 })
+  purged = []
+  await payload.update({
+    collection: 'news',
+    id: docs[0]!.id,
+    draft: true,
+    autosave: true,
+    data: { title: 'Ein Entwurf, den niemand findet' },
+  })
+  // The index takes changes in its own queue: wait until it has taken this one.
+  await servingEngine()
+  expect(purged).toEqual([])
 })

@@ -25,17 +25,17 @@ export type Progress = (done: number, total: number) => void
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** The key's document read again as the public reads it now, into `engine`. */
-async function refreshKey(engine: SearchEngine, payload: Payload, key: string): Promise<void> {
+/** Reads one document again as the public reads it; whether its entries in the index changed. */
+async function refreshKey(engine: SearchEngine, payload: Payload, key: string): Promise<boolean> {
   const split = key.indexOf(':')
   const type = key.slice(0, split)
-  if (!isSearchType(type)) return
+  if (!isSearchType(type)) return false
   const source = sourceOf(type)
   const id = key.slice(split + 1)
   const doc = source.global
     ? await publicGlobal(payload, source)
     : ((await publicDocuments(payload, source, [id]))[0] ?? null)
-  if (doc) engine.put(entriesOf(source, doc))
-  else engine.remove(key)
+  return doc ? engine.put(entriesOf(source, doc)) : engine.remove(key)
 }
 
 /** A new index of every document the public can read now, with progress. */
@@ -149,7 +149,9 @@ export function refreshDocument(
   if (!state.engine) return Promise.resolve()
   return enqueue(state, async () => {
     if (!state.engine) return
-    await refreshKey(state.engine, payload, key)
+    // A draft save or an autosave leaves what the public reads, and so the index, as it was:
+    // the answers that came from the index stay cached, here and in a shared cache.
+    if (!(await refreshKey(state.engine, payload, key))) return
     // The commit has already removed the cached answers that read the document; answers that
     // came from the index are removed now that it has changed.
     invalidateReadCache(SEARCH_INDEX_CHANGE)
