@@ -2,13 +2,15 @@
  * `npm start` with two workers on one SQLite file (issue 24): what one worker writes, the other
  * serves on the next read; a limit counts across both; the job queues run in one of them, and in
  * the other within seconds of its death; a dead worker is replaced, a reload (SIGHUP) loses no
- * request, and after `kill -9` of the supervisor a new start serves within seconds.
+ * request, a reload onto a deploy without a build leaves the old workers serving, and after
+ * `kill -9` of the supervisor a new start serves within seconds (a SIGHUP during it is ignored).
  */
 import { jest } from '@jest/globals'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { deployFolder } from '../helpers/deployFolder'
 import { onFreshConnection } from '../helpers/freshConnection'
 import { pidsOf, replicasAnswering, type Replica } from '../helpers/replicas'
 import {
@@ -27,18 +29,21 @@ const settings = {
   MEDIA_DIR: path.join(dir, 'media'),
   SUBSCRIBE_WITHOUT_PROOF_PER_ADDRESS_PER_HOUR: '10',
 }
+// Run from a folder laid out as a deploy, whose build a test can take away (a broken deploy).
+const deploy = deployFolder()
 let server: ProductionServer
 let token: string
 
 beforeAll(async () => {
   fs.copyFileSync(templateDatabase, path.join(dir, 'portal.db'))
-  server = await startProductionServer(settings)
+  server = await startProductionServer(settings, { cwd: deploy.dir })
   await bothServing()
   token = await loginToken(server)
 })
 afterAll(async () => {
   await server?.stop()
   fs.rmSync(dir, { recursive: true, force: true })
+  deploy.remove()
 })
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -229,6 +234,44 @@ test('the job runner killed under load: the other worker serves and runs the job
   await server.mail.waitFor((mail) => mail.to.includes('after-the-kill@example.org'), 15_000)
 })
 
+test('a reload onto a deploy without a build stops at its first new worker: the old workers go on serving', async () => {
+  const before = pidsOf(await replicas(4))
+  expect(before).toHaveLength(2)
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-no-build-'))
+  deploy.pointBuildAt(empty)
+  let reloading = true
+  const statuses: number[] = []
+  const readers = Array.from({ length: 2 }, async () => {
+    while (reloading) {
+      const answer = await onFreshConnection(`${server.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: principleQuery,
+      }).catch(() => null)
+      statuses.push(answer?.status ?? 0)
+    }
+  })
+  try {
+    process.kill(server.pid, 'SIGHUP')
+    const deadline = Date.now() + 60_000
+    while (!server.output().includes('reload stopped, the old workers go on serving')) {
+      if (Date.now() > deadline)
+        throw new Error(`no end of the reload:\n${server.output().slice(-4000)}`)
+      await pause(200)
+    }
+  } finally {
+    reloading = false
+    await Promise.all(readers)
+    deploy.restoreBuild()
+    fs.rmSync(empty, { recursive: true, force: true })
+  }
+  expect(server.alive()).toBe(true)
+  expect(pidsOf(await replicas(4))).toEqual(before)
+  expect(statuses.length).toBeGreaterThan(5)
+  expect(statuses.filter((status) => status !== 200)).toEqual([])
+})
+
+// After the failed one above: a reload with the build back in place goes through.
 test('a reload (SIGHUP) replaces both workers while readers lose no request', async () => {
   const before = pidsOf(await replicas(4))
   let reloading = true
@@ -253,9 +296,27 @@ test('a reload (SIGHUP) replaces both workers while readers lose no request', as
 test('after kill -9 of the supervisor a new start serves within seconds', async () => {
   const killedAt = Date.now()
   await server.kill()
-  server = await startProductionServer(settings)
+  // A SIGHUP while the new supervisor's first worker starts (a deploy script that reloads at
+  // once) is ignored; the start goes on.
+  server = await startProductionServer(settings, {
+    cwd: deploy.dir,
+    whileStarting: reloadOnceForked,
+  })
   const upAfter = Date.now() - killedAt
   console.info(`serving again ${upAfter} ms after kill -9 of the supervisor`)
   await bothServing()
+  expect(server.output()).toContain('SIGHUP ignored: the workers are still starting')
+  expect(server.alive()).toBe(true)
   expect((await readPrinciple()).title).toBe('Rahmenbedingungen mitgestalten (5)')
 })
+
+/** Sends SIGHUP to a starting supervisor once it has forked its first worker (before that, it has no handler yet). */
+async function reloadOnceForked(pid: number): Promise<void> {
+  const children = `/proc/${pid}/task/${pid}/children`
+  const deadline = Date.now() + 30_000
+  while (!fs.readFileSync(children, 'utf8').trim()) {
+    if (Date.now() > deadline) throw new Error('the supervisor forked no worker within 30 s')
+    await pause(20)
+  }
+  process.kill(pid, 'SIGHUP')
+}

@@ -28,6 +28,13 @@ export type ProductionServer = {
 
 const BUILD_ID = path.join('.next', 'BUILD_ID')
 
+type StartOptions = {
+  /** The folder the portal runs from (its root: `.next/`, `public/` …), the repository by default. */
+  cwd?: string
+  /** Runs beside the start, from the spawn until the server is ready (signals during a start). */
+  whileStarting?: (pid: number) => Promise<void>
+}
+
 /**
  * Starts the production build (`npm run build`, which `npm test` runs before Jest) as `npm start`
  * does, on its own copy of the seeded template database and a free port. For tests that need the
@@ -36,6 +43,7 @@ const BUILD_ID = path.join('.next', 'BUILD_ID')
  */
 export async function startProductionServer(
   env: Record<string, string> = {},
+  options: StartOptions = {},
 ): Promise<ProductionServer> {
   if (!fs.existsSync(BUILD_ID)) {
     throw new Error(
@@ -50,6 +58,7 @@ export async function startProductionServer(
   fs.copyFileSync(templateDatabase, database)
 
   const child = spawn(process.execPath, productionServerArgs, {
+    cwd: options.cwd,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
@@ -79,7 +88,10 @@ export async function startProductionServer(
   const output = () => printed
 
   try {
-    await waitUntilReady(url, child, output, 90_000)
+    await Promise.all([
+      waitUntilReady(url, child, output, 90_000),
+      options.whileStarting?.(child.pid ?? 0),
+    ])
   } catch (error) {
     await mail.close()
     throw error
