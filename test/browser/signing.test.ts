@@ -229,6 +229,19 @@ async function cachedWithForm(path: string): Promise<{ cache: string | null; for
   }
 }
 
+/** Waits until the subscribe form holds its stamp and the solved proof of work. */
+async function subscribeFormFilledIn(page: Page, timeout?: number): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('form.subscribe-form input[name="formToken"]') as HTMLInputElement)
+        ?.value &&
+      (document.querySelector('form.subscribe-form input[name="altcha"]') as HTMLInputElement)
+        ?.value,
+    undefined,
+    { timeout },
+  )
+}
+
 /** Subscribes on `path` in `context`, follows the mail's confirmation; the status text. */
 async function subscribeOn(
   context: BrowserContext,
@@ -244,13 +257,7 @@ async function subscribeOn(
   if (withProof) {
     // The cached page's form gets its own stamp and challenge once someone types, and the
     // browser solves the challenge while they do.
-    await page.waitForFunction(
-      () =>
-        (document.querySelector('form.subscribe-form input[name="formToken"]') as HTMLInputElement)
-          ?.value &&
-        (document.querySelector('form.subscribe-form input[name="altcha"]') as HTMLInputElement)
-          ?.value,
-    )
+    await subscribeFormFilledIn(page)
   }
   await form.getByRole('button', { name: labels.submit }).click()
   await page.locator('[role="status"][data-result="sent"]').waitFor()
@@ -321,15 +328,7 @@ test("a reader who types in the subscribe form before the page's script runs sti
   await form.getByLabel(/E-mail address/).fill(`early-${Date.now()}@example.org`)
   expect(await form.getAttribute('data-enhanced')).toBeNull()
   release()
-  await page.waitForFunction(
-    () =>
-      (document.querySelector('form.subscribe-form input[name="formToken"]') as HTMLInputElement)
-        ?.value &&
-      (document.querySelector('form.subscribe-form input[name="altcha"]') as HTMLInputElement)
-        ?.value,
-    undefined,
-    { timeout: 15_000 },
-  )
+  await subscribeFormFilledIn(page, 15_000)
   await page.close()
 })
 
