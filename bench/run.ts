@@ -345,7 +345,10 @@ try {
     console.log(
       `Replicas (one worker against two, seeded data, same run):\n${replicasTable(replicas)}\n`,
     )
-  if (launch) console.log(`Launch day (new visitors a second):\n${launchTable(launch)}\n`)
+  if (launch) {
+    const workers = `${launch.options.workers} worker${launch.options.workers > 1 ? 's' : ''}`
+    console.log(`Launch day (new visitors a second, ${workers}):\n${launchTable(launch)}\n`)
+  }
   console.log(
     `Ratios (req/s against (a); p99 large/seeded): ${Object.entries(summary.ratios)
       .map(([k, v]) => `${k} ${v ?? 'n/a'}`)

@@ -114,5 +114,6 @@ export function launchOptions(
     spikeSeconds: Number(option('spike-seconds') || (quick ? 3 : 10)),
     attackers: option('launch-attackers') !== undefined,
     powMaxNumber: Number(option('pow-max') || 1000),
+    workers: Number(option('launch-workers') || 1),
   }
 }

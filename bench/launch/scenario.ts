@@ -8,7 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 
 import { productionRateLimits } from '../hostile'
+import { treeCpuMs, treePeakRssMb } from '../processTree'
 import { cpuMs, startServer, type BenchServer } from '../server'
+import { waitForWorkers } from '../workers'
 
 import { login, publishedSlugs, startEditor } from './editor'
 import { stepFigures, Tally, type StepFigures } from './tally'
@@ -25,6 +27,8 @@ export type LaunchOptions = {
   attackers: boolean
   /** SIGNATURE_POW_MAX_NUMBER of the server: see docs/benchmark.md on why it is lower here. */
   powMaxNumber: number
+  /** WEB_CONCURRENCY of the server: 1 (one process) unless asked, as the earlier runs measured. */
+  workers: number
 }
 
 export type LaunchResult = {
@@ -58,14 +62,15 @@ function startAttackers(url: string, seconds: number): ChildProcess {
 /** CPU of the server, this process and the attackers over one step, as shares of one core. */
 function usageMeter(server: BenchServer, attackers: ChildProcess | null) {
   const began = performance.now()
-  const server0 = server.cpuMs()
+  // The supervisor and its workers with more than one worker; the one process otherwise.
+  const server0 = treeCpuMs(server.pid)
   const client0 = process.cpuUsage()
   const attackers0 = attackers?.pid ? cpuMs(attackers.pid) : null
   return () => {
     const wallMs = performance.now() - began
     const share = (ms: number | null) =>
       ms === null ? null : Math.round((ms / wallMs) * 100) / 100
-    const serverNow = server.cpuMs()
+    const serverNow = treeCpuMs(server.pid)
     const client = process.cpuUsage(client0)
     const attackersNow = attackers?.pid ? cpuMs(attackers.pid) : null
     return {
@@ -74,7 +79,7 @@ function usageMeter(server: BenchServer, attackers: ChildProcess | null) {
       attackersCpu: share(
         attackersNow !== null && attackers0 !== null ? attackersNow - attackers0 : null,
       ),
-      peakRssMb: server.peakRssMb(),
+      peakRssMb: treePeakRssMb(server.pid),
     }
   }
 }
@@ -123,7 +128,10 @@ export async function launchScenario(
   log: Log,
   options: LaunchOptions,
 ): Promise<LaunchResult> {
-  log(`launch: server with the production defaults (limits as in src/core/env.ts)`)
+  log(
+    `launch: server with the production defaults (limits as in src/core/env.ts), ` +
+      `${options.workers} worker(s)`,
+  )
   const server = await startServer({
     database,
     workDir,
@@ -131,8 +139,11 @@ export async function launchScenario(
       ...productionRateLimits,
       SIGNATURE_POW_MAX_NUMBER: String(options.powMaxNumber),
       METRICS_TOKEN: metricsToken,
+      WEB_CONCURRENCY: String(options.workers),
     },
   })
+  // Every worker serving, its search index built, before the first visitor comes.
+  if (options.workers > 1) await waitForWorkers(server.url, options.workers)
   const steps: StepFigures[] = []
   let attackers: ChildProcess | null = null
   try {
