@@ -7,7 +7,7 @@
  */
 import type { Challenge } from 'altcha-lib'
 
-import { moreWorkChallenge } from '../../src/web/components/signing/harderProof'
+import { HARDER_TRIES, moreWorkChallenge } from '../../src/web/components/signing/harderProof'
 import { readSigningForm, signerFields, solve } from './signing'
 import type { Tally } from './tally'
 
@@ -28,9 +28,8 @@ const SHARED_ADDRESS = '192.0.2.77'
 const REQUEST_TIMEOUT_MS = 30_000
 const searches = ['Daten', 'open data', 'Klimaforschung', 'Sprachmodelle', 'KI Europa', 'Modele']
 
-/** As SignFormEnhancer's RETRIES_WHEN_BUSY and HARDER_TRIES. */
+/** As SignFormEnhancer's RETRIES_WHEN_BUSY. */
 const BUSY_RETRIES = 5
-const HARDER_TRIES = 2
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const between = (min: number, max: number) => min + Math.random() * (max - min)
 /** Each visitor's own address: 10.0.0.0/8 by the visitor's number. */

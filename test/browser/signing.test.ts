@@ -332,6 +332,33 @@ test("a reader who types in the subscribe form before the page's script runs sti
   await page.close()
 })
 
+test('a subscribe form whose parts were refused (503) asks once, then again after the pause the portal asked for', async () => {
+  const page = await withScript.newPage()
+  const asked: number[] = []
+  await page.route('**/api/subscribers/form', async (route) => {
+    asked.push(Date.now())
+    if (asked.length > 1) return route.continue()
+    await route.fulfill({
+      status: 503,
+      headers: { 'Retry-After': '3', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ errors: [{ message: 'busy' }] }),
+    })
+  })
+  await page.goto(`${server.url}/en/news`)
+  const field = page.locator('form.subscribe-form').getByLabel(/E-mail address/)
+  await page.locator('form.subscribe-form[data-enhanced]').waitFor()
+  // Typed key by key while the refusal's pause runs: no request per key.
+  await field.pressSequentially('busy-moment@example.org')
+  expect(asked).toHaveLength(1)
+  // A keystroke after the pause asks again, and the form gets its parts.
+  await page.waitForTimeout(Math.max(0, asked[0]! + 3_100 - Date.now()))
+  await field.press('End')
+  await field.pressSequentially('g')
+  await subscribeFormFilledIn(page, 15_000)
+  expect(asked).toHaveLength(2)
+  await page.close()
+})
+
 /**
  * A colleague's signature without JavaScript, as a plain form post from `office` (express
  * trusts the loopback proxy's X-Forwarded-For): the form's token from a render of the page.

@@ -24,7 +24,6 @@ export type Progress = (done: number, total: number) => void
 /** Gives the event loop a turn between batches, so requests are answered while the index builds. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-/** The key's document read again as the public reads it now, into `engine`. */
 /** Reads one document again as the public reads it; whether its entries in the index changed. */
 async function refreshKey(engine: SearchEngine, payload: Payload, key: string): Promise<boolean> {
   const split = key.indexOf(':')

@@ -6,7 +6,7 @@ import { useEffect } from 'react'
 import type { Locale } from '@/core/locales'
 
 import { signatureWords } from '../../signatureWords'
-import { moreWorkChallenge, solveHarder } from './harderProof'
+import { HARDER_TRIES, moreWorkChallenge, solveHarder } from './harderProof'
 
 /** How often the form is sent again by itself while the portal answers 503 (busy). */
 const RETRIES_WHEN_BUSY = 5
@@ -72,9 +72,6 @@ async function withProof(form: HTMLFormElement): Promise<FormData> {
   }
   return data
 }
-
-/** Harder challenges solved for one form before it goes without a proof (for moderation). */
-const HARDER_TRIES = 2
 
 /**
  * Sends the form; while the portal is saturated, waits as long as it asks and sends again. Past

@@ -5,6 +5,9 @@
  * solves it, as it solved the page's challenge: in the browser, in its web workers.
  */
 
+/** Harder challenges solved for one form before it goes without a proof (for moderation). */
+export const HARDER_TRIES = 2
+
 /** The methods of the `altcha` package's custom element that this uses. */
 type AltchaWidget = HTMLElement & {
   configure(config: { challenge: unknown }): Promise<void>

@@ -27,20 +27,22 @@ export function SubscribeFormEnhancer({
     const element = document.getElementById(formId)
     if (!element) return
     let asked = false
+    let pause: ReturnType<typeof setTimeout> | undefined
     const ask = async () => {
       if (asked) return
       asked = true
+      let res: Response | null = null
       try {
-        const res = await fetch('/api/subscribers/form', {
-          headers: { Accept: 'application/json' },
-        })
+        res = await fetch('/api/subscribers/form', { headers: { Accept: 'application/json' } })
         if (!res.ok) throw new Error(`form parts answered ${res.status}`)
         const body = (await res.json()) as { formToken: string; challenge: unknown }
         setForm({ formToken: body.formToken, challenge: JSON.stringify(body.challenge) })
       } catch {
-        // Asked again on the next keystroke or focus. Without a stamp the form is still sent,
-        // and the double opt-in is the check.
-        asked = false
+        // Asked again on a keystroke or focus once the pause the portal asked for is over (a
+        // busy portal's Retry-After, else 2 s): a reader typing on never sends one request per
+        // key. Without a stamp the form is still sent, and the double opt-in is the check.
+        const seconds = Number(res?.headers.get('retry-after')) || 2
+        pause = setTimeout(() => (asked = false), Math.min(seconds, 30) * 1000)
       }
     }
     element.addEventListener('focusin', ask)
@@ -50,6 +52,7 @@ export function SubscribeFormEnhancer({
     // Says the form's parts come in the background from now on.
     element.dataset.enhanced = ''
     return () => {
+      clearTimeout(pause)
       element.removeEventListener('focusin', ask)
       element.removeEventListener('input', ask)
       delete element.dataset.enhanced
