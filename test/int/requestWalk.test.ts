@@ -25,11 +25,12 @@ const SITE_CHROME = print(SiteChromeDocument)
 
 /**
  * The hit is held to the issue's bound (at most 12 stops in 8 files: a repeat answered at the
- * front). The way to the resolver is held to the count measured when this test was written: the
- * issue's target (at most 20 stops in 14 files) is not met yet, docs/architecture.md says how far
- * off it is. A change that adds stops fails here.
+ * front). The way to the resolver is held to the count measured (72 stops in 39 files, 2026-12-07)
+ * plus the four functions entered on some runs only (see `compareWalk` below: a CI run recorded
+ * 76 with all four): the issue's target (at most 20 stops in 14 files) is not met yet,
+ * docs/architecture.md says how far off it is. A change that adds stops fails here.
  */
-const CEILINGS = { hit: { stops: 12, files: 8 }, toResolver: { stops: 75, files: 41 } }
+const CEILINGS = { hit: { stops: 12, files: 8 }, toResolver: { stops: 76, files: 41 } }
 
 /**
  * Payload's resolvers have been entered once a function of the CMS (access, hooks, fields,
