@@ -7,6 +7,8 @@
 import { solveChallenge, type Challenge } from 'altcha-lib'
 import { deriveKey } from 'altcha-lib/algorithms/sha'
 
+import { decodeChallenge } from '../../src/cms/signatures/formPlaceholders'
+
 export type SigningForm = { formToken: string; challenge: Challenge }
 
 /** The text of Next's inline payload: the strings of every `self.__next_f.push([1,"…"])`. */
@@ -24,7 +26,9 @@ export function readSigningForm(html: string): SigningForm | null {
   const prop = /"challenge":("(?:[^"\\]|\\.)*")/.exec(inlinePayload(html))?.[1]
   if (!formToken || !prop) return null
   try {
-    return { formToken, challenge: JSON.parse(JSON.parse(prop) as string) as Challenge }
+    // The page carries it encoded to the fixed length of its placeholder, as the widget reads it.
+    const json = decodeChallenge(JSON.parse(prop) as string)
+    return json === null ? null : { formToken, challenge: JSON.parse(json) as Challenge }
   } catch {
     return null
   }

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express'
 import { text } from 'node:stream/consumers'
 
+import { isSigningFormPage } from '@/cms/signatures/signingStep'
 import { NEXT_INTERNAL } from '@/readCache/pageRequest'
 import { KEY_HEADERS } from '@/readCache/serve/repeats'
 
@@ -58,7 +59,10 @@ function repeatableBodyLength(req: Request, policy: FingerprintPolicy): number |
   if (req.method === 'GET' || req.method === 'HEAD') {
     // Not even `Content-Length: 0`: the body policy looks at a request that declares a length.
     const bodiless = req.headers['content-length'] === undefined
-    return bodiless && !NEVER_CACHED.test(req.path) ? 0 : null
+    // The signing form's answers get their own stamp on the way out (src/edge/formFill.ts),
+    // which an answer from the front would skip.
+    const answeredHere = !NEVER_CACHED.test(req.path) && !isSigningFormPage(req.path)
+    return bodiless && answeredHere ? 0 : null
   }
   if (req.method !== 'POST' || req.path !== '/api/graphql') return null
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return null

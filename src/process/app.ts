@@ -2,10 +2,12 @@ import express, { type Express, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
 import { passClientAddress } from '@/core/clientAddressHeader'
+import { locales } from '@/core/locales'
 import { admission } from '@/edge/admission'
 import { BodyBudget } from '@/edge/bodyBudget'
 import { bodyPolicy } from '@/edge/bodyPolicy'
 import { personalCookiePattern, type FingerprintPolicy } from '@/edge/fingerprint'
+import { formFill } from '@/edge/formFill'
 import { front } from '@/edge/front'
 import { readGraphQLCall } from '@/edge/graphqlCall'
 import { identifyRequests } from '@/edge/identity'
@@ -21,6 +23,9 @@ import { metricsEndpoint } from '@/observability/metrics/endpoint'
 import { readCache, type ReadCacheOptions } from '@/readCache/serve'
 
 import { healthz, readyz } from './health'
+
+/** The signing form's page in each locale (src/edge/formFill.ts). */
+const signingFormPaths = locales.map(({ code }) => `/${code}/declaration/sign`)
 
 export type AppOptions = {
   payload: Payload
@@ -52,9 +57,10 @@ const fingerprintPolicy = (
 /**
  * The request path, in order (docs/architecture.md): the front (request id, security headers,
  * accounting, and repeats answered from the read cache), then the edge (client address, URL
- * guard, probes, method guard, identity, body policy, the GraphQL call read once), the read cache, the one admission of what the cache did not answer, the GraphQL
- * endpoint for the public's calls, and Next for everything else. No body parsing for Next:
- * Payload and Next read the request stream themselves.
+ * guard, probes, method guard, identity, body policy, the GraphQL call read once, the signing
+ * form's stamp filled in), the read cache, the one admission of what the cache did not answer,
+ * the GraphQL endpoint for the public's calls, and Next for everything else. No body parsing for
+ * Next: Payload and Next read the request stream themselves.
  */
 export function createApp({
   payload,
@@ -98,6 +104,8 @@ export function createApp({
   )
   app.use(bodyPolicy(edge.bodies.limits, budget))
   app.use(readGraphQLCall)
+  // Before the cache: its hits and its misses' answers alike get their own signing form.
+  app.get(signingFormPaths, formFill(payload.secret))
   if (cache) app.use(cache.serve)
   // What gets here, the cache could not answer: a miss, a bypass, or nothing cacheable.
   app.use(

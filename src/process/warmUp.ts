@@ -2,10 +2,19 @@ import { locales } from '@/core/locales'
 
 /**
  * The pages most visitors open first, in each locale: the home page, the declaration and the
- * lists a press release or a forwarded mail links to. The signing form is not among them: each
- * of its renders carries its own token (src/readCache/pageRequest.ts never caches it).
+ * lists a press release or a forwarded mail links to, and the signing form (one rendering for
+ * everyone; each answer gets its own stamp, src/edge/formFill.ts).
  */
-const HOT_PAGES = ['', '/declaration', '/news', '/projects', '/people', '/events', '/organizations']
+const HOT_PAGES = [
+  '',
+  '/declaration',
+  '/declaration/sign',
+  '/news',
+  '/projects',
+  '/people',
+  '/events',
+  '/organizations',
+]
 
 /** What a browser sends: the cache keys a page by the encoding Next compresses it with. */
 const BROWSER_ENCODING = 'gzip, deflate, br'

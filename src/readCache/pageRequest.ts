@@ -1,3 +1,4 @@
+import { isSigningFormPage } from '@/cms/signatures/signingStep'
 import { pageQueries, type QueryPage } from '@/web/pageQueries'
 import { locales } from '@/core/locales'
 
@@ -18,15 +19,22 @@ const NEVER = [
   /^\/_next(\/|$)/,
   /^\/__next/,
   /^\/preview/,
-  // The signing flow's pages: each render of the form carries its own signed timestamp and
-  // challenge, and the confirm and withdraw pages carry one signer's token.
+  // The signing flow's steps: the page after signing, and the confirm and withdraw pages, which
+  // carry one signer's token. The form itself is cached: its stamp and challenge are filled in
+  // per answer (src/edge/formFill.ts).
   new RegExp(
-    `^/(${locales.map((l) => l.code).join('|')})/declaration/(sign|confirm|withdraw)(/|$)`,
+    `^/(${locales.map((l) => l.code).join('|')})/declaration/(sign/.|(confirm|withdraw)(/|$))`,
   ),
   // The subscription's steps: the confirm and unsubscribe pages carry one subscriber's token,
   // the subscribe page says how one request went.
   new RegExp(`^/(${locales.map((l) => l.code).join('|')})/updates(/|$)`),
 ]
+
+/**
+ * The signing form shown again after a refused post without JavaScript: it names the problems
+ * and holds what was typed (from a cookie), for that signer only.
+ */
+const REFUSED_FORM = ['error', 'fields']
 
 /** Query parameters that switch a page into preview or draft mode. */
 const PREVIEW_PARAMS = ['preview', 'draft', 'secret', 'token', '__nextDraftMode']
@@ -92,6 +100,9 @@ export function pageRead(url: string, header: HeaderGetter): PageRead {
   const search = new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1))
   if (PREVIEW_PARAMS.some((name) => search.has(name))) {
     return { cacheable: false, reason: 'preview parameter' }
+  }
+  if (isSigningFormPage(decoded) && REFUSED_FORM.some((name) => search.has(name))) {
+    return { cacheable: false, reason: 'refused form' }
   }
   if (NEXT_INTERNAL.some((name) => header(name) !== '')) {
     return { cacheable: false, reason: 'internal Next request' }

@@ -66,6 +66,41 @@ test('a page is a miss, then a hit with the same body, an ETag and a revalidatin
   expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'))
 })
 
+test('the signing form comes from the cache, every answer with a stamp and a challenge of its own', async () => {
+  const SIGN = '/en/declaration/sign'
+  const stampOf = (text: string) => /\d{13}\.[\w-]{22}\.[\w-]{43}/.exec(text)?.[0]
+  const open = async (path: string, headers: Record<string, string> = {}) => {
+    const res = await get(path, headers)
+    const text = await res.text()
+    expect(res.status).toBe(200)
+    expect(text).not.toContain('__portal-signing-')
+    return { res, text, stamp: stampOf(text) }
+  }
+  const pages = [await open(SIGN), await open(SIGN, { 'If-None-Match': '*' })]
+  expect(pages[1]!.res.headers.get('x-cache')).toBe('HIT')
+  // Single-use: never revalidated, never kept by a browser or a shared cache.
+  for (const { res } of pages) {
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(res.headers.get('etag')).toBeNull()
+  }
+  const [first, second] = pages.map((page) => page.stamp)
+  expect(first).toBeDefined()
+  expect(second).not.toBe(first)
+  // The stamp is in the markup (for a post without JavaScript) and in the RSC payload (which
+  // hydrates it), the same in both.
+  expect(pages[1]!.text).toContain(`name="formToken" value="${second}"`)
+  expect(pages[1]!.text.split(second!).length - 1).toBeGreaterThanOrEqual(2)
+  // A client-side navigation's payload is filled the same way.
+  const rsc = [await open(`${SIGN}?_rsc`, { RSC: '1' }), await open(`${SIGN}?_rsc`, { RSC: '1' })]
+  expect(rsc[1]!.res.headers.get('x-cache')).toBe('HIT')
+  expect(rsc[1]!.stamp).toBeDefined()
+  expect(rsc[1]!.stamp).not.toBe(rsc[0]!.stamp)
+  // The form shown again after a refused post is that signer's: rendered for them, not kept.
+  const refused = await open(`${SIGN}?error=fields&fields=name%3Alink`)
+  expect(refused.res.headers.get('x-cache')).toBe('BYPASS')
+  expect(refused.stamp).toBeDefined()
+})
+
 test('a client-side navigation (RSC) and a full page never get each other', async () => {
   // The URL the App Router asks for an RSC payload (Next checks `_rsc` against the router
   // headers; with none of them it is empty). The same URL without `RSC: 1` is a full page: the

@@ -423,12 +423,15 @@ test('a pending signature leaves cached reads alone; its confirmation refreshes 
   expect(JSON.parse(after.text).data.signatureCount).toBe(before + 1)
 })
 
-test('the signing form is never answered from the cache, nor are its confirm and withdraw pages', async () => {
+test("a signer's steps are never answered from the cache; the form is, unless shown again after a refusal", async () => {
   const { pageRead } = await import('@/readCache/pageRequest')
   const none = () => ''
+  // The form is one rendering for everyone; the edge fills in each answer's stamp.
+  expect(pageRead('/de/declaration/sign', none).cacheable).toBe(true)
+  expect(pageRead('/en/declaration/sign?utm_source=press', none).cacheable).toBe(true)
   for (const path of [
-    '/de/declaration/sign',
-    '/en/declaration/sign',
+    '/de/declaration/sign?error=fields&fields=name%3Alink',
+    '/en/declaration/sign?error=busy',
     '/de/declaration/sign/sent',
     '/en/declaration/confirm?token=abc',
     '/de/declaration/withdraw?token=abc',

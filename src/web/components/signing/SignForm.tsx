@@ -10,7 +10,7 @@ import { SignFormEnhancer } from './SignFormEnhancer'
 export type SignFormProps = {
   locale: Locale
   formToken: string
-  /** The ALTCHA challenge as JSON, for the widget. */
+  /** The ALTCHA challenge as the page carries it (src/cms/signatures/formPlaceholders.ts). */
   challenge: string
   /** From a refused post without JavaScript (`?error=…&fields=name:link,…`). */
   error?: string
@@ -141,7 +141,7 @@ function Closing({
       </div>
 
       <div className="proof">
-        <ProofWidget challenge={challenge} locale={locale} label={w.proof} />
+        <ProofWidget challenge={challenge} encoded locale={locale} label={w.proof} />
         <noscript>
           <p className="hint">{w.proofNoScript}</p>
         </noscript>

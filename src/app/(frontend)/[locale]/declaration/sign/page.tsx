@@ -9,12 +9,13 @@ import { pageLocale, single, type LocaleParams, type SearchParams } from '@/web/
 import { paths } from '@/cms/documentPaths'
 import { pageMetadata } from '@/web/seo'
 import { signatureWords } from '@/web/signatureWords'
-import { SignatureFormDocument, SignaturePageDocument } from '@/graphql/generated'
+import { SignaturePageDocument } from '@/graphql/generated'
+import { CHALLENGE_PLACEHOLDER, FORM_TOKEN_PLACEHOLDER } from '@/cms/signatures/formPlaceholders'
 import { DRAFT_COOKIE, openDraft, readProblems } from '@/cms/signatures/formDraft'
 import type { FieldName } from '@/cms/signatures/input'
 
-// Never prerendered, never cached (src/readCache/pageRequest.ts): each render carries its own
-// signed timestamp and proof-of-work challenge.
+// Rendered per request by Next, but the same for every visitor: the read cache keeps it, and the
+// edge writes each answer's own stamp and challenge over the placeholders (src/edge/formFill.ts).
 export const dynamic = 'force-dynamic'
 
 const FIELDS: readonly FieldName[] = [
@@ -37,7 +38,7 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
   })
 }
 
-/** The signing page: the form with its own stamp and challenge, and the privacy notice. */
+/** The signing page: the form (its stamp and challenge filled in per answer) and the privacy notice. */
 export default async function SignPage({ params, searchParams }: LocaleParams & SearchParams) {
   const locale = await pageLocale(params)
   const w = signatureWords(locale)
@@ -49,10 +50,7 @@ export default async function SignPage({ params, searchParams }: LocaleParams & 
     ? openDraft((await getPayload({ config })).secret, (await cookies()).get(DRAFT_COOKIE)?.value)
     : null
   const { client } = await portalApi(locale)
-  const [{ Declaration, signatureCount }, { signatureForm }] = await Promise.all([
-    client.request(SignaturePageDocument, {}),
-    client.request(SignatureFormDocument, {}),
-  ])
+  const { Declaration, signatureCount } = await client.request(SignaturePageDocument, {})
   return (
     <article className="container narrow section article">
       <header>
@@ -64,8 +62,8 @@ export default async function SignPage({ params, searchParams }: LocaleParams & 
       </header>
       <SignForm
         locale={locale}
-        formToken={signatureForm.formToken}
-        challenge={signatureForm.challenge}
+        formToken={FORM_TOKEN_PLACEHOLDER}
+        challenge={CHALLENGE_PLACEHOLDER}
         error={error}
         problems={problems}
         values={draft ?? {}}
