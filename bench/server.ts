@@ -39,6 +39,17 @@ export const benchAdmin = {
   password: crypto.randomBytes(18).toString('base64url'),
 }
 
+/**
+ * `--server-env=NAME=VALUE,…`: more environment for every server the run starts (an allocator
+ * through `LD_PRELOAD`, `MALLOC_ARENA_MAX`, …), to compare a setting in the same run's conditions.
+ */
+const extraServerEnv: Record<string, string> = Object.fromEntries(
+  (process.argv.find((arg) => arg.startsWith('--server-env='))?.slice('--server-env='.length) ?? '')
+    .split(',')
+    .filter((pair) => pair.includes('='))
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+)
+
 /** Settings every process of one benchmark run shares: production, fresh secrets, quiet logs. */
 export function productionEnvironment(database: string): NodeJS.ProcessEnv {
   return {
@@ -114,6 +125,7 @@ export async function startServer(options: {
       SERVER_URL: url,
       PORT: String(port),
       ...options.env,
+      ...extraServerEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

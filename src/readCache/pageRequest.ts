@@ -19,12 +19,10 @@ const NEVER = [
   /^\/_next(\/|$)/,
   /^\/__next/,
   /^\/preview/,
-  // The signing flow's steps: the page after signing, and the confirm and withdraw pages, which
-  // carry one signer's token. The form itself is cached: its stamp and challenge are filled in
-  // per answer (src/edge/formFill.ts).
-  new RegExp(
-    `^/(${locales.map((l) => l.code).join('|')})/declaration/(sign/.|(confirm|withdraw)(/|$))`,
-  ),
+  // The confirm and withdraw pages: they carry one signer's token. The signing form is cached
+  // (its stamp and challenge are filled in per answer, src/edge/formFill.ts), and so is the page
+  // after signing, the same words for everyone.
+  new RegExp(`^/(${locales.map((l) => l.code).join('|')})/declaration/(confirm|withdraw)(/|$)`),
   // The subscription's steps: the confirm and unsubscribe pages carry one subscriber's token,
   // the subscribe page says how one request went.
   new RegExp(`^/(${locales.map((l) => l.code).join('|')})/updates(/|$)`),

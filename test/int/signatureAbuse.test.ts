@@ -429,10 +429,11 @@ test("a signer's steps are never answered from the cache; the form is, unless sh
   // The form is one rendering for everyone; the edge fills in each answer's stamp.
   expect(pageRead('/de/declaration/sign', none).cacheable).toBe(true)
   expect(pageRead('/en/declaration/sign?utm_source=press', none).cacheable).toBe(true)
+  // After signing: the same words for everyone, whatever the address (nothing to tell apart).
+  expect(pageRead('/de/declaration/sign/sent', none).cacheable).toBe(true)
   for (const path of [
     '/de/declaration/sign?error=fields&fields=name%3Alink',
     '/en/declaration/sign?error=busy',
-    '/de/declaration/sign/sent',
     '/en/declaration/confirm?token=abc',
     '/de/declaration/withdraw?token=abc',
   ]) {
