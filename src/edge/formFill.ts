@@ -12,33 +12,16 @@ import { isSigningFormPage } from '@/cms/signatures/signingStep'
 import { negotiatedEncoding } from '@/readCache/varyingHeaders'
 
 import { holdAnswer } from './heldAnswer'
+import { fillPlaceholders, type Replacement } from './placeholderFill'
 
+// Level 1: the page is compressed once per answer, not once per rendering.
 const compressors = { gzip: promisify(zlib.gzip), deflate: promisify(zlib.deflate) }
 
 /** Below this a compressed answer saves less than its framing costs. */
 const COMPRESS_FROM_BYTES = 1024
 
-/**
- * Writes `value` over every occurrence of `placeholder` (same length) in a copy of `body`; the
- * copy, or null when the placeholder does not occur. The body may be the read cache's stored
- * answer, which must never change.
- */
-export function fillPlaceholders(body: Buffer, values: [placeholder: string, value: string][]) {
-  let filled: Buffer | null = null
-  for (const [placeholder, value] of values) {
-    if (placeholder.length !== value.length) throw new Error('a value must fill its placeholder')
-    let at = body.indexOf(placeholder, 0, 'latin1')
-    while (at !== -1) {
-      filled ??= Buffer.from(body)
-      filled.write(value, at, 'latin1')
-      at = body.indexOf(placeholder, at + placeholder.length, 'latin1')
-    }
-  }
-  return filled
-}
-
 /** A new stamp and challenge, as the placeholders' values. */
-async function freshForm(secret: string): Promise<[string, string][]> {
+async function freshForm(secret: string): Promise<Replacement[]> {
   const form = await issueSignatureForm(secret)
   return [
     [FORM_TOKEN_PLACEHOLDER, form.formToken],
@@ -46,7 +29,10 @@ async function freshForm(secret: string): Promise<[string, string][]> {
   ]
 }
 
-const PLACEHOLDERS = [FORM_TOKEN_PLACEHOLDER, CHALLENGE_PLACEHOLDER]
+/** What every placeholder begins with: a piece of one left anywhere means a failed fill. */
+const PLACEHOLDER_MARK = '__portal-signing-'
+
+type Encoding = ReturnType<typeof negotiatedEncoding>
 
 const varyOnEncoding = (res: Response) => {
   const vary = String(res.getHeader('vary') ?? '')
@@ -55,16 +41,60 @@ const varyOnEncoding = (res: Response) => {
   }
 }
 
+/** Whether any placeholder, or a piece of one, is still in an answer. */
+const holdsPlaceholder = (body: Buffer) => body.includes(PLACEHOLDER_MARK, 0, 'latin1')
+
 /**
- * The signing form's page costs what a cache hit costs (docs/signatures.md): Next renders it
- * with placeholders for the stamp and the challenge, the read cache keeps that one rendering,
- * and here each answer, a hit or a miss, gets its own stamp and challenge written in, in the
- * HTML and in Next's RSC payload alike, so the form works without JavaScript too. Each filled
- * answer is `no-store` and has no ETag: its stamp is single-use, so neither a 304 nor a shared
- * cache may hand it out twice. The page is rendered uncompressed (its `Accept-Encoding` is taken
- * off before the cache and Next see it, so all visitors share one entry) and compressed here.
+ * The answer's body with this answer's own stamp and challenge, compressed as the client accepts
+ * it. Fails closed: an answer that still holds a placeholder (or whose form could not be issued)
+ * becomes a 503 the page's visitor may retry, never a form without a valid stamp.
  */
-export function formFill(secret: string) {
+async function filledBody(res: Response, body: Buffer, options: FillOptions, encoding: Encoding) {
+  // Asked for uncompressed: an encoding named here is what a stored copy kept of an earlier
+  // answer's headers (the cache stores headers as they went out).
+  res.removeHeader('Content-Encoding')
+  let answer = body
+  try {
+    if (holdsPlaceholder(body))
+      answer = fillPlaceholders(body, await freshForm(options.secret)) ?? body
+    if (holdsPlaceholder(answer)) throw new Error('a placeholder of the signing form was left')
+  } catch (error) {
+    options.onFailure(error as Error)
+    formUnavailable(res)
+    return Buffer.from(UNAVAILABLE)
+  }
+  if (encoding === 'identity' || answer.length < COMPRESS_FROM_BYTES) return answer
+  const compressed = await compressors[encoding](answer, { level: 1 })
+  res.setHeader('Content-Encoding', encoding)
+  return compressed
+}
+
+const UNAVAILABLE = 'The signing form is unavailable for a moment. Please reload the page.\n'
+
+function formUnavailable(res: Response): void {
+  res.statusCode = 503
+  res.setHeader('Retry-After', '1')
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+}
+
+/**
+ * The signing form's page costs about what a cache hit costs (docs/caching.md): Next renders it
+ * with placeholders for the stamp and the challenge, the read cache keeps that one rendering,
+ * and here each answer, a hit or a miss, gets its own stamp and challenge written in (the HTML's
+ * markup, which the form posts and the widget reads, and Next's RSC payload), so the form works
+ * without JavaScript too. Every answer is `no-store` without an ETag: its stamp is single-use, so
+ * neither a 304 nor a shared cache may hand it out twice. The page is rendered uncompressed (its
+ * `Accept-Encoding` is taken off before the cache and Next see it, so all visitors share one
+ * entry) and compressed here.
+ */
+export type FillOptions = {
+  /** Payload's secret, which signs the stamps and the challenges. */
+  secret: string
+  /** A fill that failed (its visitor got a 503): for the log. */
+  onFailure: (error: Error) => void
+}
+
+export function formFill(options: FillOptions) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !isSigningFormPage(req.path)) {
       return next()
@@ -74,25 +104,13 @@ export function formFill(secret: string) {
     // A validator could only name an answer whose stamp was spent.
     delete req.headers['if-none-match']
     delete req.headers['if-modified-since']
-    let filled = false
     holdAnswer(res, {
-      body: async (_res, body) => {
-        const holdsForm = PLACEHOLDERS.some((placeholder) =>
-          body.includes(placeholder, 0, 'latin1'),
-        )
-        const answer = (holdsForm && fillPlaceholders(body, await freshForm(secret))) || body
-        filled = answer !== body
-        // The answer was asked for uncompressed: an encoding named here is what a stored copy
-        // kept of an earlier answer's headers (the cache stores headers as they went out).
-        res.removeHeader('Content-Encoding')
-        if (encoding === 'identity' || answer.length < COMPRESS_FROM_BYTES) return answer
-        res.setHeader('Content-Encoding', encoding)
-        return compressors[encoding](answer)
-      },
+      // A HEAD answer's body is never sent: nothing to fill or compress.
+      body: async (_res, body) =>
+        req.method === 'HEAD' ? body : filledBody(res, body, options, encoding),
       headers: (res, body) => {
         varyOnEncoding(res)
         res.setHeader('Content-Length', body.length)
-        if (!filled) return
         res.setHeader('Cache-Control', 'no-store')
         res.removeHeader('ETag')
       },

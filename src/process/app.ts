@@ -105,7 +105,13 @@ export function createApp({
   app.use(bodyPolicy(edge.bodies.limits, budget))
   app.use(readGraphQLCall)
   // Before the cache: its hits and its misses' answers alike get their own signing form.
-  app.get(signingFormPaths, formFill(payload.secret))
+  app.get(
+    signingFormPaths,
+    formFill({
+      secret: payload.secret,
+      onFailure: (err) => payload.logger.error({ msg: 'signing form answered 503', err }),
+    }),
+  )
   if (cache) app.use(cache.serve)
   // What gets here, the cache could not answer: a miss, a bypass, or nothing cacheable.
   app.use(

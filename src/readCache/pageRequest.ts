@@ -99,8 +99,13 @@ export function pageRead(url: string, header: HeaderGetter): PageRead {
   if (PREVIEW_PARAMS.some((name) => search.has(name))) {
     return { cacheable: false, reason: 'preview parameter' }
   }
-  if (isSigningFormPage(decoded) && REFUSED_FORM.some((name) => search.has(name))) {
-    return { cacheable: false, reason: 'refused form' }
+  if (isSigningFormPage(decoded)) {
+    if (REFUSED_FORM.some((name) => search.has(name))) {
+      return { cacheable: false, reason: 'refused form' }
+    }
+    // Only the path the edge fills in (src/edge/formFill.ts), never a spelling of it it does not
+    // see (`/de/declaration/%73ign`), whose answer would keep its placeholders.
+    if (!isSigningFormPage(path)) return { cacheable: false, reason: 'encoded signing form path' }
   }
   if (NEXT_INTERNAL.some((name) => header(name) !== '')) {
     return { cacheable: false, reason: 'internal Next request' }

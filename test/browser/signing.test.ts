@@ -3,8 +3,9 @@
  * JavaScript and the proof of work in English, without JavaScript in German) → the mail at the
  * SMTP sink → the confirm button → moderation for the form sent without the proof of work (the
  * dashboard counts it, an editor approves) → the list and the count → the withdraw button → gone.
- * Along the way: the signing page is never cached, a pending signature leaves the cached home
- * page a HIT, a confirmation refreshes its count, and the pages pass axe.
+ * Along the way: the signing page comes from the cache with a stamp of its own for each answer,
+ * a pending signature leaves the cached home page a HIT, a confirmation refreshes its count, and
+ * the pages pass axe.
  */
 import { jest } from '@jest/globals'
 import type { Browser, BrowserContext, Page } from 'playwright-core'

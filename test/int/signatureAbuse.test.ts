@@ -432,6 +432,7 @@ test("a signer's steps are never answered from the cache; the form is, unless sh
   // After signing: the same words for everyone, whatever the address (nothing to tell apart).
   expect(pageRead('/de/declaration/sign/sent', none).cacheable).toBe(true)
   for (const path of [
+    '/de/declaration/%73ign',
     '/de/declaration/sign?error=fields&fields=name%3Alink',
     '/en/declaration/sign?error=busy',
     '/en/declaration/confirm?token=abc',

@@ -3,6 +3,7 @@
  * is kept, and every answer, a miss or a hit, carries a stamp and a challenge of its own, in the
  * markup and in the inline payload alike, never revalidated and never kept by another cache.
  */
+import { jest } from '@jest/globals'
 import express from 'express'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
@@ -14,7 +15,8 @@ import {
   encodeChallenge,
 } from '@/cms/signatures/formPlaceholders'
 import { readFormToken } from '@/cms/signatures/formToken'
-import { fillPlaceholders, formFill } from '@/edge/formFill'
+import { formFill } from '@/edge/formFill'
+import { fillPlaceholders } from '@/edge/placeholderFill'
 import { invalidateReadCache } from '@/data/changes/changeLog'
 import { readCache } from '@/readCache/serve'
 
@@ -33,11 +35,12 @@ const page = [
 let server: Server
 let base: string
 let renders = 0
+const onFailure = jest.fn()
 
 beforeAll(async () => {
   invalidateReadCache()
   const app = express()
-  app.get('/de/declaration/sign', formFill(secret))
+  app.get(['/de/declaration/sign', '/en/declaration/sign'], formFill({ secret, onFailure }))
   const cache = readCache({
     maxBytes: 8 * 1024 * 1024,
     sharedMaxAge: 0,
@@ -52,6 +55,10 @@ beforeAll(async () => {
     res.setHeader('X-Seen-Encoding', req.get('accept-encoding') ?? 'none')
     for (const chunk of page) res.write(chunk)
     res.end()
+  })
+  // A page whose placeholder was mangled (cut where the fill cannot find it).
+  app.get('/en/declaration/sign', (_req, res) => {
+    res.type('html').send(`<input name="formToken" value="${FORM_TOKEN_PLACEHOLDER.slice(0, 30)}">`)
   })
   server = app.listen(0)
   await new Promise((resolve) => server.once('listening', resolve))
@@ -137,6 +144,15 @@ test('a hit after a compressed miss is compressed for whoever accepts it, and on
   }
 })
 
+test('a form the fill cannot complete is a 503 to retry, never a form without a valid stamp', async () => {
+  const res = await fetch(`${base}/en/declaration/sign`)
+  expect(res.status).toBe(503)
+  expect(res.headers.get('retry-after')).toBe('1')
+  expect(res.headers.get('cache-control')).toBe('no-store')
+  expect(await res.text()).not.toContain('__portal-signing-')
+  expect(onFailure).toHaveBeenCalledTimes(1)
+})
+
 test('the fill writes over placeholders of its own length and leaves the stored answer alone', () => {
   const stored = Buffer.from(`a ${FORM_TOKEN_PLACEHOLDER} b ${FORM_TOKEN_PLACEHOLDER}`)
   const copy = Buffer.from(stored)
@@ -148,6 +164,22 @@ test('the fill writes over placeholders of its own length and leaves the stored 
     fillPlaceholders(Buffer.from('nothing here'), [[FORM_TOKEN_PLACEHOLDER, token]]),
   ).toBeNull()
   expect(() => fillPlaceholders(stored, [[FORM_TOKEN_PLACEHOLDER, 'short']])).toThrow()
+})
+
+test('a placeholder cut between two inline payload scripts is filled piece by piece', () => {
+  const token = '9'.repeat(FORM_TOKEN_PLACEHOLDER.length)
+  for (const head of [1, 17, 40, FORM_TOKEN_PLACEHOLDER.length - 1]) {
+    const html =
+      `<script>self.__next_f.push([1,"a ${FORM_TOKEN_PLACEHOLDER.slice(0, head)}"])</script>` +
+      `<div>streamed markup</div>` +
+      `<script>self.__next_f.push([1,"${FORM_TOKEN_PLACEHOLDER.slice(head)} b"])</script>`
+    const filled = fillPlaceholders(Buffer.from(html), [[FORM_TOKEN_PLACEHOLDER, token]])!
+    expect(filled.toString()).toBe(
+      `<script>self.__next_f.push([1,"a ${token.slice(0, head)}"])</script>` +
+        `<div>streamed markup</div>` +
+        `<script>self.__next_f.push([1,"${token.slice(head)} b"])</script>`,
+    )
+  }
 })
 
 test('a challenge fills its placeholder exactly and decodes back; a placeholder decodes to nothing', () => {

@@ -5,8 +5,9 @@ import { newChallenge } from './proofOfWork'
 import { flowSettings } from './settings'
 
 /**
- * What each render of a signing form carries: the signed timestamp (with the form's nonce) and
- * a proof-of-work challenge for that nonce. Never cached: every render gets its own.
+ * What each signing form carries: the signed timestamp (with the form's nonce) and a
+ * proof-of-work challenge for that nonce. Never cached: every answer of the signing page gets its
+ * own (src/edge/formFill.ts), and so does every `signatureForm` call.
  */
 export type SignatureForm = {
   formToken: string

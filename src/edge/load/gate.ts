@@ -88,15 +88,25 @@ export class LoadGate {
     const started = this.inFlight++
     reportAdmission(this.state())
     let released = false
-    const release = () => {
+    const free = (finished: boolean) => {
       if (released) return
       released = true
       this.inFlight--
-      this.limit.finished(started + 1)
+      // A slot freed because its client left says nothing of how long work takes: it must not
+      // grow the limit.
+      if (finished) this.limit.finished(started + 1)
       this.admitWaiting()
       reportAdmission(this.state())
     }
-    return { admitted: true, release, abandon: () => this.releaseWhenCalm(release, () => released) }
+    return {
+      admitted: true,
+      release: () => free(true),
+      abandon: () =>
+        this.releaseWhenCalm(
+          () => free(false),
+          () => released,
+        ),
+    }
   }
 
   /**
