@@ -27,6 +27,12 @@ import { healthz, readyz } from './health'
 /** The signing form's page in each locale (src/edge/formFill.ts). */
 const signingFormPaths = locales.map(({ code }) => `/${code}/declaration/sign`)
 
+const signingFormFill = (payload: Payload) =>
+  formFill({
+    secret: payload.secret,
+    onFailure: (err) => payload.logger.error({ msg: 'signing form answered 503', err }),
+  })
+
 export type AppOptions = {
   payload: Payload
   /** Next's request handler: admin, REST, logged-in users' GraphQL and pages. */
@@ -105,13 +111,7 @@ export function createApp({
   app.use(bodyPolicy(edge.bodies.limits, budget))
   app.use(readGraphQLCall)
   // Before the cache: its hits and its misses' answers alike get their own signing form.
-  app.get(
-    signingFormPaths,
-    formFill({
-      secret: payload.secret,
-      onFailure: (err) => payload.logger.error({ msg: 'signing form answered 503', err }),
-    }),
-  )
+  app.get(signingFormPaths, signingFormFill(payload))
   if (cache) app.use(cache.serve)
   // What gets here, the cache could not answer: a miss, a bypass, or nothing cacheable.
   app.use(
