@@ -108,7 +108,7 @@ export function admission(settings: RateLimitSettings, gate: LoadGate | null, fo
       return refuseForLoad(req, res, answer.retryAfterSeconds, verdict.priority, forms)
     }
     if (left) return answer.release()
-    holdSlotUntilAnswered(res, answer)
+    holdSlotUntilAnswered(res, answer.release)
     next()
   }
 }
@@ -146,19 +146,24 @@ async function taken(limit: Limit, key: string): Promise<boolean> {
 }
 
 /**
- * A slot is work on this process: it ends when the handler ends the answer (`res.end`), not
- * when the client goes away. A request whose client left before the answer ended keeps its slot
- * while the thread is saturated (its render may go on) and frees it once the thread reads calm
- * (src/edge/load/gate.ts).
+ * How long the slot of a request whose client left stays taken if its handler never ends the
+ * answer: a render goes on after the client is gone, and must not be counted as done early.
  */
-function holdSlotUntilAnswered(res: Response, slot: { release: () => void; abandon: () => void }) {
+const ABANDONED_MS = 30_000
+
+/**
+ * A slot is work on this process: it ends when the handler ends the answer (`res.end`), not
+ * when the client goes away. Released on close only once the answer was ended, or, for an
+ * abandoned request whose handler never ends it, after ABANDONED_MS.
+ */
+function holdSlotUntilAnswered(res: Response, release: () => void): void {
   const end = res.end.bind(res) as (...args: unknown[]) => Response
   res.end = ((...args: unknown[]) => {
-    slot.release()
+    release()
     return end(...args)
   }) as Response['end']
   res.once('close', () => {
-    if (res.writableEnded) return slot.release()
-    slot.abandon()
+    if (res.writableEnded) return release()
+    setTimeout(release, ABANDONED_MS).unref()
   })
 }

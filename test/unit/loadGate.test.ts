@@ -130,32 +130,6 @@ test('a wait that runs out is refused while saturated, and waits on while the th
   expect(r.answers.at(-1)).toMatchObject({ who: 'calm', admitted: true })
 })
 
-test("an abandoned request's slot is kept while the thread is saturated and freed once it reads calm", async () => {
-  let reading = busy
-  const g = new LoadGate({
-    load: injectedLoad(thresholds, () => reading),
-    limit: { initial: 1, min: 1, max: 4 },
-    maxWaiting: 10,
-  })
-  const limitBefore = g.state().limit
-  const first = await g.enter('page')
-  if (!first.admitted) throw new Error('the first request is let in')
-  // Its client left; its handler never ends the answer (Next stops a page nobody waits for).
-  first.abandon()
-  const r = recorder(g)
-  void r.enter('next', 'page')
-  await new Promise((resolve) => setTimeout(resolve, 600))
-  // Saturated: the abandoned handler may still be working, so its slot stays taken.
-  expect(g.state()).toMatchObject({ inFlight: 1, waiting: 1 })
-  reading = calm
-  await new Promise((resolve) => setTimeout(resolve, 400))
-  expect(r.answers).toEqual([{ who: 'next', admitted: true, retryAfter: undefined }])
-  expect(g.state()).toMatchObject({ inFlight: 1, waiting: 0 })
-  // Ending the answer later frees nothing twice, and a client leaving never grows the limit.
-  first.release()
-  expect(g.state()).toMatchObject({ inFlight: 1, limit: limitBefore })
-})
-
 test('a wait that runs out while saturated refuses a lower class instead, and never lets anyone past the limit', async () => {
   const waits = Object.fromEntries(PRIORITIES.map((p) => [p, 1000])) as Record<Priority, number>
   const g = new LoadGate({

@@ -5,22 +5,7 @@ import type { LoadSignal } from './loadSignal'
 import { PRIORITIES, rankOf, WAIT_MS, type Priority } from './priorities'
 
 export type GateAnswer =
-  | {
-      admitted: true
-      /** The handler ended the answer: the slot is free. */
-      release: () => void
-      /** The client left before the answer ended: free the slot once the thread reads calm. */
-      abandon: () => void
-    }
-  | { admitted: false; retryAfterSeconds: number }
-
-/**
- * An abandoned slot's handler may render on or may have stopped (Next stops a page whose client
- * left, and never ends its answer). Its slot is kept while the thread is saturated, the one sign
- * that it still works, and freed at the first calm sample after it, at the latest after this.
- */
-const ABANDONED_AT_MOST_MS = 30_000
-const ABANDONED_CHECK_MS = 250
+  { admitted: true; release: () => void } | { admitted: false; retryAfterSeconds: number }
 
 type Waiting = {
   rank: number
@@ -88,42 +73,17 @@ export class LoadGate {
     const started = this.inFlight++
     reportAdmission(this.state())
     let released = false
-    const free = (finished: boolean) => {
-      if (released) return
-      released = true
-      this.inFlight--
-      // A slot freed because its client left says nothing of how long work takes: it must not
-      // grow the limit.
-      if (finished) this.limit.finished(started + 1)
-      this.admitWaiting()
-      reportAdmission(this.state())
-    }
     return {
       admitted: true,
-      release: () => free(true),
-      abandon: () =>
-        this.releaseWhenCalm(
-          () => free(false),
-          () => released,
-        ),
+      release: () => {
+        if (released) return
+        released = true
+        this.inFlight--
+        this.limit.finished(started + 1)
+        this.admitWaiting()
+        reportAdmission(this.state())
+      },
     }
-  }
-
-  /**
-   * Frees an abandoned slot at the first sample that does not read saturated. Without this, a
-   * handful of clients that leave mid-render held every slot for half a minute while the thread
-   * idled, and everyone after them waited that long.
-   */
-  private releaseWhenCalm(release: () => void, released: () => boolean): void {
-    const since = Date.now()
-    const check = setInterval(() => {
-      const overdue = Date.now() - since >= ABANDONED_AT_MOST_MS
-      if (released() || overdue || !this.options.load.saturated()) {
-        clearInterval(check)
-        release()
-      }
-    }, ABANDONED_CHECK_MS)
-    check.unref()
   }
 
   /** Seconds until a refused client may expect room: the line ahead of it, at the current limit. */
