@@ -6,13 +6,16 @@ import { issueSignatureForm } from '@/cms/signatures/form'
 import {
   CHALLENGE_PLACEHOLDER,
   FORM_TOKEN_PLACEHOLDER,
+  PLACEHOLDER_MARK,
   encodeChallenge,
 } from '@/cms/signatures/formPlaceholders'
 import { isSigningFormPage } from '@/cms/signatures/signingStep'
+import { defaultLocale, isLocale, type Locale } from '@/core/locales'
 import { negotiatedEncoding } from '@/readCache/varyingHeaders'
 
 import { holdAnswer } from './heldAnswer'
 import { fillPlaceholders, type Replacement } from './placeholderFill'
+import { tryAgainPage } from './refusals/tryAgainPage'
 
 // Level 1: the page is compressed once per answer, not once per rendering.
 const compressors = { gzip: promisify(zlib.gzip), deflate: promisify(zlib.deflate) }
@@ -29,9 +32,6 @@ async function freshForm(secret: string): Promise<Replacement[]> {
   ]
 }
 
-/** What every placeholder begins with: a piece of one left anywhere means a failed fill. */
-const PLACEHOLDER_MARK = '__portal-signing-'
-
 type Encoding = ReturnType<typeof negotiatedEncoding>
 
 const varyOnEncoding = (res: Response) => {
@@ -41,7 +41,7 @@ const varyOnEncoding = (res: Response) => {
   }
 }
 
-/** Whether any placeholder, or a piece of one, is still in an answer. */
+/** Whether a placeholder, or the piece of one that begins it, is still in an answer. */
 const holdsPlaceholder = (body: Buffer) => body.includes(PLACEHOLDER_MARK, 0, 'latin1')
 
 /**
@@ -49,7 +49,12 @@ const holdsPlaceholder = (body: Buffer) => body.includes(PLACEHOLDER_MARK, 0, 'l
  * it. Fails closed: an answer that still holds a placeholder (or whose form could not be issued)
  * becomes a 503 the page's visitor may retry, never a form without a valid stamp.
  */
-async function filledBody(res: Response, body: Buffer, options: FillOptions, encoding: Encoding) {
+async function filledBody(
+  res: Response,
+  body: Buffer,
+  options: FillOptions,
+  request: { encoding: Encoding; locale: Locale; path: string },
+) {
   // Asked for uncompressed: an encoding named here is what a stored copy kept of an earlier
   // answer's headers (the cache stores headers as they went out).
   res.removeHeader('Content-Encoding')
@@ -60,21 +65,29 @@ async function filledBody(res: Response, body: Buffer, options: FillOptions, enc
     if (holdsPlaceholder(answer)) throw new Error('a placeholder of the signing form was left')
   } catch (error) {
     options.onFailure(error as Error)
-    formUnavailable(res)
-    return Buffer.from(UNAVAILABLE)
+    return formUnavailable(res, request.locale, request.path)
   }
+  const { encoding } = request
   if (encoding === 'identity' || answer.length < COMPRESS_FROM_BYTES) return answer
   const compressed = await compressors[encoding](answer, { level: 1 })
   res.setHeader('Content-Encoding', encoding)
   return compressed
 }
 
-const UNAVAILABLE = 'The signing form is unavailable for a moment. Please reload the page.\n'
-
-function formUnavailable(res: Response): void {
+/** The portal's own try-again page, in the form's language, back to the form after a second. */
+function formUnavailable(res: Response, locale: Locale, path: string): Buffer {
   res.statusCode = 503
   res.setHeader('Retry-After', '1')
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+  res.setHeader('Content-Type', 'text/html; charset=utf-8')
+  return Buffer.from(
+    tryAgainPage({
+      language: locale,
+      status: 503,
+      retryAfterSeconds: 1,
+      next: path,
+      keptForm: false,
+    }),
+  )
 }
 
 /**
@@ -100,6 +113,8 @@ export function formFill(options: FillOptions) {
       return next()
     }
     const encoding = negotiatedEncoding(req.get('accept-encoding') ?? '')
+    const code = req.path.split('/')[1]
+    const locale = isLocale(code) ? code : defaultLocale
     delete req.headers['accept-encoding']
     // A validator could only name an answer whose stamp was spent.
     delete req.headers['if-none-match']
@@ -107,7 +122,9 @@ export function formFill(options: FillOptions) {
     holdAnswer(res, {
       // A HEAD answer's body is never sent: nothing to fill or compress.
       body: async (_res, body) =>
-        req.method === 'HEAD' ? body : filledBody(res, body, options, encoding),
+        req.method === 'HEAD'
+          ? body
+          : filledBody(res, body, options, { encoding, locale, path: req.path }),
       headers: (res, body) => {
         varyOnEncoding(res)
         res.setHeader('Content-Length', body.length)

@@ -144,12 +144,16 @@ test('a hit after a compressed miss is compressed for whoever accepts it, and on
   }
 })
 
-test('a form the fill cannot complete is a 503 to retry, never a form without a valid stamp', async () => {
+test('a form the fill cannot complete is a 503 page in its language that retries, never a form without a valid stamp', async () => {
   const res = await fetch(`${base}/en/declaration/sign`)
   expect(res.status).toBe(503)
   expect(res.headers.get('retry-after')).toBe('1')
   expect(res.headers.get('cache-control')).toBe('no-store')
-  expect(await res.text()).not.toContain('__portal-signing-')
+  const page = await res.text()
+  expect(page).not.toContain('__portal-signing-')
+  // The portal's try-again page, in the form's language, going back to the form by itself.
+  expect(page).toContain('<html lang="en">')
+  expect(page).toContain('content="1; url=/en/declaration/sign"')
   expect(onFailure).toHaveBeenCalledTimes(1)
 })
 

@@ -15,11 +15,14 @@ export const FORM_TOKEN_LENGTH = 80
 /** The challenge as base64url, padded with dots: room for the base work's challenge (about 580). */
 export const CHALLENGE_TEXT_LENGTH = 900
 
-const placeholder = (name: string, length: number) =>
-  `__${name}__`.padEnd(length, 'x').slice(0, length)
+/** What every placeholder begins with: found in a filled answer, the fill missed one. */
+export const PLACEHOLDER_MARK = '__portal-signing-'
 
-export const FORM_TOKEN_PLACEHOLDER = placeholder('portal-signing-form-token', FORM_TOKEN_LENGTH)
-export const CHALLENGE_PLACEHOLDER = placeholder('portal-signing-challenge', CHALLENGE_TEXT_LENGTH)
+const placeholder = (name: string, length: number) =>
+  `${PLACEHOLDER_MARK}${name}__`.padEnd(length, 'x').slice(0, length)
+
+export const FORM_TOKEN_PLACEHOLDER = placeholder('form-token', FORM_TOKEN_LENGTH)
+export const CHALLENGE_PLACEHOLDER = placeholder('challenge', CHALLENGE_TEXT_LENGTH)
 
 /**
  * The challenge (its JSON) as the page carries it: base64url, then dots up to the fixed length.
