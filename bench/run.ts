@@ -144,7 +144,11 @@ try {
       ? largeDatabase(seeded, log)
       : null
   const graphql = homePageTarget(transport)
-  const page = pageTarget(option('page') || '/de')
+  const pagePath = option('page') || '/de'
+  // `--page=/sitemap/<part>.xml` profiles a sitemap part as case (e).
+  const page = pagePath.startsWith('/sitemap/')
+    ? { ...archiveTargets.h, name: `sitemap part ${pagePath}`, path: pagePath }
+    : pageTarget(pagePath)
   const archiveCases = Object.entries(archiveTargets) as [CaseId, Target][]
 
   if (runs('read')) {
