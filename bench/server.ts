@@ -71,6 +71,7 @@ export function productionEnvironment(database: string): NodeJS.ProcessEnv {
     RATE_LIMIT_UNCACHED_PER_MINUTE: '0',
     RATE_LIMIT_UNCACHED_SHARE_PER_MINUTE: '0',
     RATE_LIMIT_USER_PER_MINUTE: '0',
+    RATE_LIMIT_SIGNING_FORMS_PER_MINUTE: '0',
   }
 }
 

@@ -10,11 +10,15 @@ import {
   encodeChallenge,
 } from '@/cms/signatures/formPlaceholders'
 import { isSigningFormPage } from '@/cms/signatures/signingStep'
+import { addressKey } from '@/core/clientAddress'
 import { defaultLocale, isLocale, type Locale } from '@/core/locales'
+import { identityOf } from '@/core/requestIdentity'
+import { RateLimitedError, type Limit } from '@/operations/rateLimiterStore'
 import { negotiatedEncoding } from '@/readCache/varyingHeaders'
 
 import { holdAnswer } from './heldAnswer'
 import { fillPlaceholders, type Replacement } from './placeholderFill'
+import { refuseRateLimited } from './refusals/refuse'
 import { tryAgainPage } from './refusals/tryAgainPage'
 
 // Level 1: the page is compressed once per answer, not once per rendering.
@@ -105,6 +109,24 @@ export type FillOptions = {
   secret: string
   /** A fill that failed (its visitor got a 503): for the log. */
   onFailure: (error: Error) => void
+  /**
+   * Forms per client (address, or account when logged in), hits included: each costs a stamp and
+   * a challenge, five times an ordinary hit, so one client's flood of them ends in a 429. Null: none.
+   */
+  perClient: Limit | null
+}
+
+/** Whether the client is over its share of forms; then it has been answered with a 429. */
+async function refusedForm(req: Request, res: Response, limit: Limit): Promise<boolean> {
+  const user = identityOf(req).user
+  try {
+    await limit.take(user ? `${user.collection}:${user.id}` : addressKey(req.ip))
+    return false
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error
+    refuseRateLimited(req, res, error.retryAfterSeconds, user ? 'account' : 'address')
+    return true
+  }
 }
 
 export function formFill(options: FillOptions) {
@@ -112,26 +134,34 @@ export function formFill(options: FillOptions) {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !isSigningFormPage(req.path)) {
       return next()
     }
-    const encoding = negotiatedEncoding(req.get('accept-encoding') ?? '')
-    const code = req.path.split('/')[1]
-    const locale = isLocale(code) ? code : defaultLocale
-    delete req.headers['accept-encoding']
-    // A validator could only name an answer whose stamp was spent.
-    delete req.headers['if-none-match']
-    delete req.headers['if-modified-since']
-    holdAnswer(res, {
-      // A HEAD answer's body is never sent: nothing to fill or compress.
-      body: async (_res, body) =>
-        req.method === 'HEAD'
-          ? body
-          : filledBody(res, body, options, { encoding, locale, path: req.path }),
-      headers: (res, body) => {
-        varyOnEncoding(res)
-        res.setHeader('Content-Length', body.length)
-        res.setHeader('Cache-Control', 'no-store')
-        res.removeHeader('ETag')
-      },
-    })
-    next()
+    if (!options.perClient) return fill(req, res, next, options)
+    refusedForm(req, res, options.perClient).then(
+      (refused) => refused || fill(req, res, next, options),
+      next,
+    )
   }
+}
+
+function fill(req: Request, res: Response, next: NextFunction, options: FillOptions): void {
+  const encoding = negotiatedEncoding(req.get('accept-encoding') ?? '')
+  const code = req.path.split('/')[1]
+  const locale = isLocale(code) ? code : defaultLocale
+  delete req.headers['accept-encoding']
+  // A validator could only name an answer whose stamp was spent.
+  delete req.headers['if-none-match']
+  delete req.headers['if-modified-since']
+  holdAnswer(res, {
+    // A HEAD answer's body is never sent: nothing to fill or compress.
+    body: async (_res, body) =>
+      req.method === 'HEAD'
+        ? body
+        : filledBody(res, body, options, { encoding, locale, path: req.path }),
+    headers: (res, body) => {
+      varyOnEncoding(res)
+      res.setHeader('Content-Length', body.length)
+      res.setHeader('Cache-Control', 'no-store')
+      res.removeHeader('ETag')
+    },
+  })
+  next()
 }

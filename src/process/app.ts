@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { passClientAddress } from '@/core/clientAddressHeader'
 import { locales } from '@/core/locales'
+import type { RateLimitSettings } from '@/core/env/rateLimits'
 import { admission } from '@/edge/admission'
 import { BodyBudget } from '@/edge/bodyBudget'
 import { bodyPolicy } from '@/edge/bodyPolicy'
@@ -20,6 +21,7 @@ import type { EdgeSettings } from '@/edge/settings'
 import { urlGuard } from '@/edge/urlGuard'
 import { graphqlEndpoint } from '@/graphql/http/endpoint'
 import { metricsEndpoint } from '@/observability/metrics/endpoint'
+import { sharedLimit } from '@/operations/rateLimiterStore'
 import { readCache, type ReadCacheOptions } from '@/readCache/serve'
 
 import { healthz, readyz } from './health'
@@ -27,10 +29,18 @@ import { healthz, readyz } from './health'
 /** The signing form's page in each locale (src/edge/formFill.ts). */
 const signingFormPaths = locales.map(({ code }) => `/${code}/declaration/sign`)
 
-const signingFormFill = (payload: Payload) =>
+const signingFormFill = (payload: Payload, limits: RateLimitSettings) =>
   formFill({
     secret: payload.secret,
     onFailure: (err) => payload.logger.error({ msg: 'signing form answered 503', err }),
+    perClient:
+      limits.signingFormsPerMinute > 0
+        ? sharedLimit('signing-forms', {
+            points: limits.signingFormsPerMinute,
+            seconds: 60,
+            burst: limits.signingFormsBurst || undefined,
+          })
+        : null,
   })
 
 export type AppOptions = {
@@ -111,7 +121,7 @@ export function createApp({
   app.use(bodyPolicy(edge.bodies.limits, budget))
   app.use(readGraphQLCall)
   // Before the cache: its hits and its misses' answers alike get their own signing form.
-  app.get(signingFormPaths, signingFormFill(payload))
+  app.get(signingFormPaths, signingFormFill(payload, edge.rateLimits))
   if (cache) app.use(cache.serve)
   // What gets here, the cache could not answer: a miss, a bypass, or nothing cacheable.
   app.use(

@@ -5,6 +5,9 @@
  */
 import type { Payload } from 'payload'
 
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
+
+import { FORM_TOKEN_PLACEHOLDER } from '@/cms/signatures/formPlaceholders'
 import { resetLimits } from '@/operations/rateLimiterStore'
 
 import { startPayload, stopPayload } from '../helpers/api'
@@ -20,13 +23,21 @@ const limits = {
   uncachedPerMinute: 8,
   uncachedBurst: 4,
   userPerMinute: 1200,
+  signingFormsPerMinute: 4,
+  signingFormsBurst: 0,
+}
+
+/** The signing form as Next renders it for the cache: placeholders for the stamp and challenge. */
+function signingFormPage(req: ExpressRequest, res: ExpressResponse) {
+  if (!/^\/(de|en)\/declaration\/sign$/.test(req.path)) return void res.sendStatus(418)
+  res.type('html').send(`<form><input name="formToken" value="${FORM_TOKEN_PLACEHOLDER}"></form>`)
 }
 
 beforeAll(async () => {
   payload = await startPayload()
   editor = await createUser(payload, 'editor')
   resetLimits()
-  server = await startCacheServer(payload, { rateLimits: limits })
+  server = await startCacheServer(payload, { rateLimits: limits, pages: signingFormPage })
 })
 afterAll(async () => {
   await server.close()
@@ -249,4 +260,29 @@ test("Next's link prefetches and navigations do not spend the address's allowanc
   for (let i = 0; i < allowed; i++) reads.push(await uncachedRead(from))
   expect(reads.map((answer) => answer.status)).toEqual(reads.map(() => 200))
   expectRateLimited(await uncachedRead(from))
+})
+
+test('one address fetching the signing form over and over meets a 429 page in its language; others still get a fresh form', async () => {
+  const flood = '198.51.100.40'
+  const forms = []
+  for (let i = 0; i < limits.signingFormsPerMinute + 1; i++) {
+    forms.push(await send('/de/declaration/sign', flood, { headers: { Accept: 'text/html' } }))
+  }
+  // Each form the limit lets through has its own stamp, never a placeholder.
+  for (const form of forms.slice(0, limits.signingFormsPerMinute)) {
+    expect(form.status).toBe(200)
+    expect(form.body).not.toContain(FORM_TOKEN_PLACEHOLDER)
+    expect(form.body).toMatch(/name="formToken" value="\d{13}\./)
+  }
+  const refused = forms.at(-1)!
+  expect(refused.status).toBe(429)
+  expect(Number(refused.retryAfter)).toBeGreaterThan(0)
+  expect(refused.body).toContain('<html lang="de"')
+  expect(refused.body).not.toContain('formToken')
+  // Another address, the office next door, still gets its form.
+  const other = await send('/de/declaration/sign', '198.51.100.41', {
+    headers: { Accept: 'text/html' },
+  })
+  expect(other.status).toBe(200)
+  expect(other.body).toMatch(/name="formToken" value="\d{13}\./)
 })

@@ -40,7 +40,10 @@ const onFailure = jest.fn()
 beforeAll(async () => {
   invalidateReadCache()
   const app = express()
-  app.get(['/de/declaration/sign', '/en/declaration/sign'], formFill({ secret, onFailure }))
+  app.get(
+    ['/de/declaration/sign', '/en/declaration/sign'],
+    formFill({ secret, onFailure, perClient: null }),
+  )
   const cache = readCache({
     maxBytes: 8 * 1024 * 1024,
     sharedMaxAge: 0,

@@ -20,6 +20,13 @@ export type RateLimitSettings = {
    * and to be refused while the process is saturated.
    */
   uncachedSharePerMinute: number
+  /**
+   * Signing forms handed out per client address, cache hits included: each costs a stamp and a
+   * challenge (five times an ordinary hit), so one client's flood of them is bounded.
+   */
+  signingFormsPerMinute: number
+  /** Extra signing forms a client address may fetch once per minute. */
+  signingFormsBurst: number
   /** Requests past the cache per logged-in user (keyed by user, not address). */
   userPerMinute: number
   /** Seconds between two password resets asked for the same address. */
@@ -34,6 +41,8 @@ export function readRateLimits(source: Source, problems: string[]): RateLimitSet
     uncachedPerMinute: perMinute('RATE_LIMIT_UNCACHED_PER_MINUTE', 1800),
     uncachedBurst: perMinute('RATE_LIMIT_UNCACHED_BURST', 600),
     uncachedSharePerMinute: perMinute('RATE_LIMIT_UNCACHED_SHARE_PER_MINUTE', 600),
+    signingFormsPerMinute: perMinute('RATE_LIMIT_SIGNING_FORMS_PER_MINUTE', 1800),
+    signingFormsBurst: perMinute('RATE_LIMIT_SIGNING_FORMS_BURST', 600),
     userPerMinute: perMinute('RATE_LIMIT_USER_PER_MINUTE', 1200),
     passwordResetSeconds: positiveInt(source, 'PASSWORD_RESET_INTERVAL_SECONDS', 15, problems),
   }
