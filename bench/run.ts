@@ -145,7 +145,7 @@ try {
       : null
   const graphql = homePageTarget(transport)
   const pagePath = option('page') || '/de'
-  // `--page=/sitemap/<part>.xml` profiles a sitemap part as case (e).
+  // `--page=/sitemap/<part>.xml` measures a sitemap part as cases (d) and (e) (and profiles it).
   const page = pagePath.startsWith('/sitemap/')
     ? { ...archiveTargets.h, name: `sitemap part ${pagePath}`, path: pagePath }
     : pageTarget(pagePath)

@@ -135,10 +135,10 @@ export function formFill(options: FillOptions) {
       return next()
     }
     if (!options.perClient) return fill(req, res, next, options)
-    refusedForm(req, res, options.perClient).then(
-      (refused) => refused || fill(req, res, next, options),
-      next,
-    )
+    // An error of the limit's store or of the fill goes to express, never an unhandled rejection.
+    refusedForm(req, res, options.perClient)
+      .then((refused) => refused || fill(req, res, next, options))
+      .catch(next)
   }
 }
 

@@ -120,7 +120,8 @@ export function createApp({
   )
   app.use(bodyPolicy(edge.bodies.limits, budget))
   app.use(readGraphQLCall)
-  // Before the cache: its hits and its misses' answers alike get their own signing form.
+  // Before the cache: its hits and its misses' answers alike get their own signing form, and
+  // count against the client's limit on forms.
   app.get(signingFormPaths, signingFormFill(payload, edge.rateLimits))
   if (cache) app.use(cache.serve)
   // What gets here, the cache could not answer: a miss, a bypass, or nothing cacheable.

@@ -70,6 +70,8 @@ export async function startCacheServer(
     /** Admission by load (off in tests unless given), and the load signal it reads. */
     admission?: Partial<Environment['admission']>
     loadSignal?: LoadSignal
+    /** Whether the cache keeps pages too (Next's HTML), as it does in production; off by default. */
+    cachePages?: boolean
     /** Stands in for Next's pages (the default answers 418 for anything but the API). */
     pages?: (req: ExpressRequest, res: ExpressResponse) => void
   } = {},
@@ -98,7 +100,7 @@ export async function startCacheServer(
         : {
             maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
             sharedMaxAge: options.sharedMaxAge ?? 0,
-            pages: false,
+            pages: options.cachePages ?? false,
           },
   })
   const server: Server = app.listen(0)
