@@ -78,6 +78,10 @@ export async function takePartInJobLease(
     // One attempt at a time: a slow transaction must not pile attempts up behind it.
     if (stopped || attempting) return
     attempting = true
+    // A renewal late past the lease's margin (a thread stalled by a start's first renders on a
+    // busy machine) left this process not running jobs for a moment: what its requests queued
+    // then was handed to the bus, where no other runner took it.
+    const wasRunningJobs = isJobRunner()
     try {
       const result = await attempt(payload)
       if (result.held && result.takenOver) {
@@ -86,6 +90,9 @@ export async function takePartInJobLease(
         // jobs, so none of them can still be running (a mail whose SMTP conversation was cut
         // short is sent a second time: docs/mail.md).
         await releaseInterruptedJobs(payload)
+        afterTakeOver()
+      } else if (result.held && !wasRunningJobs) {
+        // Its own lease again: the jobs queued meanwhile run now, not at the next cron tick.
         afterTakeOver()
       }
       held = result.held
