@@ -1,18 +1,5 @@
 import type { Page } from 'playwright-core'
 
-import { screenshot } from './browser'
-
-/**
- * After a resize: the admin's window-size listeners dispatch on the next animation frame and
- * React renders after; three frames see the new layout painted. Photographed as `shot`.
- */
-export async function settledLayout(page: Page, shot: string): Promise<void> {
-  await page.evaluate(async () => {
-    for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame)
-  })
-  await screenshot(page, shot, { fullPage: false })
-}
-
 /**
  * What of a document's header does not fit: a status, date or control whose text is cut (an
  * ellipsis or hidden overflow), that lies outside the window, or that the menu button covers;
