@@ -340,3 +340,34 @@ test('a delivery cut short by a process that died is sent after the next start',
   await cronTickLater()
   expect((await sink.waitFor(mailTo(user.email))).subject).toBe('Neues Passwort festlegen')
 })
+
+/** Keeps this thread busy for `ms`, as a start's first renders do on a saturated machine. */
+function stallThread(ms: number): void {
+  const until = Date.now() + ms
+  while (Date.now() < until) {
+    // busy: no timer, no I/O callback runs meanwhile
+  }
+}
+
+test('a job runner whose own lease renewal came too late runs the queues when it holds it again', async () => {
+  const { takePartInJobLease } = await import('@/operations/jobs/lease')
+  let queueRuns = 0
+  // Lease 3 s, renewed every 0.2 s: jobs may start until 1.5 s after each renewal.
+  const lease = await takePartInJobLease(payload, () => queueRuns++, {
+    leaseMs: 3_000,
+    renewMs: 200,
+  })
+  try {
+    expect(queueRuns).toBe(1) // it took the lease: what was queued runs at once
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    expect(queueRuns).toBe(1) // renewals in time: nothing to catch up on
+
+    // Mail queued while the lease's margin had passed went to the bus, where nobody took it.
+    stallThread(1_800)
+    const waitUntil = Date.now() + 10_000
+    while (queueRuns < 2 && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 50))
+    expect(queueRuns).toBe(2)
+  } finally {
+    await lease.leave()
+  }
+})

@@ -22,6 +22,12 @@ export function setJobLease(until: number | undefined): void {
  */
 export function isJobRunner(): boolean {
   if (process.env.NODE_ENV === 'test') return true
+  const until = jobsStartUntil()
+  return until !== undefined && until > Date.now()
+}
+
+/** Until when (ms since the epoch) the lease this process holds lets it start jobs; none held: undefined. */
+export function jobsStartUntil(): number | undefined {
   const until = heldUntil.get()
-  return until !== undefined && until - MARGIN_MS > Date.now()
+  return until === undefined ? undefined : until - MARGIN_MS
 }

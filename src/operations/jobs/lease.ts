@@ -4,7 +4,7 @@ import { holderIsGone, thisProcess, type LockHolder } from '@/data/adapter/lockH
 import { onReplicaMessage } from '@/replicas/bus'
 import { replicaId, replicaName } from '@/replicas/identity'
 
-import { isJobRunner, setJobLease } from './jobRunner'
+import { isJobRunner, jobsStartUntil, setJobLease } from './jobRunner'
 import { releaseInterruptedJobs, runJobNow, RUN_JOB_TOPIC } from './startedJobs'
 
 const COLLECTION = 'job-leases'
@@ -14,6 +14,9 @@ const LEASE = 'job-runner'
 export const LEASE_MS = 8_000
 /** How often the holder renews, and the others try to take it. */
 export const RENEW_MS = 2_000
+
+/** How long a lease lasts and how often it is renewed; tests shorten both. */
+export type LeaseTiming = { leaseMs: number; renewMs: number }
 
 type LeaseRow = { id: string | number; holder: string; holderProcess?: unknown; expiresAt: number }
 
@@ -25,12 +28,15 @@ function isFree(row: LeaseRow, now: number): boolean {
 }
 
 /**
- * One attempt to hold the lease until `now + LEASE_MS`, in a transaction: on SQLite it holds the
+ * One attempt to hold the lease until `now + leaseMs`, in a transaction: on SQLite it holds the
  * writer's turn among the workers (src/replicas/writeTurn.ts), on MongoDB a rival's concurrent
- * write makes one of them fail. Resolves to whether the lease is this process's now, and whether
- * it was another's before.
+ * write makes one of them fail. Resolves to whether the lease is this process's now, whether it
+ * was another's before, and when (ms since the epoch) this process learned its new end.
  */
-async function attempt(payload: Payload): Promise<{ held: boolean; takenOver: boolean }> {
+async function attempt(
+  payload: Payload,
+  leaseMs: number,
+): Promise<{ held: boolean; takenOver: boolean; at: number }> {
   const db = payload.db
   const transactionID = await db.beginTransaction()
   const req = { payload, transactionID } as unknown as PayloadRequest
@@ -41,16 +47,16 @@ async function attempt(payload: Payload): Promise<{ held: boolean; takenOver: bo
       where: { name: { equals: LEASE } },
       req,
     })) as LeaseRow | null
-    const data = { holder: replicaId(), holderProcess: thisProcess(), expiresAt: now + LEASE_MS }
+    const data = { holder: replicaId(), holderProcess: thisProcess(), expiresAt: now + leaseMs }
     if (row && !isFree(row, now)) {
       if (transactionID) await db.rollbackTransaction(transactionID)
-      return { held: false, takenOver: false }
+      return { held: false, takenOver: false, at: Date.now() }
     }
     if (row) await db.updateOne({ collection: COLLECTION, id: row.id, data, req })
     else await db.create({ collection: COLLECTION, data: { name: LEASE, ...data }, req })
     if (transactionID) await db.commitTransaction(transactionID)
     setJobLease(data.expiresAt)
-    return { held: true, takenOver: row?.holder !== replicaId() }
+    return { held: true, takenOver: row?.holder !== replicaId(), at: Date.now() }
   } catch (error) {
     if (transactionID) await db.rollbackTransaction(transactionID).catch(() => undefined)
     throw error
@@ -59,7 +65,7 @@ async function attempt(payload: Payload): Promise<{ held: boolean; takenOver: bo
 
 /**
  * Takes part in the job lease for as long as this server runs: one attempt now (a lone server
- * or the first worker holds it before it serves), then every `RENEW_MS`. The holder runs the
+ * or the first worker holds it before it serves), then every `renewMs`. The holder runs the
  * job queues; the others hand jobs queued in their requests to it over the bus. Resolves to two
  * steps of a graceful stop: `stopStartingJobs` at once (no cron starts another job here), and
  * `leave` once the jobs under way have had their moment, so another replica takes over at once.
@@ -69,6 +75,7 @@ async function attempt(payload: Payload): Promise<{ held: boolean; takenOver: bo
 export async function takePartInJobLease(
   payload: Payload,
   afterTakeOver: () => void,
+  timing: LeaseTiming = { leaseMs: LEASE_MS, renewMs: RENEW_MS },
 ): Promise<{ stopStartingJobs: () => void; leave: () => Promise<void> }> {
   const log = (message: string) => payload.logger.info(`${replicaName()}: ${message}`)
   let held = false
@@ -78,12 +85,13 @@ export async function takePartInJobLease(
     // One attempt at a time: a slow transaction must not pile attempts up behind it.
     if (stopped || attempting) return
     attempting = true
-    // A renewal late past the lease's margin (a thread stalled by a start's first renders on a
-    // busy machine) left this process not running jobs for a moment: what its requests queued
-    // then was handed to the bus, where no other runner took it.
-    const wasRunningJobs = isJobRunner()
+    // A renewal ending past the old lease's margin (a stalled thread, a wait for the writer's
+    // turn) left this process not running jobs for a moment: what its requests queued then went
+    // to the bus, where no other runner took it. Compared once the attempt has ended.
+    const startedJobsUntil = jobsStartUntil()
     try {
-      const result = await attempt(payload)
+      const result = await attempt(payload, timing.leaseMs)
+      const lapsed = startedJobsUntil === undefined || startedJobsUntil <= result.at
       if (result.held && result.takenOver) {
         log('runs the job queues now')
         // Jobs the previous holder had claimed when it died or lost the lease: nobody else runs
@@ -91,7 +99,7 @@ export async function takePartInJobLease(
         // short is sent a second time: docs/mail.md).
         await releaseInterruptedJobs(payload)
         afterTakeOver()
-      } else if (result.held && !wasRunningJobs) {
+      } else if (result.held && lapsed) {
         // Its own lease again: the jobs queued meanwhile run now, not at the next cron tick.
         afterTakeOver()
       }
@@ -109,7 +117,7 @@ export async function takePartInJobLease(
     if (isJobRunner()) runJobNow(payload, queue, job)
   })
   await tryNow()
-  const timer = setInterval(() => void tryNow(), RENEW_MS)
+  const timer = setInterval(() => void tryNow(), timing.renewMs)
   timer.unref()
   const stopStartingJobs = () => {
     stopped = true
