@@ -2,13 +2,15 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { DatabaseAdapterObj } from 'payload'
+import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
+import type { Client } from '@libsql/client'
 
 import { fromRoot } from '../../core/paths'
 import { parentIndexes } from './sqliteParentIndexes'
 import { layerAdapter } from './adapterLayers'
 import { sortIndexes } from './sqliteSortIndexes'
 import { reusePreparedStatements } from './sqliteStatementCache'
+import { keepTransactionConnections } from './sqliteTransactionConnections'
 import type { DatabaseTarget } from './databaseUri'
 
 // Kept here too: the adapter's callers read the URI and build the adapter from one module.
@@ -46,7 +48,27 @@ export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
     init: (args) => {
       // Each SQL text is prepared once per connection (src/data/adapter/sqliteStatementCache.ts).
       reusePreparedStatements()
-      return layerAdapter(sqlite.init(args), 'sqlite')
+      return layerAdapter(withKeptTransactionConnections(sqlite.init(args), file), 'sqlite')
     },
   }
+}
+
+/**
+ * Once the adapter has its client, transactions run on connections it keeps
+ * (src/data/adapter/sqliteTransactionConnections.ts). An in-memory database is one per
+ * connection, so it keeps @libsql/client's own way.
+ */
+function withKeptTransactionConnections(
+  db: BaseDatabaseAdapter,
+  file: string,
+): BaseDatabaseAdapter {
+  const connect = db.connect
+  if (!connect || file === ':memory:' || file.includes('?')) return db
+  db.connect = async function (this: BaseDatabaseAdapter, ...args) {
+    const adapter = this as BaseDatabaseAdapter & { client?: Client }
+    const hadClient = !!adapter.client
+    await connect.apply(this, args)
+    if (!hadClient && adapter.client) keepTransactionConnections(adapter.client, file)
+  }
+  return db
 }
