@@ -37,6 +37,12 @@ export function treeCpuMs(pid: number): number | null {
   return times[0] === null ? null : times.reduce<number>((sum, ms) => sum + (ms ?? 0), 0)
 }
 
+/** The highest peak resident memory (VmHWM) of any one of `pid` and its descendants, in MB. */
+export function largestPeakRssMb(pid: number): number | null {
+  const peaks = processTree(pid).map(peakRssMb)
+  return peaks[0] === null ? null : Math.max(...peaks.map((mb) => mb ?? 0))
+}
+
 /** The peak resident memory (VmHWM) of `pid` and its descendants, added up, in MB. */
 export function treePeakRssMb(pid: number): number | null {
   const peaks = processTree(pid).map(peakRssMb)

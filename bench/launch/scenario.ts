@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 
 import { productionRateLimits } from '../hostile'
-import { treeCpuMs, treePeakRssMb } from '../processTree'
+import { largestPeakRssMb, treeCpuMs, treePeakRssMb } from '../processTree'
 import { cpuMs, startServer, type BenchServer } from '../server'
 import { waitForWorkers } from '../workers'
 
@@ -80,6 +80,7 @@ function usageMeter(server: BenchServer, attackers: ChildProcess | null) {
         attackersNow !== null && attackers0 !== null ? attackersNow - attackers0 : null,
       ),
       peakRssMb: treePeakRssMb(server.pid),
+      largestProcessRssMb: largestPeakRssMb(server.pid),
     }
   }
 }

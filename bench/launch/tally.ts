@@ -29,8 +29,10 @@ export type StepFigures = {
   clientCpu: number
   /** The attackers' process, when they run. */
   attackersCpu: number | null
-  /** VmHWM at the step's end: the highest RSS since the start, in MB. */
+  /** VmHWM at the step's end: the highest RSS since the start, in MB (processes added up). */
   peakRssMb: number | null
+  /** The same for the one process with the highest (with workers: the largest worker). */
+  largestProcessRssMb: number | null
 }
 
 const classOf = (status: number | 'error', moreWork: boolean): StatusClass =>
@@ -89,7 +91,10 @@ function percentile(sorted: number[], p: number): number | null {
 export function stepFigures(
   tally: Tally,
   step: { name: string; visitorsPerSecond: number; seconds: number },
-  usage: Pick<StepFigures, 'serverCpu' | 'clientCpu' | 'attackersCpu' | 'peakRssMb'>,
+  usage: Pick<
+    StepFigures,
+    'serverCpu' | 'clientCpu' | 'attackersCpu' | 'peakRssMb' | 'largestProcessRssMb'
+  >,
 ): StepFigures {
   const sorted = [...tally.latencies].sort((a, b) => a - b)
   const s = tally.statuses
