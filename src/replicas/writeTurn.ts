@@ -33,7 +33,7 @@ export const WRITE_TURN_LIMIT_MS = 60_000
  * (src/data/adapter/sqliteWriteQueue.ts), so at most one request per worker waits here.
  *
  * Without it, a worker's `BEGIN` while another worker writes fails at once with SQLITE_BUSY
- * (libsql opens transaction connections without a busy timeout), and a busy timeout would block
+ * (transactions' connections have no busy timeout), and a busy timeout would block
  * the waiting worker's event loop. A lone process has the turn always.
  */
 export function crossProcessWriteTurn(): Promise<() => void> {

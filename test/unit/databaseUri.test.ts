@@ -1,4 +1,4 @@
-import { DatabaseUriError, parseDatabaseUri } from '@/data/adapter/adapter'
+import { DatabaseUriError, parseDatabaseUri, plainSqliteFile } from '@/data/adapter/adapter'
 
 test('empty means the embedded SQLite default', () => {
   expect(parseDatabaseUri(undefined)).toEqual({ kind: 'sqlite', url: 'file:./data/portal.db' })
@@ -37,4 +37,15 @@ test('slugs transliterate German', async () => {
   )
   expect(slugify('  „New Wave“ of European AI!  ')).toBe('new-wave-of-european-ai')
   expect(slugify('Café Señor')).toBe('cafe-senor')
+})
+
+test('transactions keep their connections only where the file is the one the client opens', () => {
+  expect(plainSqliteFile('file:./data/portal.db')).toBe('./data/portal.db')
+  expect(plainSqliteFile('file:/var/lib/portal/portal.db')).toBe('/var/lib/portal/portal.db')
+  expect(plainSqliteFile('file:///var/lib/portal/portal.db')).toBe('/var/lib/portal/portal.db')
+  // The client decodes these further; a pool opening the raw text would write to another file.
+  expect(plainSqliteFile('file:///tmp/a%20b.db')).toBeNull()
+  expect(plainSqliteFile('file://localhost/tmp/portal.db')).toBeNull()
+  expect(plainSqliteFile('file:./portal.db?mode=ro')).toBeNull()
+  expect(plainSqliteFile('file::memory:')).toBeNull()
 })

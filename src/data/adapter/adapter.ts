@@ -11,10 +11,15 @@ import { layerAdapter } from './adapterLayers'
 import { sortIndexes } from './sqliteSortIndexes'
 import { reusePreparedStatements } from './sqliteStatementCache'
 import { keepTransactionConnections } from './sqliteTransactionConnections'
-import type { DatabaseTarget } from './databaseUri'
+import { plainSqliteFile, type DatabaseTarget } from './databaseUri'
 
 // Kept here too: the adapter's callers read the URI and build the adapter from one module.
-export { DatabaseUriError, parseDatabaseUri, type DatabaseTarget } from './databaseUri'
+export {
+  DatabaseUriError,
+  parseDatabaseUri,
+  plainSqliteFile,
+  type DatabaseTarget,
+} from './databaseUri'
 
 /** SQLite migrations live here and belong to the SQLite adapter alone. */
 export const sqliteMigrationDir = fromRoot('src/data/migrations')
@@ -48,22 +53,20 @@ export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
     init: (args) => {
       // Each SQL text is prepared once per connection (src/data/adapter/sqliteStatementCache.ts).
       reusePreparedStatements()
-      return layerAdapter(withKeptTransactionConnections(sqlite.init(args), file), 'sqlite')
+      return layerAdapter(withKeptTransactionConnections(sqlite.init(args), target.url), 'sqlite')
     },
   }
 }
 
 /**
  * Once the adapter has its client, transactions run on connections it keeps
- * (src/data/adapter/sqliteTransactionConnections.ts). An in-memory database is one per
- * connection, so it keeps @libsql/client's own way.
+ * (src/data/adapter/sqliteTransactionConnections.ts); URLs whose file is not plain keep
+ * @libsql/client's own way.
  */
-function withKeptTransactionConnections(
-  db: BaseDatabaseAdapter,
-  file: string,
-): BaseDatabaseAdapter {
+function withKeptTransactionConnections(db: BaseDatabaseAdapter, url: string): BaseDatabaseAdapter {
   const connect = db.connect
-  if (!connect || file === ':memory:' || file.includes('?')) return db
+  const file = plainSqliteFile(url)
+  if (!connect || !file) return db
   db.connect = async function (this: BaseDatabaseAdapter, ...args) {
     const adapter = this as BaseDatabaseAdapter & { client?: Client }
     const hadClient = !!adapter.client

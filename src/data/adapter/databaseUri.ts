@@ -24,3 +24,13 @@ export function parseDatabaseUri(uri: string | undefined): DatabaseTarget {
   if (/^mongodb(\+srv)?:\/\/.+/.test(value)) return { kind: 'mongodb', url: value }
   throw new DatabaseUriError(value)
 }
+
+/**
+ * The file a plain `file:` URL names, as @libsql/client opens it (`file:./data/portal.db`,
+ * `file:/abs.db`, `file:///abs.db`). Null for the forms it decodes further (percent escapes, a
+ * host, query parameters) and for `:memory:`, which is one database per connection.
+ */
+export function plainSqliteFile(url: string): string | null {
+  const match = /^file:(?:\/\/(?=\/))?(?!\/\/[^/])([^?#%]+)$/.exec(url)
+  return match && match[1] !== ':memory:' ? match[1]! : null
+}

@@ -52,6 +52,11 @@ class KeptConnectionTransaction extends Sqlite3Transaction {
       await super.rollback()
     } finally {
       this.#settle()
+      // A rollback that failed would leave the connection holding SQLite's write lock.
+      if (!this.#over) {
+        this.#over = true
+        this.#connection.close()
+      }
     }
   }
 
@@ -69,10 +74,35 @@ class KeptConnectionTransaction extends Sqlite3Transaction {
   }
 }
 
+/** SQLite's errors as @libsql/client gives them (a LibsqlError with SQLite's code); others as they are. */
 const asLibsqlError = (error: unknown): unknown => {
-  if (!(error instanceof Error) || error instanceof LibsqlError) return error
-  const { code, rawCode } = error as Error & { code?: string; rawCode?: number }
-  return new LibsqlError(error.message, code ?? 'UNKNOWN', rawCode, error)
+  const { code, rawCode } = error as { code?: unknown; rawCode?: unknown }
+  if (!(error instanceof Error) || error instanceof LibsqlError || typeof code !== 'string')
+    return error
+  return new LibsqlError(
+    error.message,
+    code,
+    typeof rawCode === 'number' ? rawCode : undefined,
+    error,
+  )
+}
+
+/** Each client's idle kept connections. */
+const idleByClient = new WeakMap<Client, Connection[]>()
+const idleConnections = (client: Client): Connection[] => {
+  let idle = idleByClient.get(client)
+  if (!idle) idleByClient.set(client, (idle = []))
+  return idle
+}
+
+/**
+ * Closes the client's idle kept connections, so that the next transaction opens one that reads
+ * the planner's statistics anew: a connection loads them once, and a later `ANALYZE` on another
+ * connection does not make it reload them (src/process/bootstrap.ts runs it after migrations,
+ * which ran on kept connections).
+ */
+export function renewKeptConnections(client: Client): void {
+  for (const connection of idleConnections(client).splice(0)) connection.close()
 }
 
 /**
@@ -92,7 +122,7 @@ const asLibsqlError = (error: unknown): unknown => {
  * default `synchronous`.
  */
 export function keepTransactionConnections(client: Client, path: string): void {
-  const idle: Connection[] = []
+  const idle = idleConnections(client)
   const giveBack = (connection: Connection) => {
     if (client.closed || idle.length >= MAX_IDLE) connection.close()
     else idle.push(connection)

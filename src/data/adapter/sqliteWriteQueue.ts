@@ -50,8 +50,8 @@ async function takeTransactionTurn(lock: WriteLock, limit: TurnLimit): Promise<(
  * Makes the SQLite adapter's writes in this process take turns, so that a save that meets
  * another one waits for it instead of failing with SQLITE_BUSY.
  *
- * Why: @libsql/client gives each transaction the client's connection and opens a fresh one for
- * everything after (`transaction()` in its sqlite3.js), without the adapter's busy_timeout. So
+ * Why: transactions run on connections of their own without the adapter's busy_timeout
+ * (src/data/adapter/sqliteTransactionConnections.ts, as @libsql/client's own did). So
  * `BEGIN IMMEDIATE` while another transaction holds SQLite's write lock fails at once; and a
  * busy timeout would not help inside one process, as libsql waits for the lock synchronously,
  * blocking the event loop, and the holder cannot finish meanwhile.
