@@ -5,7 +5,10 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { reusePreparedStatements } from '@/data/adapter/sqliteStatementCache'
-import { keepTransactionConnections } from '@/data/adapter/sqliteTransactionConnections'
+import {
+  keepTransactionConnections,
+  renewKeptConnections,
+} from '@/data/adapter/sqliteTransactionConnections'
 
 /**
  * Reused prepared statements (src/data/adapter/sqliteStatementCache.ts) on a real SQLite file through
@@ -113,6 +116,31 @@ describe('transactions on kept connections (src/data/adapter/sqliteTransactionCo
     )
     await failing.rollback()
     expect(await count()).toBe(2)
+  })
+
+  test('after ANALYZE and a renewal, transactions plan with the new statistics', async () => {
+    // The statistics table exists before any kept connection loads the schema; a later ANALYZE
+    // only changes its rows, which a connection that has loaded them does not read again.
+    await client.executeMultiple(`
+      CREATE TABLE pages (id INTEGER PRIMARY KEY, status TEXT, slug TEXT);
+      CREATE INDEX pages_status ON pages (status);
+      CREATE INDEX pages_slug ON pages (slug);
+      ANALYZE;`)
+    const plan = async () => {
+      const tx = await client.transaction('write')
+      const rows = await tx.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM pages WHERE status = 'published' AND slug > 's5'",
+      )
+      await tx.commit()
+      return String(rows.rows[0]!.detail)
+    }
+    await plan() // a kept connection, with the statistics of an empty table
+    await client.execute(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+      INSERT INTO pages (status, slug) SELECT 'published', 's' || i FROM n`)
+    await client.execute('ANALYZE')
+    renewKeptConnections(client)
+    // Every page has the same status: the statistics make the slug's index the better one.
+    expect(await plan()).toMatch(/pages_slug/)
   })
 
   test('many transactions do not grow the process (each new libsql connection kept 0.5 MB for good)', async () => {
